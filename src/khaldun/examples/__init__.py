@@ -1,0 +1,1 @@
+"""Example articles written by the khaldun project (used by the README's first command)."""

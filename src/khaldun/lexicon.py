@@ -1,0 +1,121 @@
+"""The event lexicon: verb and noun triggers read from ``data/lexicon``.
+
+See the comments at the top of ``verbs.yaml`` for the format. Every code an
+entry can emit is checked against the ontology when the lexicon is loaded,
+so a typo in a data file fails loudly instead of producing a bogus code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from khaldun.errors import DataFileError
+from khaldun.model import Modality
+from khaldun.ontology import Ontology, load_ontology
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """How one trigger (a verb, a noun, or a verb with a given object) becomes an event."""
+
+    lemma: str
+    code: str
+    pos: str  # "verb", "noun" or "verb+object"
+    target: tuple[str, ...] = ("dobj",)
+    place_target: bool = False
+    modality: Modality | None = None
+    refine: Mapping[str, str] = field(default_factory=dict)
+    target_optional: bool = False
+    requires_child: tuple[str, ...] = ()
+    object_nouns: frozenset[str] = frozenset()
+
+    @property
+    def name(self) -> str:
+        """A readable rule id for evidence: "verb:meet", "verb+object:pledge+support"."""
+        if self.object_nouns:
+            return f"{self.pos}:{self.lemma}+{'|'.join(sorted(self.object_nouns))}"
+        return f"{self.pos}:{self.lemma}"
+
+    def codes(self) -> Iterable[str]:
+        yield self.code
+        yield from self.refine.values()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: Mapping[str, tuple[TriggerRule, ...]]  # lemma -> rules (object rules first)
+    nouns: Mapping[str, TriggerRule]
+
+    def rules(self) -> Iterable[TriggerRule]:
+        for rules in self.verbs.values():
+            yield from rules
+        yield from self.nouns.values()
+
+    def check_codes(self, ontology: Ontology, where: str = "lexicon") -> None:
+        for rule in self.rules():
+            for code in rule.codes():
+                if not ontology.has_cameo(code):
+                    raise DataFileError(f"{where}: rule {rule.name} emits {code!r}, which is not a CAMEO code")
+
+
+def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> TriggerRule:
+    merged = {**entry, **overrides}
+    try:
+        modality = Modality(merged["modality"]) if merged.get("modality") else None
+        return TriggerRule(
+            lemma=str(entry["lemma"]),
+            code=str(merged["code"]),
+            pos=pos,
+            target=tuple(str(t) for t in merged.get("target", ["dobj"])),
+            place_target=bool(merged.get("place_target", False)),
+            modality=modality,
+            refine={str(k): str(v) for k, v in (merged.get("refine") or {}).items()},
+            target_optional=bool(merged.get("target_optional", False)),
+            requires_child=tuple(merged.get("requires_child", ())),
+            object_nouns=frozenset(overrides.get("nouns", ())),
+        )
+    except KeyError as exc:
+        raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r} lacks {exc}") from None
+    except ValueError as exc:
+        raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r}: {exc}") from None
+
+
+def _verb_rules(entry: Mapping[str, Any], where: str) -> tuple[TriggerRule, ...]:
+    rules = [
+        _rule(entry, "verb+object", where, **{k: v for k, v in obj.items()})
+        for obj in entry.get("objects", [])
+    ]
+    if "code" in entry:
+        rules.append(_rule(entry, "verb", where))
+    return tuple(rules)
+
+
+def read_lexicon(folder: Path | Any) -> Lexicon:
+    """Read ``verbs.yaml`` and ``nouns.yaml`` from a folder (a path or a package resource)."""
+    verbs: dict[str, tuple[TriggerRule, ...]] = {}
+    nouns: dict[str, TriggerRule] = {}
+    for name in ("verbs.yaml", "nouns.yaml"):
+        try:
+            raw = yaml.safe_load(folder.joinpath(name).read_text("utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"{name}: not valid YAML: {exc}") from None
+        for entry in raw.get("verbs", []):
+            verbs[str(entry["lemma"])] = verbs.get(str(entry["lemma"]), ()) + _verb_rules(entry, name)
+        for entry in raw.get("nouns", []):
+            nouns[str(entry["lemma"])] = _rule(entry, "noun", name)
+    return Lexicon(verbs, nouns)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon, checked against the ontology, loaded once per process."""
+    lexicon = read_lexicon(resources.files("khaldun.data").joinpath("lexicon"))
+    lexicon.check_codes(load_ontology(), "bundled lexicon")
+    return lexicon

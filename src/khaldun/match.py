@@ -1,0 +1,324 @@
+"""Match stage: find event triggers in a parsed sentence and their source and target.
+
+For each verb or noun in the lexicon, the source and target are read off the
+dependency parse:
+
+* verbs: the subject is the source, the direct object or a given
+  preposition's object the target; in the passive, the "by" agent is the
+  source and the subject the target; an infinitive or coordinated verb with
+  no subject of its own takes its governor's ("X is scheduled to meet Y",
+  "X met Y and signed ..."); a relative pronoun stands for the noun it
+  modifies ("X, who was received by Y");
+* nouns: the possessor ("his visit"), a "by" phrase, or the subject of the
+  governing verb is the source;
+* coordinated actors ("Iran and Iraq") give one event per actor.
+
+The result is a list of :class:`Candidate` events, to which later stages
+add modality, date, place and amount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from khaldun.lexicon import Lexicon, TriggerRule
+from khaldun.mentions import RELATIVE_PRONOUNS
+from khaldun.model import ActorKind, ActorMention
+from khaldun.nlp.base import ParsedDoc, Token
+
+MentionIndex = Mapping[int, tuple[ActorMention, ...]]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A verb without a subject of its own borrows its governor's through these relations.
+_INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+_MAX_HOPS = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event before modality, date and place: a trigger, a rule, and the dyad."""
+
+    trigger: Token
+    trigger_end: Token  # last token of the trigger phrase ("pledged support")
+    rule: TriggerRule
+    code: str
+    source: ActorMention
+    target: ActorMention | None
+    inferred: int = 0  # how many arguments came from inference (coreference, borrowed subject)
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Argument:
+    mentions: tuple[ActorMention, ...]
+    how: str
+    inferred: bool = False
+
+
+def match_sentence(
+    doc: ParsedDoc,
+    sent_index: int,
+    lexicon: Lexicon,
+    mentions: MentionIndex,
+    *,
+    misses: list[str] | None = None,
+) -> list[Candidate]:
+    """All candidate events of one sentence, without duplicates.
+
+    Triggers that give no event append the reason to ``misses`` when given.
+    """
+    misses = misses if misses is not None else []
+    sent = doc.sentences[sent_index]
+    used_objects: set[int] = set()
+    found: list[Candidate] = []
+    for tok in doc.tokens[sent.start : sent.end]:
+        if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in lexicon.verbs:
+            found.extend(_match_verb(doc, tok, lexicon.verbs[tok.lemma.lower()], mentions, used_objects, misses))
+    for tok in doc.tokens[sent.start : sent.end]:
+        rule = lexicon.nouns.get(tok.lemma.lower())
+        if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
+            found.extend(_match_noun(doc, tok, rule, mentions, misses))
+    return _dedupe(found)
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for cand in candidates:
+        key = (cand.source.actor.id, cand.target.actor.id if cand.target else "", cand.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(cand)
+    return out
+
+
+# -- verbs -------------------------------------------------------------------
+
+
+def _match_verb(
+    doc: ParsedDoc,
+    verb: Token,
+    rules: tuple[TriggerRule, ...],
+    mentions: MentionIndex,
+    used: set[int],
+    misses: list[str],
+) -> list[Candidate]:
+    dobj = _child(doc, verb, "dobj")
+    for rule in rules:
+        if rule.object_nouns:
+            if dobj is None or dobj.lemma.lower() not in rule.object_nouns:
+                continue
+            used.add(dobj.i)
+            source, target = _verb_source(doc, verb, mentions), _targets(doc, verb, rule, mentions, dobj)
+            return _emit(doc, verb, dobj, rule, source, target, misses)
+        source, target = _verb_source(doc, verb, mentions), _targets(doc, verb, rule, mentions, None)
+        return _emit(doc, verb, verb, rule, source, target, misses)
+    return []
+
+
+def _is_passive(doc: ParsedDoc, verb: Token) -> bool:
+    return any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
+
+
+def _verb_source(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    if _is_passive(doc, verb):
+        agent = _child(doc, verb, "agent")
+        pobj = _child(doc, agent, "pobj") if agent else None
+        return _argument(doc, pobj, mentions, "by-agent of the passive") if pobj else None
+    subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
+    if subject is not None:
+        return _argument(doc, subject, mentions, "subject")
+    return _borrowed_subject(doc, verb, mentions)
+
+
+def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    """The subject of the verb this one depends on ("X is scheduled to meet", "X met and signed")."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.dep not in _INHERIT_SUBJECT or current.head == current.i:
+            return None
+        current = doc.head(current.i)
+        subject = next((c for c in doc.children(current.i) if c.dep in _SUBJECTS), None)
+        if subject is not None:
+            arg = _argument(doc, subject, mentions, f"subject of {current.text!r}")
+            return Argument(arg.mentions, arg.how, True) if arg else None
+        if current.pos in ("NOUN", "PROPN"):
+            return None
+    return None
+
+
+# -- nouns -------------------------------------------------------------------
+
+
+def _match_noun(
+    doc: ParsedDoc, noun: Token, rule: TriggerRule, mentions: MentionIndex, misses: list[str]
+) -> list[Candidate]:
+    if rule.requires_child and not any(c.dep in rule.requires_child for c in doc.children(noun.i)):
+        return []
+    source, target = _noun_source(doc, noun, mentions), _targets(doc, noun, rule, mentions, None)
+    return _emit(doc, noun, noun, rule, source, target, misses)
+
+
+def _noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
+    possessor = _child(doc, noun, "poss")
+    if possessor is not None:
+        return _argument(doc, possessor, mentions, "possessor")
+    by = next((c for c in doc.children(noun.i) if c.dep == "prep" and c.lower == "by"), None)
+    if by is not None and _child(doc, by, "pobj"):
+        return _argument(doc, _child(doc, by, "pobj"), mentions, "by-phrase")
+    # The noun is the object or attribute of a verb ("began talks", "there is a will"):
+    # the source is that verb's subject, or the speaker whose statement it is in.
+    current = noun
+    for _ in range(_MAX_HOPS):
+        if current.head == current.i or current.dep in ("nsubj", "nsubjpass", "pobj"):
+            return None
+        current = doc.head(current.i)
+        subject = next((c for c in doc.children(current.i) if c.dep in ("nsubj",) and c.dep != "expl"), None)
+        if subject is not None and subject.i != noun.i and subject.dep != "expl":
+            arg = _argument(doc, subject, mentions, f"subject of {current.text!r}")
+            return Argument(arg.mentions, arg.how, True) if arg else None
+        if current.pos in ("VERB", "AUX") and current.dep in _SUBJECTS:
+            return None
+        if current.pos in ("VERB", "AUX") and current.dep in ("ccomp", "conj", "xcomp"):
+            continue
+    return None
+
+
+# -- targets -----------------------------------------------------------------
+
+
+def _targets(
+    doc: ParsedDoc, trigger: Token, rule: TriggerRule, mentions: MentionIndex, obj: Token | None
+) -> Argument | None:
+    if trigger.pos in ("VERB", "AUX") and _is_passive(doc, trigger) and not obj:
+        subject = _child(doc, trigger, "nsubjpass")
+        if subject is not None:
+            return _argument(doc, subject, mentions, "subject of the passive")
+    for slot in rule.target:
+        token = _slot_token(doc, trigger, slot, obj)
+        if token is not None:
+            arg = _argument(doc, token, mentions, f"target slot {slot!r}")
+            if arg is not None:
+                return arg
+    return None
+
+
+def _slot_token(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> Token | None:
+    if slot in ("dobj", "npadvmod", "attr"):
+        return _child(doc, trigger, slot)
+    # A preposition: on the trigger, on its object, or one clause down ("readiness to stand with X").
+    heads = [trigger] + ([obj] if obj is not None else [])
+    heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
+    for head in heads:
+        for child in doc.children(head.i):
+            if child.dep in ("prep", "agent") and child.lower == slot:
+                pobj = _child(doc, child, "pobj")
+                if pobj is not None:
+                    return pobj
+    return None
+
+
+# -- arguments ---------------------------------------------------------------
+
+
+def _argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: str) -> Argument | None:
+    """The actors a token stands for, following relative pronouns, appositions and coordination."""
+    if token is None:
+        return None
+    inferred = False
+    if token.lower in RELATIVE_PRONOUNS:
+        antecedent = _antecedent_of_relative(doc, token)
+        if antecedent is None:
+            return None
+        token, how, inferred = antecedent, f"{how} (relative pronoun → {antecedent.text!r})", True
+    found: list[ActorMention] = []
+    for member in _coordinated(doc, token):
+        found.extend(_actors_at(doc, member, mentions))
+    if not found:
+        return None
+    if any(m.mention.how.startswith("pronoun") for m in found):
+        inferred = True
+    return Argument(tuple(dict.fromkeys(found)), how, inferred)
+
+
+def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[ActorMention, ...]:
+    """Actors named at a token: an apposed person first ("the minister, Zarif"), then the token."""
+    for child in doc.children(token.i):
+        if child.dep == "appos" and child.i in mentions:
+            apposed = mentions[child.i]
+            if any(m.actor.kind is ActorKind.PERSON for m in apposed):
+                return apposed
+    if token.i in mentions:
+        return mentions[token.i]
+    of = next((c for c in doc.children(token.i) if c.dep == "prep" and c.lower == "of"), None)
+    pobj = _child(doc, of, "pobj") if of is not None else None
+    if pobj is not None and pobj.i in mentions and token.pos == "NOUN":
+        return mentions[pobj.i]  # "the leaders of Iran"
+    return ()
+
+
+def _coordinated(doc: ParsedDoc, token: Token) -> Iterator[Token]:
+    yield token
+    for child in doc.children(token.i):
+        if child.dep == "conj":
+            yield from _coordinated(doc, child)
+
+
+def _antecedent_of_relative(doc: ParsedDoc, pronoun: Token) -> Token | None:
+    for ancestor in doc.ancestors(pronoun.i):
+        if ancestor.dep == "relcl":
+            return doc.head(ancestor.i)
+    return None
+
+
+def _child(doc: ParsedDoc, token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in doc.children(token.i) if c.dep == dep), None)
+
+
+# -- events ------------------------------------------------------------------
+
+
+def _emit(
+    doc: ParsedDoc,
+    trigger: Token,
+    trigger_end: Token,
+    rule: TriggerRule,
+    source: Argument | None,
+    target: Argument | None,
+    misses: list[str],
+) -> list[Candidate]:
+    if source is None or (target is None and not rule.target_optional):
+        missing = " and ".join(n for n, a in (("source", source), ("target", target)) if a is None)
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
+        return []
+    code = _refined_code(doc, trigger, trigger_end, rule)
+    inferred = int(source.inferred) + int(bool(target and target.inferred))
+    notes = (f"source: {source.how}", f"target: {target.how}" if target else "target: none")
+    out = []
+    for src in source.mentions:
+        for tgt in target.mentions if target else (None,):
+            if tgt is not None and _same_party(src, tgt):
+                continue
+            out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes))
+    return out
+
+
+def _same_party(source: ActorMention, target: ActorMention) -> bool:
+    """An actor does not act on itself, nor on its own state named in passing."""
+    if source.actor.id == target.actor.id:
+        return True
+    return target.actor.kind is ActorKind.STATE and target.actor.country == source.actor.country
+
+
+def _refined_code(doc: ParsedDoc, trigger: Token, trigger_end: Token, rule: TriggerRule) -> str:
+    if not rule.refine:
+        return rule.code
+    words = {w for t in doc.clause(trigger.i) for w in (t.lemma.lower(), t.lower)}
+    for word, code in rule.refine.items():
+        if word in words:
+            return code
+    return rule.code
+

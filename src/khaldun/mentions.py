@@ -1,0 +1,154 @@
+"""Mention stage: find the noun phrases that may name actors and read their cues.
+
+For every noun-phrase head in a sentence, the phrase (the head and its
+left-hand modifiers: compounds, adjectives, possessors) is scanned against
+the knowledge base. The result is a :class:`PhraseCues`: the person name in
+the phrase, the countries, sectors and organisations it names. Turning cues
+into one identity per actor is the job of :mod:`khaldun.resolve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from khaldun.kb.base import Hit, HitKind, KnowledgeBase
+from khaldun.nlp.base import ParsedDoc, Token
+
+# Dependents that belong to a noun phrase's own words (not its clauses or PPs).
+_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "case", "punct", "det", "nummod", "quantmod"})
+# Heads of actor phrases: nouns, proper nouns and pronouns.
+_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+PERSON_LABELS = frozenset({"PERSON"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A knowledge-base hit on tokens ``start``..``end`` (exclusive) of the document."""
+
+    start: int
+    end: int
+    text: str
+    hit: Hit
+
+
+@dataclass(frozen=True)
+class PhraseCues:
+    """What a noun phrase says about the actor it names."""
+
+    head: int
+    start: int  # first token of the phrase
+    end: int  # one past the head
+    text: str
+    name: tuple[int, int] | None  # token span of a person name
+    cues: tuple[Cue, ...]
+
+    def of_kind(self, *kinds: HitKind) -> list[Cue]:
+        return [c for c in self.cues if c.hit.kind in kinds]
+
+    def countries(self) -> list[str]:
+        """ISO3 codes the phrase names (by name, adjective, capital or seat), in order."""
+        seen: dict[str, None] = {}
+        for cue in self.cues:
+            if cue.hit.country is not None:
+                seen[cue.hit.country.iso3] = None
+        return list(seen)
+
+    def covers_head(self, cue: Cue) -> bool:
+        return cue.start <= self.head < cue.end
+
+
+def phrase_heads(doc: ParsedDoc, sent_index: int) -> Iterator[Token]:
+    """Tokens of a sentence that head a noun phrase (not themselves inside a compound)."""
+    sent = doc.sentences[sent_index]
+    for tok in doc.tokens[sent.start : sent.end]:
+        if tok.pos in _HEAD_POS and tok.dep not in ("compound", "flat"):
+            yield tok
+
+
+def phrase_span(doc: ParsedDoc, head: Token) -> tuple[int, int]:
+    """Token span of the head with its left-hand phrase modifiers."""
+    start = head.i
+    stack = [head.i]
+    while stack:
+        for child in doc.children(stack.pop()):
+            if child.i < head.i and child.dep in _PHRASE_DEPS:
+                start = min(start, child.i)
+                stack.append(child.i)
+    # A leading determiner or possessive marker adds nothing to lookups.
+    while start < head.i and doc.tokens[start].pos in ("DET", "PUNCT", "PART"):
+        start += 1
+    return start, head.i + 1
+
+
+def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:
+    """Scan a noun phrase for knowledge-base cues and a person name."""
+    start, end = phrase_span(doc, head)
+    name = _name_span(doc, start, end)
+    cues = tuple(_scan(doc, start, end, kb))
+    if name is not None and any(c.start <= name[0] and c.end >= name[1] for c in cues):
+        name = None  # the "name" is a known phrase: a country, organisation, title
+    return PhraseCues(head.i, start, end, doc.span_text(start, end), name, cues)
+
+
+def _name_span(doc: ParsedDoc, start: int, end: int) -> tuple[int, int] | None:
+    """The person name at the end of a phrase: a PERSON entity, or a proper-noun run."""
+    head = doc.tokens[end - 1]
+    if head.pos != "PROPN":
+        return None
+    first = end - 1
+    while first > start and doc.tokens[first - 1].pos in ("PROPN", "PUNCT") and doc.tokens[first - 1].text != ",":
+        first -= 1
+    if head.ent_type in PERSON_LABELS:
+        # Trust the entity's left edge when the tagger marked one.
+        for ent in doc.entities:
+            if ent.start <= head.i < ent.end and ent.label in PERSON_LABELS:
+                first = max(start, ent.start)
+                break
+    while first < end and doc.tokens[first].pos == "PUNCT":
+        first += 1
+    return (first, end) if first < end else None
+
+
+def _scan(doc: ParsedDoc, start: int, end: int, kb: KnowledgeBase) -> Iterator[Cue]:
+    """Longest-first knowledge-base matches over the tokens of a phrase."""
+    i = start
+    while i < end:
+        found = None
+        for j in range(min(end, i + kb.max_phrase_words + 2), i, -1):
+            text = _lookup_text(doc, i, j)
+            hits = kb.lookup(text)
+            if not hits and j == i + 1 and doc.tokens[i].lemma.lower() != text.lower():
+                hits = kb.lookup(doc.tokens[i].lemma)  # plural or inflected sector words
+            if hits:
+                found = Cue(i, j, text, _prefer(hits))
+                break
+        if found:
+            yield found
+            i = found.end
+        else:
+            i += 1
+
+
+def _lookup_text(doc: ParsedDoc, i: int, j: int) -> str:
+    text = doc.span_text(i, j)
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _prefer(hits: tuple[Hit, ...] | list[Hit] | object) -> Hit:
+    """Among hits for one phrase, prefer organisations and countries over sector words."""
+    order = {
+        HitKind.ORGANISATION: 0,
+        HitKind.COUNTRY: 1,
+        HitKind.SEAT: 2,
+        HitKind.CAPITAL: 3,
+        HitKind.ADJECTIVE: 4,
+        HitKind.SECTOR: 5,
+        HitKind.PERSON: 6,
+    }
+    return min(hits, key=lambda h: order[h.kind])  # type: ignore[arg-type]

@@ -1,0 +1,94 @@
+"""Modality stage: did the event happen, is it planned, postponed, denied...?
+
+Cues are read from the parse, not from a window of words: the trigger and
+the words that govern it (an infinitive's governor "scheduled to meet", the
+verb a trigger noun is subject or object of "the visit was postponed", the
+noun that owns it "the agenda of the visit") are checked for cue lemmas,
+auxiliaries and negation. The cue vocabulary is ``data/lexicon/modality.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from khaldun.model import Modality
+from khaldun.nlp.base import ParsedDoc, Token
+
+# Relations through which a governing word still speaks about the trigger.
+_GOVERNED_BY = frozenset({"xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "pcomp"})
+_MAX_HOPS = 4
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    lemmas: dict[str, Modality]
+    aux: dict[str, Modality]
+    negation: frozenset[str]
+    precedence: tuple[Modality, ...]
+
+
+@lru_cache(maxsize=1)
+def load_modality_cues() -> ModalityCues:
+    raw = yaml.safe_load(resources.files("khaldun.data").joinpath("lexicon/modality.yaml").read_text("utf-8"))
+    lemmas: dict[str, Modality] = {}
+    # Earlier categories in the precedence list win when a lemma is listed twice.
+    for name in reversed(raw["precedence"]):
+        for lemma in raw["lemmas"].get(name, []):
+            lemmas[lemma.replace("_", " ")] = Modality(name)
+    return ModalityCues(
+        lemmas=lemmas,
+        aux={k: Modality(v) for k, v in raw["aux"].items()},
+        negation=frozenset(raw["negation"]),
+        precedence=tuple(Modality(m) for m in raw["precedence"]),
+    )
+
+
+def governing_chain(doc: ParsedDoc, trigger: Token) -> Iterator[Token]:
+    """The trigger, then the words that govern it within its clause."""
+    current = trigger
+    yield current
+    for _ in range(_MAX_HOPS):
+        if current.head == current.i or current.dep not in _GOVERNED_BY:
+            return
+        current = doc.head(current.i)
+        yield current
+
+
+def decide_modality(
+    doc: ParsedDoc, trigger: Token, *, default: Modality | None = None
+) -> tuple[Modality, str]:
+    """The modality of an event and the cue that decided it."""
+    cues = load_modality_cues()
+    found: dict[Modality, str] = {}
+    for n, word in enumerate(governing_chain(doc, trigger)):
+        lemma = word.lemma.lower()
+        if lemma in cues.lemmas and (n > 0 or cues.lemmas[lemma] is not Modality.PLANNED):
+            found.setdefault(cues.lemmas[lemma], f"{cues.lemmas[lemma].value} cue {word.text!r}")
+        if _particle_phrase(doc, word) in cues.lemmas:
+            cue = cues.lemmas[_particle_phrase(doc, word)]
+            found.setdefault(cue, f"{cue.value} cue {word.text!r} + particle")
+        for child in doc.children(word.i):
+            low = child.lower
+            if child.dep == "neg" or (low in cues.negation and child.dep in ("neg", "det", "advmod")):
+                found.setdefault(Modality.NEGATED, f"negation {child.text!r} on {word.text!r}")
+            elif child.dep in ("aux", "auxpass") and low in cues.aux:
+                found.setdefault(cues.aux[low], f"auxiliary {child.text!r}")
+            elif child.dep == "mark" and low in cues.lemmas:
+                found.setdefault(cues.lemmas[low], f"{cues.lemmas[low].value} cue {child.text!r}")
+    if default is not None:
+        found.setdefault(default, f"the trigger's rule says {default.value}")
+    for modality in cues.precedence:
+        if modality in found:
+            return modality, found[modality]
+    return Modality.ASSERTED, "no modality cue: asserted"
+
+
+def _particle_phrase(doc: ParsedDoc, word: Token) -> str:
+    """"call off", "put off": a verb with its particle, as one lemma."""
+    particle = next((c for c in doc.children(word.i) if c.dep == "prt"), None)
+    return f"{word.lemma.lower()} {particle.lower}" if particle is not None else ""

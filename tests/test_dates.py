@@ -1,0 +1,43 @@
+"""Date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from khaldun.dates import resolve_expression
+from khaldun.model import Precision
+
+PUBLISHED = dt.date(2020, 7, 21)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "forward", "value", "precision"),
+    [
+        ("this afternoon", False, "2020-07-21", Precision.DAY),
+        ("on Sunday", False, "2020-07-19", Precision.DAY),
+        ("on Sunday", True, "2020-07-26", Precision.DAY),
+        ("Tuesday", False, "2020-07-21", Precision.DAY),
+        ("yesterday", False, "2020-07-20", Precision.DAY),
+        ("two days ago", False, "2020-07-19", Precision.DAY),
+        ("in May", False, "2020-05", Precision.MONTH),
+        ("by early August", True, "2020-08", Precision.MONTH),
+        ("late on Tuesday", False, "2020-07-21", Precision.DAY),
+        ("March 3", False, "2020-03-03", Precision.DAY),
+        ("2019", False, "2019", Precision.YEAR),
+    ],
+)
+def test_expressions_resolve_with_precision(text: str, forward: bool, value: str, precision: Precision) -> None:
+    when = resolve_expression(text, PUBLISHED, forward)
+    assert when is not None
+    assert when.iso() == value
+    assert when.precision is precision
+    assert when.text == text
+
+
+@pytest.mark.parametrize("text", ["a day", "several months", "nearly 4 years", "first"])
+def test_durations_and_non_dates_give_nothing(text: str) -> None:
+    from khaldun.dates import _DURATION
+
+    assert _DURATION.match(text) or resolve_expression(text, PUBLISHED, False) is None
