@@ -13,7 +13,7 @@ from khaldun.pipeline import Pipeline
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The ../shared folder with the seed and gold sets; tests skip when it is absent."""
     if not (SHARED / "eval").is_dir():

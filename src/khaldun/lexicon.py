@@ -67,6 +67,12 @@ class Lexicon:
 
 def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> TriggerRule:
     merged = {**entry, **overrides}
+    slots = merged.get("target", ["dobj"])
+    if not all(isinstance(slot, str) for slot in slots):
+        raise DataFileError(
+            f"{where}: entry {entry.get('lemma', '?')!r} has a non-text target {slots!r}; "
+            'quote prepositions YAML reads as booleans, e.g. "on", "off", "no"'
+        )
     try:
         modality = Modality(merged["modality"]) if merged.get("modality") else None
         return TriggerRule(

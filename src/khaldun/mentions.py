@@ -20,6 +20,9 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "case", "p
 # Heads of actor phrases: nouns, proper nouns and pronouns.
 _HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PERSON_LABELS = frozenset({"PERSON"})
+# Entity labels that rule out a person name (the tagger often calls a name NORP or GPE, so
+# those stay open; a KB match still decides).
+NOT_PERSON_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "LAW", "EVENT"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 
@@ -87,16 +90,24 @@ def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:
     """Scan a noun phrase for knowledge-base cues and a person name."""
     start, end = phrase_span(doc, head)
     name = _name_span(doc, start, end)
-    cues = tuple(_scan(doc, start, end, kb))
+    cues = tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head))
     if name is not None and any(c.start <= name[0] and c.end >= name[1] for c in cues):
         name = None  # the "name" is a known phrase: a country, organisation, title
     return PhraseCues(head.i, start, end, doc.span_text(start, end), name, cues)
 
 
+def _counts(doc: ParsedDoc, cue: Cue, head: Token) -> bool:
+    """A sector word counts when it is the head ("Iranian officials") or a noun before it
+    ("government departments"), not an adjective ("an official visit")."""
+    if cue.hit.kind is not HitKind.SECTOR or cue.start <= head.i < cue.end:
+        return True
+    return all(doc.tokens[i].pos in ("NOUN", "PROPN") for i in range(cue.start, cue.end))
+
+
 def _name_span(doc: ParsedDoc, start: int, end: int) -> tuple[int, int] | None:
     """The person name at the end of a phrase: a PERSON entity, or a proper-noun run."""
     head = doc.tokens[end - 1]
-    if head.pos != "PROPN":
+    if head.pos != "PROPN" or head.ent_type in NOT_PERSON_LABELS:
         return None
     first = end - 1
     while first > start and doc.tokens[first - 1].pos in ("PROPN", "PUNCT") and doc.tokens[first - 1].text != ",":

@@ -23,7 +23,7 @@ from khaldun.kb.builtin import normalise_phrase, read_tsv
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "to"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
 

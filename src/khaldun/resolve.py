@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from khaldun.kb.base import HitKind, KnowledgeBase, Organisation, Person
 from khaldun.kb.names import name_key, surname_key
-from khaldun.mentions import PERSONAL_PRONOUNS, PhraseCues, phrase_heads, read_phrase
+from khaldun.mentions import PERSON_LABELS, PERSONAL_PRONOUNS, PhraseCues, phrase_heads, read_phrase
 from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -149,8 +149,10 @@ class DocumentResolver:
         if match is not None:
             actor = person_actor(match.person, self.day)
             how = f"person {match.how} match {name!r} ({match.score:.0f})"
-        else:
+        elif self.doc.tokens[cues.head].ent_type in PERSON_LABELS:
             actor, how = self._unknown_person(name, cues, country)
+        else:
+            return None, ""  # a proper noun that is neither a known person nor tagged as one
         for office_cue in cues.of_kind(HitKind.SECTOR):
             office = self.kb.office_of(office_cue.text)
             if office:
@@ -208,14 +210,24 @@ class DocumentResolver:
         return (self._mention(head.i, head.i + 1, head, antecedent, f"pronoun → {antecedent.name}"),)
 
     def _antecedent(self, head: Token) -> Actor | None:
-        """The person a pronoun refers to: the latest subject person nearby, else the latest person."""
+        """The person a pronoun refers to.
+
+        Within its own sentence, the latest earlier subject, else the latest
+        earlier person; failing that, the latest subject person of the
+        previous sentence, else the latest person named before.
+        """
+        current = head.sent
         earlier = [(i, actor, subj) for i, actor, subj in self._people if i < head.i]
         if not earlier:
             return None
-        current = self.doc.tokens[head.i].sent
-        for i, actor, is_subject in reversed(earlier):
-            if is_subject and self.doc.tokens[i].sent >= current - 1:
-                return actor
+        same = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current]
+        previous = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current - 1]
+        for group in (same, previous):
+            subjects = [a for _, a, is_subject in group if is_subject]
+            if subjects:
+                return subjects[-1]
+            if group and group is same:
+                return group[-1][1]
         return earlier[-1][1]
 
     def _resolve_country_reference(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
