@@ -27,7 +27,7 @@ Sunday         Sunday    PROPN pobj      15 DATE
 """
 
 PASSIVE_AND_RELATIVE = """
-Kazemi         Kazemi    PROPN nsubj     8 PERSON
+Kazemi         Kazemi    PROPN nsubj     9 PERSON
 ,              ,         PUNCT punct     1
 who            who       PRON  nsubjpass 5
 was            be        AUX   auxpass   5

@@ -128,7 +128,7 @@ def code(
 def _read_inputs(file: str | None, input_path: str | None, day: dt.date | None, config: Config) -> Iterator[Any]:
     from khaldun.ingest import read_jsonl_documents, read_text_document
 
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer
     if input_path:
         yield from read_jsonl_documents(input_path, default_published=day, stdin=stdin)
     else:
@@ -143,7 +143,7 @@ def _code_and_write(docs: Iterable[Any], config: Config, *, fmt: str, explain: b
     pipeline = Pipeline(config)
     failures = 0
     progress = Progress(enabled=sys.stderr.isatty() and fmt != "table")
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
 
     def good_docs() -> Iterator[Document]:
         nonlocal failures

@@ -167,22 +167,32 @@ def _noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argumen
     by = next((c for c in doc.children(noun.i) if c.dep == "prep" and c.lower == "by"), None)
     if by is not None and _child(doc, by, "pobj"):
         return _argument(doc, _child(doc, by, "pobj"), mentions, "by-phrase")
-    # The noun is the object or attribute of a verb ("began talks", "there is a will"):
-    # the source is that verb's subject, or the speaker whose statement it is in.
+    # The noun is the object or attribute of a verb ("began talks", "there is a will"),
+    # or a purpose phrase of one ("arrived for talks"): the source is that verb's
+    # subject, or that of the verb whose statement it is in.
     current = noun
     for _ in range(_MAX_HOPS):
-        if current.head == current.i or current.dep in ("nsubj", "nsubjpass", "pobj"):
+        current = _governing_word(doc, current)
+        if current is None:
             return None
-        current = doc.head(current.i)
-        subject = next((c for c in doc.children(current.i) if c.dep in ("nsubj",) and c.dep != "expl"), None)
-        if subject is not None and subject.i != noun.i and subject.dep != "expl":
+        subject = next((c for c in doc.children(current.i) if c.dep == "nsubj"), None)
+        if subject is not None and subject.i != noun.i:
             arg = _argument(doc, subject, mentions, f"subject of {current.text!r}")
             return Argument(arg.mentions, arg.how, True) if arg else None
-        if current.pos in ("VERB", "AUX") and current.dep in _SUBJECTS:
+        if current.dep not in ("ccomp", "conj", "xcomp"):
             return None
-        if current.pos in ("VERB", "AUX") and current.dep in ("ccomp", "conj", "xcomp"):
-            continue
     return None
+
+
+def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
+    """The verb a noun (or clause) depends on, through a preposition if need be; None at a subject."""
+    if token.head == token.i or token.dep in ("nsubj", "nsubjpass"):
+        return None
+    head = doc.head(token.i)
+    if token.dep == "pobj":
+        verb = doc.head(head.i)
+        return verb if head.dep == "prep" and verb.pos in ("VERB", "AUX") else None
+    return head
 
 
 # -- targets -----------------------------------------------------------------

@@ -98,7 +98,7 @@ class Pipeline:
 
     def code_parsed(self, doc: Document, parsed: ParsedDoc) -> CodedDocument:
         """Run every stage after parsing on one document."""
-        resolver = DocumentResolver(self.kb, parsed, doc.published)
+        resolver = DocumentResolver(self.kb, parsed, doc.published, self.gazetteer)
         events: list[Event] = []
         notes: list[str] = []
         for sent in parsed.sentences:

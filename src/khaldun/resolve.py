@@ -29,6 +29,7 @@ from khaldun.kb.names import name_key, surname_key
 from khaldun.mentions import PERSON_LABELS, PERSONAL_PRONOUNS, PhraseCues, phrase_heads, read_phrase
 from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
 from khaldun.nlp.base import ParsedDoc, Token
+from khaldun.places import Gazetteer
 
 UNKNOWN_COUNTRY = "---"
 _PAIR_WORDS = frozenset({"two", "both"})
@@ -91,8 +92,9 @@ class DocumentResolver:
     kb: KnowledgeBase
     doc: ParsedDoc
     day: dt.date | None
+    gazetteer: Gazetteer | None = None
     _people: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is subject)
-    _by_office: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
+    _by_title: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
     _unknown: dict[str, Actor] = field(default_factory=dict)
     _country_counts: Counter[str] = field(default_factory=Counter)
 
@@ -126,7 +128,9 @@ class DocumentResolver:
         countries = cues.countries()
         country = countries[0] if countries else None
         if cues.name is not None:
-            return self._person(cues, country)
+            actor, how = self._person(cues, country)
+            if actor is not None:
+                return actor, how
         orgs = cues.of_kind(HitKind.ORGANISATION)
         if orgs:
             return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
@@ -140,7 +144,17 @@ class DocumentResolver:
             if cue.hit.kind in (HitKind.CAPITAL, HitKind.SEAT):
                 return country_actor(self.kb, iso3, cue.hit.seat_sector), f"{cue.hit.kind.value} {cue.text!r}"
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
-        return None, ""
+        return self._city(cues)
+
+    def _city(self, cues: PhraseCues) -> tuple[Actor | None, str]:
+        """A city named as an actor or a destination stands for its country ("visit Erbil")."""
+        head = self.doc.tokens[cues.head]
+        if self.gazetteer is None or head.pos != "PROPN" or head.ent_type not in ("GPE", "LOC", "ORG", ""):
+            return None, ""
+        place = self.gazetteer.place_at(self.doc, head)
+        if place is None or not place.country:
+            return None, ""
+        return country_actor(self.kb, place.country), f"city {place.name!r} in {place.country}"
 
     def _person(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         assert cues.name is not None
@@ -153,11 +167,13 @@ class DocumentResolver:
             actor, how = self._unknown_person(name, cues, country)
         else:
             return None, ""  # a proper noun that is neither a known person nor tagged as one
-        for office_cue in cues.of_kind(HitKind.SECTOR):
-            office = self.kb.office_of(office_cue.text)
-            if office:
-                self._by_office[(country or actor.country, office)] = actor
-                self._by_office[(None, office)] = actor
+        for title_cue in cues.of_kind(HitKind.SECTOR):
+            # Remember the titles a person was introduced with, so that "the prime
+            # minister" or "the Turkish minister" later refers back to them.
+            term = title_cue.text.lower()
+            for key in {term, term.split()[-1], self.kb.office_of(term) or term}:
+                self._by_title[(country or actor.country, key)] = actor
+                self._by_title[(None, key)] = actor
         return actor, how
 
     def _unknown_person(self, name: str, cues: PhraseCues, country: str | None) -> tuple[Actor, str]:
@@ -184,18 +200,19 @@ class DocumentResolver:
         return actor, "unknown person (not in the knowledge base)"
 
     def _sector_phrase(self, cues: PhraseCues, term: str, sector: str, country: str | None) -> tuple[Actor, str]:
-        office = self.kb.office_of(term)
         head = self.doc.tokens[cues.head]
         singular = head.tag not in ("NNS", "NNPS") and not head.text.lower().endswith("s")
-        if office and singular:
-            earlier = self._by_office.get((country, office))
-            if earlier is not None:
-                return earlier, f"role nominal {cues.text!r} → {earlier.name} named earlier"
-            if country:
+        if singular:
+            office = self.kb.office_of(term)
+            for key in (office, term.lower()):
+                earlier = self._by_title.get((country, key)) if key else None
+                if earlier is not None:
+                    return earlier, f"role nominal {cues.text!r} → {earlier.name}, named earlier"
+            if office and country:
                 holder = self.kb.office_holder(country, term, self.day)
                 if holder is not None:
                     actor = person_actor(holder, self.day)
-                    self._by_office[(country, office)] = actor
+                    self._by_title[(country, office)] = actor
                     return actor, f"role nominal {cues.text!r} → office holder on {self.day}"
         if country:
             return country_actor(self.kb, country, sector), f"sector {term!r} of {country}"

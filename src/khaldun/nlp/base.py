@@ -97,7 +97,7 @@ class ParsedDoc:
         """The subtree of ``i`` without its coordinated or reported clauses (other events)."""
         out = [self.tokens[i]]
         for child in self.children(i):
-            if child.dep not in ("conj", "ccomp", "parataxis", "cc"):
+            if child.dep not in ("conj", "ccomp", "advcl", "parataxis", "cc"):
                 out.extend(self.subtree(child.i))
         return sorted(out, key=lambda t: t.i)
 

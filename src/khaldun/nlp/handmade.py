@@ -40,12 +40,25 @@ def parse_table(table: str) -> ParsedDoc:
         start_char = tokens[first].idx
         end_char = tokens[-1].end
         sentences.append(Sentence(s_index, first, len(tokens), start_char, end_char, ""))
+    _check_acyclic(tokens)
     text = " ".join(text_parts)
     sentences = [
         Sentence(s.index, s.start, s.end, s.start_char, s.end_char, text[s.start_char : s.end_char])
         for s in sentences
     ]
     return ParsedDoc(text, tuple(tokens), tuple(sentences), tuple(_entities(text, tokens)))
+
+
+def _check_acyclic(tokens: list[Token]) -> None:
+    """A hand-written head column can loop; a parser never does, and later stages rely on it."""
+    for tok in tokens:
+        seen = {tok.i}
+        current = tok
+        while current.head != current.i:
+            current = tokens[current.head]
+            if current.i in seen:
+                raise ValueError(f"hand-made parse: token {tok.i + 1} {tok.text!r} has a cycle in its heads")
+            seen.add(current.i)
 
 
 def _split_sentences(table: str) -> list[list[list[str]]]:

@@ -30,7 +30,8 @@ def from_spacy(doc: Any) -> ParsedDoc:
     sent_index = {}
     sentences = []
     for n, sent in enumerate(doc.sents):
-        sentences.append(Sentence(n, sent.start, sent.end, sent.start_char, sent.end_char, sent.text))
+        text = sent.text.rstrip()  # spaCy keeps the blank lines after a sentence in it
+        sentences.append(Sentence(n, sent.start, sent.end, sent.start_char, sent.start_char + len(text), text))
         for i in range(sent.start, sent.end):
             sent_index[i] = n
     tokens = tuple(
