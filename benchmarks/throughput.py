@@ -38,7 +38,9 @@ def corpus(n_docs: int, sentences_per_doc: int = 20) -> list[str]:
     if not sentences:
         example = resources.files("khaldun").joinpath("examples/visit.txt").read_text("utf-8")
         return [example] * n_docs
-    docs = [" ".join(sentences[i : i + sentences_per_doc]) for i in range(0, len(sentences), sentences_per_doc)]
+    docs = [
+        " ".join(sentences[i : i + sentences_per_doc]) for i in range(0, len(sentences), sentences_per_doc)
+    ]
     return (docs * (n_docs // len(docs) + 1))[:n_docs]
 
 

@@ -62,9 +62,21 @@ def test_jsonl_batch_reports_bad_lines_and_codes_the_rest(tmp_path: Path) -> Non
     path.write_text(
         "\n".join(
             [
-                json.dumps({"id": "a1", "text": "Iranian President Hassan Rouhani met Iraqi Prime Minister Mustafa al-Kadhimi in Tehran on Tuesday.", "published": "2020-07-21"}),
+                json.dumps(
+                    {
+                        "id": "a1",
+                        "text": "Iranian President Hassan Rouhani met Iraqi Prime Minister Mustafa al-Kadhimi in Tehran on Tuesday.",
+                        "published": "2020-07-21",
+                    }
+                ),
                 "{broken",
-                json.dumps({"id": "b2", "text": "Saudi Arabia accused Iran of attacking its oil facilities.", "published": "2019-09-16"}),
+                json.dumps(
+                    {
+                        "id": "b2",
+                        "text": "Saudi Arabia accused Iran of attacking its oil facilities.",
+                        "published": "2019-09-16",
+                    }
+                ),
             ]
         )
         + "\n"
@@ -75,8 +87,22 @@ def test_jsonl_batch_reports_bad_lines_and_codes_the_rest(tmp_path: Path) -> Non
     events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert {e["doc_id"] for e in events} == {"a1", "b2"}
     meeting = next(e for e in events if e["doc_id"] == "a1")
-    for key in ("event_id", "source", "target", "cameo", "plover", "quad_class", "goldstein", "modality", "date", "location", "amount", "evidence", "confidence", "rule"):
+    for key in (
+        "event_id",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "quad_class",
+        "goldstein",
+        "modality",
+        "date",
+        "location",
+        "amount",
+        "evidence",
+        "confidence",
+        "rule",
+    ):
         assert key in meeting
     assert meeting["source"]["code"] == "IRNGOV" and meeting["target"]["code"] == "IRQGOV"
     assert set(meeting["source"]) >= {"text", "id", "name", "code", "country", "sector"}
-

@@ -28,7 +28,9 @@ PUBLISHED = dt.date(2020, 7, 21)  # a Tuesday
         ("2019", False, "2019", Precision.YEAR),
     ],
 )
-def test_expressions_resolve_with_precision(text: str, forward: bool, value: str, precision: Precision) -> None:
+def test_expressions_resolve_with_precision(
+    text: str, forward: bool, value: str, precision: Precision
+) -> None:
     when = resolve_expression(text, PUBLISHED, forward)
     assert when is not None
     assert when.iso() == value

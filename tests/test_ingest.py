@@ -62,7 +62,13 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(lines) + "\n")
     items = list(read_jsonl_documents(str(path)))
-    assert [type(i).__name__ for i in items] == ["Document", "InputError", "InputError", "InputError", "Document"]
+    assert [type(i).__name__ for i in items] == [
+        "Document",
+        "InputError",
+        "InputError",
+        "InputError",
+        "Document",
+    ]
     assert "line 2: not valid JSON" in str(items[1])
     assert 'line 3: missing or empty "text"' in str(items[2])
     assert "line 4: published date '21/07/2020'" in str(items[3])

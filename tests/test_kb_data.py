@@ -21,14 +21,51 @@ ACTORS = DATA / "actors"
 GAZ = DATA / "gazetteer"
 
 OFFICES = {
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "interior_minister", "supreme_leader", "crown_prince", "vice_president",
-    "intelligence_chief", "speaker", "army_chief", "other",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "supreme_leader",
+    "crown_prince",
+    "vice_president",
+    "intelligence_chief",
+    "speaker",
+    "army_chief",
+    "other",
 }
 SECTOR_CODES = {
-    "GOV", "MIL", "COP", "REB", "INS", "OPP", "PTY", "JUD", "LEG", "SPY", "MED", "EDU", "BUS",
-    "CRM", "CVL", "LAB", "HLH", "REF", "AGR", "ELI", "ENV", "HRI", "NGO", "IGO", "UAF", "SET",
-    "RAD", "REL", "SEP", "DEV", "MOD",
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "INS",
+    "OPP",
+    "PTY",
+    "JUD",
+    "LEG",
+    "SPY",
+    "MED",
+    "EDU",
+    "BUS",
+    "CRM",
+    "CVL",
+    "LAB",
+    "HLH",
+    "REF",
+    "AGR",
+    "ELI",
+    "ENV",
+    "HRI",
+    "NGO",
+    "IGO",
+    "UAF",
+    "SET",
+    "RAD",
+    "REL",
+    "SEP",
+    "DEV",
+    "MOD",
 }
 INTERNATIONAL_PREFIXES = ("IGO", "NGO", "IMG")
 NON_ISO = {"XKX"}  # Kosovo: user-assigned code, not in ISO 3166-1
@@ -99,8 +136,17 @@ def person_by_alias(people: dict, alias: str) -> dict:
 def test_countries_header_and_version(countries):
     header, rows, comments = countries
     assert any("format_version: 1" in c for c in comments)
-    assert header == ["iso3", "iso2", "name", "aliases", "adjectives", "capital",
-                      "capital_lat", "capital_lon", "seats"]
+    assert header == [
+        "iso3",
+        "iso2",
+        "name",
+        "aliases",
+        "adjectives",
+        "capital",
+        "capital_lat",
+        "capital_lon",
+        "seats",
+    ]
 
 
 def test_countries_rows_well_formed(countries):
@@ -172,16 +218,45 @@ def test_sectors_file():
         assert kind in {"person", "group", "organisation"}, r
     by = {r[0]: r[1] for r in rows}
     expected = {
-        "government": "GOV", "officials": "GOV", "minister": "GOV", "prime minister": "GOV",
-        "spokesman": "GOV", "ambassador": "GOV", "delegation": "GOV", "supreme leader": "GOV",
-        "army": "MIL", "troops": "MIL", "soldiers": "MIL", "security forces": "MIL",
-        "police": "COP", "policemen": "COP", "rebels": "REB", "insurgents": "INS",
-        "militants": "INS", "militias": "UAF", "gunmen": "UAF", "protesters": "CVL",
-        "opposition": "OPP", "parliament": "LEG", "lawmakers": "LEG", "mps": "LEG",
-        "court": "JUD", "judges": "JUD", "intelligence services": "SPY", "journalists": "MED",
-        "businessmen": "BUS", "students": "EDU", "civilians": "CVL", "workers": "LAB",
-        "doctors": "HLH", "refugees": "REF", "farmers": "AGR", "separatists": "SEP",
-        "extremists": "RAD", "human rights groups": "HRI", "aid groups": "NGO",
+        "government": "GOV",
+        "officials": "GOV",
+        "minister": "GOV",
+        "prime minister": "GOV",
+        "spokesman": "GOV",
+        "ambassador": "GOV",
+        "delegation": "GOV",
+        "supreme leader": "GOV",
+        "army": "MIL",
+        "troops": "MIL",
+        "soldiers": "MIL",
+        "security forces": "MIL",
+        "police": "COP",
+        "policemen": "COP",
+        "rebels": "REB",
+        "insurgents": "INS",
+        "militants": "INS",
+        "militias": "UAF",
+        "gunmen": "UAF",
+        "protesters": "CVL",
+        "opposition": "OPP",
+        "parliament": "LEG",
+        "lawmakers": "LEG",
+        "mps": "LEG",
+        "court": "JUD",
+        "judges": "JUD",
+        "intelligence services": "SPY",
+        "journalists": "MED",
+        "businessmen": "BUS",
+        "students": "EDU",
+        "civilians": "CVL",
+        "workers": "LAB",
+        "doctors": "HLH",
+        "refugees": "REF",
+        "farmers": "AGR",
+        "separatists": "SEP",
+        "extremists": "RAD",
+        "human rights groups": "HRI",
+        "aid groups": "NGO",
     }
     for term, code in expected.items():
         assert by.get(term) == code, (term, by.get(term))
@@ -243,7 +318,7 @@ def test_offices_do_not_overlap(people, office):
     problems = []
     for country, items in spans.items():
         items.sort()
-        for (s1, e1, a), (s2, e2, b) in zip(items, items[1:]):
+        for (_s1, e1, a), (s2, e2, b) in zip(items, items[1:], strict=False):
             if a != b and (min(e1, e2) - s2).days > OVERLAP_DAYS:
                 problems.append((country, a, b, str(s2), str(e1)))
     assert not problems, problems
@@ -254,8 +329,26 @@ def test_required_countries_have_office_holders(people):
     for p in people["people"]:
         for r in p["roles"]:
             covered[r["code"][:3]].add(r["office"])
-    for iso3 in ("IRQ", "IRN", "SAU", "USA", "ISR", "SYR", "TUR", "EGY", "JOR", "LBN", "ARE",
-                 "QAT", "KWT", "RUS", "CHN", "GBR", "FRA", "DEU"):
+    for iso3 in (
+        "IRQ",
+        "IRN",
+        "SAU",
+        "USA",
+        "ISR",
+        "SYR",
+        "TUR",
+        "EGY",
+        "JOR",
+        "LBN",
+        "ARE",
+        "QAT",
+        "KWT",
+        "RUS",
+        "CHN",
+        "GBR",
+        "FRA",
+        "DEU",
+    ):
         assert "foreign_minister" in covered[iso3], iso3
         assert covered[iso3] & {"head_of_state", "head_of_government"}, iso3
     assert "supreme_leader" in covered["IRN"]
@@ -328,12 +421,45 @@ def test_organisations(orgs, iso3_set):
     assert code[by_alias["Houthis"]].startswith("YEM")
     assert code[by_alias["Hashd al-Shaabi"]].startswith("IRQ")
     assert code[by_alias["NATO"]].startswith("IGO")
-    for alias in ("Taliban", "PKK", "SDF", "YPG", "al-Shabaab", "Boko Haram", "Wagner Group",
-                  "Quds Force", "Fatah", "Hayat Tahrir al-Sham", "Polisario", "FARC", "ELN",
-                  "Kataib Hezbollah", "Muslim Brotherhood", "AQAP", "al-Qaeda", "Islamic Jihad",
-                  "Amnesty International", "Human Rights Watch", "MSF", "ICRC", "IAEA", "IMF",
-                  "World Bank", "UNHCR", "UNICEF", "WHO", "African Union", "Arab League", "GCC",
-                  "OPEC", "ASEAN", "OSCE", "ICC", "UN Security Council", "EU"):
+    for alias in (
+        "Taliban",
+        "PKK",
+        "SDF",
+        "YPG",
+        "al-Shabaab",
+        "Boko Haram",
+        "Wagner Group",
+        "Quds Force",
+        "Fatah",
+        "Hayat Tahrir al-Sham",
+        "Polisario",
+        "FARC",
+        "ELN",
+        "Kataib Hezbollah",
+        "Muslim Brotherhood",
+        "AQAP",
+        "al-Qaeda",
+        "Islamic Jihad",
+        "Amnesty International",
+        "Human Rights Watch",
+        "MSF",
+        "ICRC",
+        "IAEA",
+        "IMF",
+        "World Bank",
+        "UNHCR",
+        "UNICEF",
+        "WHO",
+        "African Union",
+        "Arab League",
+        "GCC",
+        "OPEC",
+        "ASEAN",
+        "OSCE",
+        "ICC",
+        "UN Security Council",
+        "EU",
+    ):
         assert alias in by_alias, alias
 
 

@@ -36,5 +36,5 @@ def test_a_bogus_code_in_a_user_lexicon_is_refused(tmp_path: Path) -> None:
 def test_unquoted_yaml_boolean_preposition_is_explained(tmp_path: Path) -> None:
     (tmp_path / "verbs.yaml").write_text("verbs:\n  - lemma: rely\n    code: '010'\n    target: [on]\n")
     (tmp_path / "nouns.yaml").write_text("nouns: []\n")
-    with pytest.raises(DataFileError, match='quote prepositions'):
+    with pytest.raises(DataFileError, match="quote prepositions"):
         read_lexicon(tmp_path)

@@ -86,11 +86,15 @@ def test_compound_subject_gives_one_event_per_actor() -> None:
 
 
 def test_postponed_visit_is_not_asserted() -> None:
-    pipeline = handmade_pipeline("""
+    pipeline = handmade_pipeline(
+        """
 Kadhimi        Kadhimi   PROPN nsubj     2 PERSON
 spoke          speak     VERB  ROOT      0
 .              .         PUNCT punct     2
-""" + "\n" + POSTPONED)
+"""
+        + "\n"
+        + POSTPONED
+    )
     [text] = pipeline.nlp.texts  # type: ignore[attr-defined]
     [event] = pipeline.code(text, published="2020-07-21")
     assert event.cameo == "042"

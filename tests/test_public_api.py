@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_public_names() -> None:
-    assert {"code", "Pipeline", "Event", "Document", "Modality", "KhaldunError", "load_config"} <= set(khaldun.__all__)
+    assert {"code", "Pipeline", "Event", "Document", "Modality", "KhaldunError", "load_config"} <= set(
+        khaldun.__all__
+    )
     for name in khaldun.__all__:
         assert hasattr(khaldun, name), name
 
@@ -32,7 +34,9 @@ def test_every_command_and_option_is_in_the_readme() -> None:
 def test_readme_commands_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in set(re.findall(r"khaldun ([a-z]+)", readme)) - {"is", "reads", "turns", "codes"}:
-        assert name in main.commands or name in {"code", "evaluate"}, f"README mentions unknown command {name!r}"
+        assert name in main.commands or name in {"code", "evaluate"}, (
+            f"README mentions unknown command {name!r}"
+        )
 
 
 def test_help_runs_for_every_command() -> None:

@@ -43,7 +43,9 @@ def test_every_required_event_is_found(shared: Path, seed_events: list[dict]) ->
             and e["modality"] == gold["modality"]
         ]
         if not found:
-            missing.append(f"{gold['id']}: {gold['source']}→{gold['target']} {gold['cameo']} {gold['modality']}")
+            missing.append(
+                f"{gold['id']}: {gold['source']}→{gold['target']} {gold['cameo']} {gold['modality']}"
+            )
     assert not missing, "required events not found:\n" + "\n".join(missing)
 
 
@@ -82,8 +84,17 @@ def test_one_identity_for_kadhimi(shared: Path, model_pipeline) -> None:
             for m in mentions:
                 ids.setdefault(m.mention.text, set()).add(m.actor.id)
     kadhimi = {"person:mustafa_al_kadhimi"}
-    for spelling in ("Iraqi Prime Minister Mustafa Al-Kazemi", "Al-Kazemi", "Al-Kazimi", "Iraqi Prime Minister", "he", "his"):
-        assert ids.get(spelling) == kadhimi or (spelling in ("he", "his") and kadhimi <= ids.get(spelling, set())), spelling
+    for spelling in (
+        "Iraqi Prime Minister Mustafa Al-Kazemi",
+        "Al-Kazemi",
+        "Al-Kazimi",
+        "Iraqi Prime Minister",
+        "he",
+        "his",
+    ):
+        assert ids.get(spelling) == kadhimi or (
+            spelling in ("he", "his") and kadhimi <= ids.get(spelling, set())
+        ), spelling
     assert ids["Iranian President Hassan Rouhani"] == ids["Rouhani"] == {"person:hassan_rouhani"}
 
 

@@ -51,7 +51,9 @@ def _published(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--published") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--published"
+        ) from None
 
 
 class Progress:
@@ -95,7 +97,11 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", required=False)
-@click.option("--input", "input_path", help="A JSON Lines file of documents: {id, text, published?, title?, source?, url?}.")
+@click.option(
+    "--input",
+    "input_path",
+    help="A JSON Lines file of documents: {id, text, published?, title?, source?, url?}.",
+)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for relative dates; per-document dates win.")
 @format_option
 @click.option("--explain", is_flag=True, help="Show why each event was coded and why triggers gave no event.")
@@ -121,11 +127,15 @@ def code(
         docs = _read_inputs(file, input_path, day, config)
         failures = _code_and_write(docs, config, fmt=fmt, explain=explain, workers=workers)
     if failures:
-        click.echo(f"{failures} document{'s' if failures > 1 else ''} could not be coded (see above).", err=True)
+        click.echo(
+            f"{failures} document{'s' if failures > 1 else ''} could not be coded (see above).", err=True
+        )
         sys.exit(1)
 
 
-def _read_inputs(file: str | None, input_path: str | None, day: dt.date | None, config: Config) -> Iterator[Any]:
+def _read_inputs(
+    file: str | None, input_path: str | None, day: dt.date | None, config: Config
+) -> Iterator[Any]:
     from khaldun.ingest import read_jsonl_documents, read_text_document
 
     stdin = sys.stdin.buffer
@@ -183,12 +193,22 @@ def _why_no_events(coded: Any) -> str:
 
 @main.command()
 @click.argument("gold", nargs=-1, required=True)
-@click.option("--events", "events_path", type=click.Path(dir_okay=False), help="Score these coded events (JSONL) instead of coding the gold texts.")
+@click.option(
+    "--events",
+    "events_path",
+    type=click.Path(dir_okay=False),
+    help="Score these coded events (JSONL) instead of coding the gold texts.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @workers_option
 @config_option
-def evaluate(gold: tuple[str, ...], events_path: str | None, fmt: str, workers: int, config_path: str | None) -> None:
-    """Score the coder against gold data: a seed gold.json, a dev.jsonl, a dataset folder, or a folder of them."""
+def evaluate(
+    gold: tuple[str, ...], events_path: str | None, fmt: str, workers: int, config_path: str | None
+) -> None:
+    """Score the coder against gold data.
+
+    GOLD is a seed gold.json, a dev.jsonl, a dataset folder, or a folder of them.
+    """
     from khaldun import evaluate as ev
 
     with _errors_to_exit():

@@ -30,7 +30,8 @@ _MODIFIERS = re.compile(
 )
 _DURATION = re.compile(
     r"^(?:about|nearly|almost|around|over|more than|less than|some|a|an|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|few|a few|many|\d+)(?:\s+\w+)?\s+(?:second|minute|hour|day|week|month|year|decade)s?$",
+    r"eight|nine|ten|several|few|a few|many|\d+)(?:\s+\w+)?\s+"
+    r"(?:second|minute|hour|day|week|month|year|decade)s?$",
     re.IGNORECASE,
 )
 _PERIOD_PRECISION = {
@@ -42,9 +43,7 @@ _PERIOD_PRECISION = {
     "year": Precision.YEAR,
 }
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis"})
-_MONTHS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
-)
+_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -60,7 +59,9 @@ def date_expressions(doc: ParsedDoc, sent_index: int) -> list[Entity]:
     return [
         e
         for e in doc.entities
-        if e.label in _DATE_LABELS and sent.start <= e.start < sent.end and not _DURATION.match(e.text.strip())
+        if e.label in _DATE_LABELS
+        and sent.start <= e.start < sent.end
+        and not _DURATION.match(e.text.strip())
     ]
 
 
@@ -114,7 +115,12 @@ def resolve_expression(text: str, published: dt.date, forward: bool) -> When | N
         return None
     value, period = parsed
     precision = _PERIOD_PRECISION.get(period, Precision.DAY)
-    if precision is Precision.DAY and _MONTHS.search(core) and not re.search(r"\d", core) and not _WEEKDAYS.search(core):
+    if (
+        precision is Precision.DAY
+        and _MONTHS.search(core)
+        and not re.search(r"\d", core)
+        and not _WEEKDAYS.search(core)
+    ):
         precision = Precision.MONTH
     return When(value, precision, text.strip())
 

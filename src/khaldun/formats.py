@@ -82,20 +82,22 @@ def write_events(events: Iterable[dict[str, Any]], fmt: str, out: IO[str], *, he
 
 
 def _write_jsonl(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    n = 0
-    for n, event in enumerate(events, 1):
+    count = 0
+    for event in events:
         out.write(json.dumps(event, ensure_ascii=False) + "\n")
-    return n
+        count += 1
+    return count
 
 
 def _write_csv(events: Iterable[dict[str, Any]], out: IO[str], *, header: bool) -> int:
     writer = csv.writer(out, lineterminator="\n")
     if header:
         writer.writerow([name for name, _ in CSV_COLUMNS])
-    n = 0
-    for n, event in enumerate(events, 1):
+    count = 0
+    for event in events:
         writer.writerow(["" if (v := _get(event, path)) is None else v for _, path in CSV_COLUMNS])
-    return n
+        count += 1
+    return count
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
@@ -136,7 +138,10 @@ def _write_table(events: list[dict[str, Any]], out: IO[str]) -> int:
         )
         out.write(quote + "\n")
         for line in ev.get("explanation", []):
-            out.write(textwrap.fill(line, width=width, initial_indent="       · ", subsequent_indent="         ") + "\n")
+            out.write(
+                textwrap.fill(line, width=width, initial_indent="       · ", subsequent_indent="         ")
+                + "\n"
+            )
         out.write("\n")
     out.write(f"{len(events)} event{'s' if len(events) != 1 else ''}.\n")
     return len(events)

@@ -337,7 +337,9 @@ def role(code: str | None) -> str | None:
 def plover_version_crosswalk() -> dict[str, str]:
     """Older PLOVER type names (0.5b1, used by plover_gsr) -> current ones (frozen, see the file)."""
     path = CROSSWALK_PATH.parent / "crosswalk_plover_versions.tsv"
-    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    rows = [
+        ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"
+    ]
     return {old: new for old, new in rows[1:]}
 
 

@@ -65,7 +65,9 @@ def read_text_document(
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; give a file, or use --input for a JSON Lines file") from None
+        raise InputError(
+            f"{path}: is a directory; give a file, or use --input for a JSON Lines file"
+        ) from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     text = decode_text(data, path)
@@ -92,10 +94,10 @@ def document_from_record(record: Any, where: str, *, default_published: dt.date 
         raise InputError(f"{where}: expected a JSON object, found {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: missing or empty \"text\"")
+        raise InputError(f'{where}: missing or empty "text"')
     doc_id = record.get("id")
     if doc_id is not None and not isinstance(doc_id, str | int):
-        raise InputError(f"{where}: \"id\" must be a string")
+        raise InputError(f'{where}: "id" must be a string')
     return Document(
         text=text,
         id=str(doc_id) if doc_id is not None else "",
@@ -124,7 +126,9 @@ def read_jsonl_documents(
             stream.close()
 
 
-def _jsonl_lines(stream: IO[bytes], name: str, default_published: dt.date | None) -> Iterator[Document | InputError]:
+def _jsonl_lines(
+    stream: IO[bytes], name: str, default_published: dt.date | None
+) -> Iterator[Document | InputError]:
     seen_any = False
     for number, raw in enumerate(stream, 1):
         if not raw.strip():

@@ -62,7 +62,9 @@ class Lexicon:
         for rule in self.rules():
             for code in rule.codes():
                 if not ontology.has_cameo(code):
-                    raise DataFileError(f"{where}: rule {rule.name} emits {code!r}, which is not a CAMEO code")
+                    raise DataFileError(
+                        f"{where}: rule {rule.name} emits {code!r}, which is not a CAMEO code"
+                    )
 
 
 def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> TriggerRule:

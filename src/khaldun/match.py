@@ -74,7 +74,9 @@ def match_sentence(
     found: list[Candidate] = []
     for tok in doc.tokens[sent.start : sent.end]:
         if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in lexicon.verbs:
-            found.extend(_match_verb(doc, tok, lexicon.verbs[tok.lemma.lower()], mentions, used_objects, misses))
+            found.extend(
+                _match_verb(doc, tok, lexicon.verbs[tok.lemma.lower()], mentions, used_objects, misses)
+            )
     for tok in doc.tokens[sent.start : sent.end]:
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
@@ -331,4 +333,3 @@ def _refined_code(doc: ParsedDoc, trigger: Token, trigger_end: Token, rule: Trig
         if word in words:
             return code
     return rule.code
-

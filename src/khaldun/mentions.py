@@ -16,13 +16,17 @@ from khaldun.kb.base import Hit, HitKind, KnowledgeBase
 from khaldun.nlp.base import ParsedDoc, Token
 
 # Dependents that belong to a noun phrase's own words (not its clauses or PPs).
-_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "case", "punct", "det", "nummod", "quantmod"})
+_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "flat", "case", "punct", "det", "nummod", "quantmod"}
+)
 # Heads of actor phrases: nouns, proper nouns and pronouns.
 _HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PERSON_LABELS = frozenset({"PERSON"})
 # Entity labels that rule out a person name (the tagger often calls a name NORP or GPE, so
 # those stay open; a KB match still decides).
-NOT_PERSON_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "LAW", "EVENT"})
+NOT_PERSON_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "LAW", "EVENT"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 
@@ -110,7 +114,11 @@ def _name_span(doc: ParsedDoc, start: int, end: int) -> tuple[int, int] | None:
     if head.pos != "PROPN" or head.ent_type in NOT_PERSON_LABELS:
         return None
     first = end - 1
-    while first > start and doc.tokens[first - 1].pos in ("PROPN", "PUNCT") and doc.tokens[first - 1].text != ",":
+    while (
+        first > start
+        and doc.tokens[first - 1].pos in ("PROPN", "PUNCT")
+        and doc.tokens[first - 1].text != ","
+    ):
         first -= 1
     if head.ent_type in PERSON_LABELS:
         # Trust the entity's left edge when the tagger marked one.

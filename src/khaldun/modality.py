@@ -20,7 +20,9 @@ from khaldun.model import Modality
 from khaldun.nlp.base import ParsedDoc, Token
 
 # Relations through which a governing word still speaks about the trigger.
-_GOVERNED_BY = frozenset({"xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "pcomp"})
+_GOVERNED_BY = frozenset(
+    {"xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "pcomp"}
+)
 _MAX_HOPS = 4
 
 
@@ -89,6 +91,6 @@ def decide_modality(
 
 
 def _particle_phrase(doc: ParsedDoc, word: Token) -> str:
-    """"call off", "put off": a verb with its particle, as one lemma."""
+    """ "call off", "put off": a verb with its particle, as one lemma."""
     particle = next((c for c in doc.children(word.i) if c.dep == "prt"), None)
     return f"{word.lemma.lower()} {particle.lower}" if particle is not None else ""

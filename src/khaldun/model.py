@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 EVENT_SCHEMA_VERSION = 1
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """Whether an event happened, according to the text."""
 
     ASSERTED = "asserted"
@@ -32,7 +32,7 @@ class Modality(str, Enum):
     HYPOTHETICAL = "hypothetical"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How precisely an event date is known."""
 
     DAY = "day"
@@ -40,14 +40,14 @@ class Precision(str, Enum):
     YEAR = "year"
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
     STATE = "state"
     GROUP = "group"
 
 
-class MentionKind(str, Enum):
+class MentionKind(StrEnum):
     ACTOR = "actor"
     PLACE = "place"
     TIME = "time"
@@ -247,7 +247,9 @@ class Event:
     explanation: tuple[str, ...] = field(default=(), compare=False)
 
     @staticmethod
-    def make_id(doc_id: str, sentence_start: int, trigger_start: int, trigger_end: int, *extra: object) -> str:
+    def make_id(
+        doc_id: str, sentence_start: int, trigger_start: int, trigger_end: int, *extra: object
+    ) -> str:
         """Event id: a hash of document id, sentence and trigger offsets (and the dyad, for compounds)."""
         return stable_id(doc_id, sentence_start, trigger_start, trigger_end, *extra)
 

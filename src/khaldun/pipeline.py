@@ -131,7 +131,9 @@ class Pipeline:
         )
         target_id = cand.target.actor.id if cand.target else ""
         return Event(
-            id=Event.make_id(doc.id, sent.start_char, first.idx, trigger_end, cand.source.actor.id, target_id, cand.code),
+            id=Event.make_id(
+                doc.id, sent.start_char, first.idx, trigger_end, cand.source.actor.id, target_id, cand.code
+            ),
             doc_id=doc.id,
             source=cand.source,
             target=cand.target,
@@ -149,9 +151,11 @@ class Pipeline:
             confidence=0.9 * _INFERENCE_PENALTY**cand.inferred,
             rule=cand.rule.name,
             explanation=(
-                f"trigger {evidence.trigger!r} fired rule {cand.rule.name} → CAMEO {cameo.code} ({cameo.name})",
+                f"trigger {evidence.trigger!r} fired rule {cand.rule.name}"
+                f" → CAMEO {cameo.code} ({cameo.name})",
                 f"{cand.notes[0]}: {cand.source.mention.text!r} ({cand.source.mention.how})",
-                f"{cand.notes[1]}" + (f": {cand.target.mention.text!r} ({cand.target.mention.how})" if cand.target else ""),
+                f"{cand.notes[1]}"
+                + (f": {cand.target.mention.text!r} ({cand.target.mention.how})" if cand.target else ""),
                 f"modality {modality.value}: {modality_how}",
                 f"date: {date_how}",
                 f"place: {place_how}",

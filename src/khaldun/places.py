@@ -45,7 +45,12 @@ def _landmarks() -> dict[str, tuple[str, str, float | None, float | None]]:
     out = {}
     for _, row in read_tsv(file):
         lat, lon = row["lat"], row["lon"]
-        out[row["name"].lower()] = (row["city"], row["country"], float(lat) if lat else None, float(lon) if lon else None)
+        out[row["name"].lower()] = (
+            row["city"],
+            row["country"],
+            float(lat) if lat else None,
+            float(lon) if lon else None,
+        )
     return out
 
 
@@ -122,7 +127,9 @@ class Gazetteer:
             start -= 1
         return self.resolve(doc.span_text(start, token.i + 1)) if token.pos == "PROPN" else None
 
-    def event_place(self, doc: ParsedDoc, trigger: Token, visited: Token | None = None) -> tuple[Place | None, str]:
+    def event_place(
+        self, doc: ParsedDoc, trigger: Token, visited: Token | None = None
+    ) -> tuple[Place | None, str]:
         """The event's place and how it was found."""
         if visited is not None:
             place = self.place_at(doc, visited)

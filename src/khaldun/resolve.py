@@ -54,7 +54,9 @@ def person_actor(person: Person, day: dt.date | None) -> Actor:
 
 def organisation_actor(org: Organisation) -> Actor:
     kind = ActorKind.GROUP if org.kind == "group" else ActorKind.ORGANISATION
-    return Actor(id=f"org:{org.id}", name=org.name, code=org.code, country=org.country, sector=org.sector, kind=kind)
+    return Actor(
+        id=f"org:{org.id}", name=org.name, code=org.code, country=org.country, sector=org.sector, kind=kind
+    )
 
 
 def country_actor(kb: KnowledgeBase, iso3: str, sector: str | None = None) -> Actor:
@@ -199,7 +201,9 @@ class DocumentResolver:
         self._unknown[key] = actor
         return actor, "unknown person (not in the knowledge base)"
 
-    def _sector_phrase(self, cues: PhraseCues, term: str, sector: str, country: str | None) -> tuple[Actor, str]:
+    def _sector_phrase(
+        self, cues: PhraseCues, term: str, sector: str, country: str | None
+    ) -> tuple[Actor, str]:
         head = self.doc.tokens[cues.head]
         singular = head.tag not in ("NNS", "NNPS") and not head.text.lower().endswith("s")
         if singular:
@@ -248,7 +252,7 @@ class DocumentResolver:
         return earlier[-1][1]
 
     def _resolve_country_reference(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
-        """"his country" → that person's country; "the two countries" → the document's main pair."""
+        """ "his country" → that person's country; "the two countries" → the document's main pair."""
         kids = self.doc.children(head.i)
         possessor = next((k for k in kids if k.dep == "poss" and k.lower in PERSONAL_PRONOUNS), None)
         if possessor is not None:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Protocol
 
 from khaldun.model import Role
 
 
-class HitKind(str, Enum):
+class HitKind(StrEnum):
     COUNTRY = "country"  # a country's name or alias: "Iraq"
     ADJECTIVE = "adjective"  # a demonym or adjective: "Iraqi", "Iraqis"
     CAPITAL = "capital"  # the capital, a metonym for the government: "Tehran said"

@@ -269,7 +269,9 @@ class BuiltinKB:
 def _title_names(title: str, phrase: str) -> bool:
     """True when a role title is the office a phrase names ("Prime Minister of Iraq" / "prime minister")."""
     if title == phrase or title.startswith(phrase + " "):
-        return not any(w in title.split() for w in ("vice", "deputy")) or phrase.startswith(("vice", "deputy"))
+        return not any(w in title.split() for w in ("vice", "deputy")) or phrase.startswith(
+            ("vice", "deputy")
+        )
     return False
 
 

@@ -34,7 +34,9 @@ def parse_table(table: str) -> ParsedDoc:
             ent = cols[5] if len(cols) > 5 and cols[5] != "-" else ""
             head_i = first + head - 1 if head > 0 else first + n
             iob, label = _iob(ent, tokens[-1] if n else None)
-            tokens.append(Token(first + n, word, lemma, pos, _tag(pos), dep, head_i, offset, s_index, label, iob))
+            tokens.append(
+                Token(first + n, word, lemma, pos, _tag(pos), dep, head_i, offset, s_index, label, iob)
+            )
             text_parts.append(word)
             offset += len(word) + 1
         start_char = tokens[first].idx

@@ -31,7 +31,9 @@ def from_spacy(doc: Any) -> ParsedDoc:
     sentences = []
     for n, sent in enumerate(doc.sents):
         text = sent.text.rstrip()  # spaCy keeps the blank lines after a sentence in it
-        sentences.append(Sentence(n, sent.start, sent.end, sent.start_char, sent.start_char + len(text), text))
+        sentences.append(
+            Sentence(n, sent.start, sent.end, sent.start_char, sent.start_char + len(text), text)
+        )
         for i in range(sent.start, sent.end):
             sent_index[i] = n
     tokens = tuple(
@@ -50,9 +52,7 @@ def from_spacy(doc: Any) -> ParsedDoc:
         )
         for t in doc
     )
-    entities = tuple(
-        Entity(e.start, e.end, e.label_, e.start_char, e.end_char, e.text) for e in doc.ents
-    )
+    entities = tuple(Entity(e.start, e.end, e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
     return ParsedDoc(doc.text, tokens, tuple(sentences), entities)
 
 
