@@ -253,3 +253,13 @@ class _errors_to_exit:
         if isinstance(exc, BrokenPipeError):
             sys.exit(0)  # `khaldun code ... | head` is fine
         return False
+
+
+def _add_discovered_commands() -> None:
+    from khaldun.commands import discovered_commands
+
+    for command in discovered_commands():
+        main.add_command(command)
+
+
+_add_discovered_commands()

@@ -25,7 +25,7 @@ from khaldun.config import Config, load_config
 from khaldun.dates import event_date
 from khaldun.errors import DocumentTooLargeError, InputError
 from khaldun.kb.base import KnowledgeBase
-from khaldun.kb.builtin import load_builtin_kb
+from khaldun.kb import load_kb
 from khaldun.lexicon import Lexicon, load_lexicon
 from khaldun.match import Candidate, match_sentence
 from khaldun.modality import decide_modality
@@ -64,7 +64,7 @@ class Pipeline:
         self.config = config or load_config()
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_lexicon()
-        self.kb = kb or load_builtin_kb()
+        self.kb = kb or load_kb(self.config)
         self.gazetteer = Gazetteer(self.kb)
         self._nlp = nlp
 
