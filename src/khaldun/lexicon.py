@@ -35,13 +35,20 @@ class TriggerRule:
     target_optional: bool = False
     requires_child: tuple[str, ...] = ()
     object_nouns: frozenset[str] = frozenset()
+    particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
 
     @property
     def name(self) -> str:
-        """A readable rule id for evidence: "verb:meet", "verb+object:pledge+support"."""
+        """A readable rule id for evidence: "verb:meet", "verb+object:pledge+support", "verb:call_for"."""
+        lemma = "_".join((self.lemma, *self.particle))
         if self.object_nouns:
-            return f"{self.pos}:{self.lemma}+{'|'.join(sorted(self.object_nouns))}"
-        return f"{self.pos}:{self.lemma}"
+            return f"{self.pos}:{lemma}+{'|'.join(sorted(self.object_nouns))}"
+        return f"{self.pos}:{lemma}"
+
+    @property
+    def specificity(self) -> int:
+        """Higher for rules that ask more of the sentence; they are tried first."""
+        return 2 * bool(self.object_nouns) + len(self.particle)
 
     def codes(self) -> Iterable[str]:
         yield self.code
@@ -88,6 +95,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
             target_optional=bool(merged.get("target_optional", False)),
             requires_child=tuple(merged.get("requires_child", ())),
             object_nouns=frozenset(overrides.get("nouns", ())),
+            particle=tuple(str(merged.get("particle", "")).split()),
         )
     except KeyError as exc:
         raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r} lacks {exc}") from None
@@ -118,7 +126,9 @@ def read_lexicon(folder: Path | Any) -> Lexicon:
             verbs[str(entry["lemma"])] = verbs.get(str(entry["lemma"]), ()) + _verb_rules(entry, name)
         for entry in raw.get("nouns", []):
             nouns[str(entry["lemma"])] = _rule(entry, "noun", name)
-    return Lexicon(verbs, nouns)
+    # Specific patterns win over general ones: "pledged aid" before "pledged", "call for" before "call".
+    ordered = {lemma: tuple(sorted(rules, key=lambda r: -r.specificity)) for lemma, rules in verbs.items()}
+    return Lexicon(ordered, nouns)
 
 
 @lru_cache(maxsize=1)

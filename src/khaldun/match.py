@@ -107,7 +107,10 @@ def _match_verb(
     misses: list[str],
 ) -> list[Candidate]:
     dobj = _child(doc, verb, "dobj")
+    attached = {c.lower for c in doc.children(verb.i) if c.dep in ("prt", "prep", "agent", "advmod")}
     for rule in rules:
+        if rule.particle and not set(rule.particle) <= attached:
+            continue
         if rule.object_nouns:
             if dobj is None or dobj.lemma.lower() not in rule.object_nouns:
                 continue
