@@ -36,6 +36,7 @@ class TriggerRule:
     requires_child: tuple[str, ...] = ()
     object_nouns: frozenset[str] = frozenset()
     particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
+    reverse: bool = False  # the target found is the doer: "received aid from X"
 
     @property
     def name(self) -> str:
@@ -96,6 +97,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
             requires_child=tuple(merged.get("requires_child", ())),
             object_nouns=frozenset(overrides.get("nouns", ())),
             particle=tuple(str(merged.get("particle", "")).split()),
+            reverse=bool(merged.get("reverse", False)),
         )
     except KeyError as exc:
         raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r} lacks {exc}") from None

@@ -43,10 +43,11 @@ class Candidate:
     trigger_end: Token  # last token of the trigger phrase ("pledged support")
     rule: TriggerRule
     code: str
-    source: ActorMention
+    source: ActorMention | None
     target: ActorMention | None
     inferred: int = 0  # how many arguments came from inference (coreference, borrowed subject)
     notes: tuple[str, ...] = field(default=(), compare=False)
+    partial: bool = False  # one side unknown: kept only when the sentence has no complete event
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,21 @@ def match_sentence(
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
             found.extend(_match_noun(doc, tok, rule, mentions, misses))
-    return _dedupe(found)
+    complete = [c for c in found if not c.partial]
+    # An event with an unknown side is a weaker reading; a sentence that has a
+    # complete event does not need it.
+    return _dedupe(complete or found)
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     seen: set[tuple[str, str, str]] = set()
     out = []
     for cand in candidates:
-        key = (cand.source.actor.id, cand.target.actor.id if cand.target else "", cand.code)
+        key = (
+            cand.source.actor.id if cand.source else "",
+            cand.target.actor.id if cand.target else "",
+            cand.code,
+        )
         if key not in seen:
             seen.add(key)
             out.append(cand)
@@ -115,10 +123,10 @@ def _match_verb(
             if dobj is None or dobj.lemma.lower() not in rule.object_nouns:
                 continue
             used.add(dobj.i)
-            source, target = _verb_source(doc, verb, mentions), _targets(doc, verb, rule, mentions, dobj)
-            return _emit(doc, verb, dobj, rule, source, target, misses)
-        source, target = _verb_source(doc, verb, mentions), _targets(doc, verb, rule, mentions, None)
-        return _emit(doc, verb, verb, rule, source, target, misses)
+            target, filler = _targets(doc, verb, rule, mentions, dobj)
+            return _emit(doc, verb, dobj, rule, _verb_source(doc, verb, mentions), target, filler, misses)
+        target, filler = _targets(doc, verb, rule, mentions, None)
+        return _emit(doc, verb, verb, rule, _verb_source(doc, verb, mentions), target, filler, misses)
     return []
 
 
@@ -161,8 +169,8 @@ def _match_noun(
 ) -> list[Candidate]:
     if rule.requires_child and not any(c.dep in rule.requires_child for c in doc.children(noun.i)):
         return []
-    source, target = _noun_source(doc, noun, mentions), _targets(doc, noun, rule, mentions, None)
-    return _emit(doc, noun, noun, rule, source, target, misses)
+    target, filler = _targets(doc, noun, rule, mentions, None)
+    return _emit(doc, noun, noun, rule, _noun_source(doc, noun, mentions), target, filler, misses)
 
 
 def _noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
@@ -205,18 +213,21 @@ def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
 
 def _targets(
     doc: ParsedDoc, trigger: Token, rule: TriggerRule, mentions: MentionIndex, obj: Token | None
-) -> Argument | None:
+) -> tuple[Argument | None, Token | None]:
+    """The target, and the word that fills the target slot (an actor or not)."""
     if trigger.pos in ("VERB", "AUX") and _is_passive(doc, trigger) and not obj:
         subject = _child(doc, trigger, "nsubjpass")
         if subject is not None:
-            return _argument(doc, subject, mentions, "subject of the passive")
+            return _argument(doc, subject, mentions, "subject of the passive"), subject
+    filler = None
     for slot in rule.target:
         token = _slot_token(doc, trigger, slot, obj)
         if token is not None:
             arg = _argument(doc, token, mentions, f"target slot {slot!r}")
             if arg is not None:
-                return arg
-    return None
+                return arg, token
+            filler = filler or token
+    return None, filler
 
 
 def _slot_token(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> Token | None:
@@ -303,21 +314,37 @@ def _emit(
     rule: TriggerRule,
     source: Argument | None,
     target: Argument | None,
+    filler: Token | None,
     misses: list[str],
 ) -> list[Candidate]:
-    if source is None or (target is None and not rule.target_optional):
-        missing = " and ".join(n for n, a in (("source", source), ("target", target)) if a is None)
-        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
+    if target is None and filler is not None and not rule.target_optional:
+        # "received weapons": the slot is taken by something that is not an actor,
+        # which usually means another sense of the word.
+        misses.append(
+            f"trigger {trigger.text!r} (rule {rule.name}): target slot holds {filler.text!r}, not an actor"
+        )
         return []
+    if rule.reverse:  # "received aid from X": X is the one who gives
+        source, target = target, source
+    if source is None and target is None:
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no source and target actor found")
+        return []
+    partial = source is None or (target is None and not rule.target_optional)
+    if partial:
+        missing = "source" if source is None else "target"
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
     code = _refined_code(doc, trigger, trigger_end, rule)
-    inferred = int(source.inferred) + int(bool(target and target.inferred))
-    notes = (f"source: {source.how}", f"target: {target.how}" if target else "target: none")
+    inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
+    notes = (
+        f"source: {source.how}" if source else "source: none",
+        f"target: {target.how}" if target else "target: none",
+    )
     out = []
-    for src in source.mentions:
+    for src in source.mentions if source else (None,):
         for tgt in target.mentions if target else (None,):
-            if tgt is not None and _same_party(src, tgt):
+            if src is not None and tgt is not None and _same_party(src, tgt):
                 continue
-            out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes))
+            out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes, partial))
     return out
 
 

@@ -24,12 +24,12 @@ from khaldun.amounts import event_amount
 from khaldun.config import Config, load_config
 from khaldun.dates import event_date
 from khaldun.errors import DocumentTooLargeError, InputError
-from khaldun.kb.base import KnowledgeBase
 from khaldun.kb import load_kb
+from khaldun.kb.base import KnowledgeBase
 from khaldun.lexicon import Lexicon, load_lexicon
 from khaldun.match import Candidate, match_sentence
 from khaldun.modality import decide_modality
-from khaldun.model import Document, Event, Evidence
+from khaldun.model import ActorMention, Document, Event, Evidence
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 from khaldun.ontology import Ontology, load_ontology
 from khaldun.places import Gazetteer
@@ -129,10 +129,11 @@ class Pipeline:
             trigger_start=first.idx,
             trigger_end=trigger_end,
         )
+        source_id = cand.source.actor.id if cand.source else ""
         target_id = cand.target.actor.id if cand.target else ""
         return Event(
             id=Event.make_id(
-                doc.id, sent.start_char, first.idx, trigger_end, cand.source.actor.id, target_id, cand.code
+                doc.id, sent.start_char, first.idx, trigger_end, source_id, target_id, cand.code
             ),
             doc_id=doc.id,
             source=cand.source,
@@ -148,14 +149,13 @@ class Pipeline:
             date=when,
             location=place,
             amount=event_amount(parsed, cand.trigger_end if cand.trigger_end.pos == "NOUN" else cand.trigger),
-            confidence=0.9 * _INFERENCE_PENALTY**cand.inferred,
+            confidence=(0.5 if cand.partial else 0.9) * _INFERENCE_PENALTY**cand.inferred,
             rule=cand.rule.name,
             explanation=(
                 f"trigger {evidence.trigger!r} fired rule {cand.rule.name}"
                 f" → CAMEO {cameo.code} ({cameo.name})",
-                f"{cand.notes[0]}: {cand.source.mention.text!r} ({cand.source.mention.how})",
-                f"{cand.notes[1]}"
-                + (f": {cand.target.mention.text!r} ({cand.target.mention.how})" if cand.target else ""),
+                f"{cand.notes[0]}" + _mention_note(cand.source),
+                f"{cand.notes[1]}" + _mention_note(cand.target),
                 f"modality {modality.value}: {modality_how}",
                 f"date: {date_how}",
                 f"place: {place_how}",
@@ -202,6 +202,10 @@ class Pipeline:
         parsed = self.nlp.parse_many((d.text for d in batch), batch_size=self.config.batch_size)
         for doc, parse in zip(batch, parsed, strict=True):
             yield self.code_parsed(doc, parse)
+
+
+def _mention_note(am: ActorMention | None) -> str:
+    return f": {am.mention.text!r} ({am.mention.how})" if am else ""
 
 
 def _visited_place_token(parsed: ParsedDoc, cand: Candidate) -> Any:

@@ -138,6 +138,7 @@ class DocumentResolver:
             return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
         sectors = cues.of_kind(HitKind.SECTOR)
         if sectors:
+            country = country or self._country_of_complement(cues.head)
             return self._sector_phrase(cues, sectors[-1].text, sectors[-1].hit.sector.code, country)  # type: ignore[union-attr]
         head_cues = [c for c in cues.cues if cues.covers_head(c)]
         if head_cues and head_cues[0].hit.country is not None:
@@ -157,6 +158,23 @@ class DocumentResolver:
         if place is None or not place.country:
             return None, ""
         return country_actor(self.kb, place.country), f"city {place.name!r} in {place.country}"
+
+    def _country_of_complement(self, head_index: int) -> str | None:
+        """The country in "officials from Iran", "the ministers of Iraq", "police in Basra"."""
+        for prep in self.doc.children(head_index):
+            if prep.dep != "prep" or prep.lower not in ("of", "from", "in"):
+                continue
+            for pobj in self.doc.children(prep.i):
+                if pobj.dep != "pobj":
+                    continue
+                countries = read_phrase(self.doc, pobj, self.kb).countries()
+                if countries:
+                    return countries[0]
+                if self.gazetteer is not None and pobj.pos == "PROPN":
+                    place = self.gazetteer.place_at(self.doc, pobj)
+                    if place is not None and place.country:
+                        return place.country
+        return None
 
     def _person(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         assert cues.name is not None
