@@ -57,6 +57,11 @@ class Argument:
     inferred: bool = False
 
 
+# The source slot is filled by words that name no actor ("the football team arrived"):
+# another sense of the trigger, or an event between non-political parties.
+NOT_AN_ACTOR = Argument((), "the subject names no actor")
+
+
 def match_sentence(
     doc: ParsedDoc,
     sent_index: int,
@@ -138,10 +143,10 @@ def _verb_source(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argumen
     if _is_passive(doc, verb):
         agent = _child(doc, verb, "agent")
         pobj = _child(doc, agent, "pobj") if agent else None
-        return _argument(doc, pobj, mentions, "by-agent of the passive") if pobj else None
+        return (_argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR) if pobj else None
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
     if subject is not None:
-        return _argument(doc, subject, mentions, "subject")
+        return _argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
     return _borrowed_subject(doc, verb, mentions)
 
 
@@ -155,7 +160,7 @@ def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Ar
         subject = next((c for c in doc.children(current.i) if c.dep in _SUBJECTS), None)
         if subject is not None:
             arg = _argument(doc, subject, mentions, f"subject of {current.text!r}")
-            return Argument(arg.mentions, arg.how, True) if arg else None
+            return Argument(arg.mentions, arg.how, True) if arg else NOT_AN_ACTOR
         if current.pos in ("NOUN", "PROPN"):
             return None
     return None
@@ -176,7 +181,7 @@ def _match_noun(
 def _noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
     possessor = _child(doc, noun, "poss")
     if possessor is not None:
-        return _argument(doc, possessor, mentions, "possessor")
+        return _argument(doc, possessor, mentions, "possessor") or NOT_AN_ACTOR
     by = next((c for c in doc.children(noun.i) if c.dep == "prep" and c.lower == "by"), None)
     if by is not None and _child(doc, by, "pobj"):
         return _argument(doc, _child(doc, by, "pobj"), mentions, "by-phrase")
@@ -323,6 +328,9 @@ def _emit(
         misses.append(
             f"trigger {trigger.text!r} (rule {rule.name}): target slot holds {filler.text!r}, not an actor"
         )
+        return []
+    if source is NOT_AN_ACTOR:
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
         return []
     if rule.reverse:  # "received aid from X": X is the one who gives
         source, target = target, source

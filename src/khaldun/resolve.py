@@ -26,12 +26,14 @@ from dataclasses import dataclass, field
 
 from khaldun.kb.base import HitKind, KnowledgeBase, Organisation, Person
 from khaldun.kb.names import name_key, surname_key
-from khaldun.mentions import PERSON_LABELS, PERSONAL_PRONOUNS, PhraseCues, phrase_heads, read_phrase
+from khaldun.mentions import PERSON_LABELS, PERSONAL_PRONOUNS, Cue, PhraseCues, phrase_heads, read_phrase
 from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
 from khaldun.nlp.base import ParsedDoc, Token
 from khaldun.places import Gazetteer
 
 UNKNOWN_COUNTRY = "---"
+# Entity labels of names that may contain a country or city without naming it.
+_OTHER_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _PAIR_WORDS = frozenset({"two", "both"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -141,6 +143,8 @@ class DocumentResolver:
             country = country or self._country_of_complement(cues.head)
             return self._sector_phrase(cues, sectors[-1].text, sectors[-1].hit.sector.code, country)  # type: ignore[union-attr]
         head_cues = [c for c in cues.cues if cues.covers_head(c)]
+        if head_cues and self._inside_larger_name(head_cues[0]):
+            return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
         if head_cues and head_cues[0].hit.country is not None:
             cue = head_cues[0]
             iso3 = cue.hit.country.iso3
@@ -148,6 +152,13 @@ class DocumentResolver:
                 return country_actor(self.kb, iso3, cue.hit.seat_sector), f"{cue.hit.kind.value} {cue.text!r}"
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
         return self._city(cues)
+
+    def _inside_larger_name(self, cue: Cue) -> bool:
+        """True when the tagger marks the cue as part of a longer organisation or facility name."""
+        for ent in self.doc.entities:
+            if ent.start <= cue.start < ent.end and ent.label in _OTHER_NAME_LABELS:
+                return ent.end - ent.start > cue.end - cue.start
+        return False
 
     def _city(self, cues: PhraseCues) -> tuple[Actor | None, str]:
         """A city named as an actor or a destination stands for its country ("visit Erbil")."""
