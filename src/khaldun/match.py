@@ -282,6 +282,9 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
                 return apposed
     if token.i in mentions:
         return mentions[token.i]
+    possessor = _child(doc, token, "poss")
+    if possessor is not None and possessor.i in mentions and token.pos == "NOUN":
+        return mentions[possessor.i]  # "welcomed Reagan's statement": the statement's author
     of = next((c for c in doc.children(token.i) if c.dep == "prep" and c.lower == "of"), None)
     pobj = _child(doc, of, "pobj") if of is not None else None
     if pobj is not None and pobj.i in mentions and token.pos == "NOUN":
@@ -347,6 +350,8 @@ def _emit(
         f"source: {source.how}" if source else "source: none",
         f"target: {target.how}" if target else "target: none",
     )
+    if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(code):
+        return _reciprocal_events(trigger, trigger_end, rule, code, source, inferred, notes)
     out = []
     for src in source.mentions if source else (None,):
         for tgt in target.mentions if target else (None,):
@@ -354,6 +359,34 @@ def _emit(
                 continue
             out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes, partial))
     return out
+
+
+# Roots whose events between coordinated subjects run both ways ("Iran and Iraq held
+# talks", "signed an agreement", "clashed"): intent, consult, cooperate, fight.
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+
+
+def _reciprocal(code: str) -> bool:
+    return code[:2] in _RECIPROCAL_ROOTS
+
+
+def _reciprocal_events(
+    trigger: Token,
+    trigger_end: Token,
+    rule: TriggerRule,
+    code: str,
+    parties: Argument,
+    inferred: int,
+    notes: tuple[str, str],
+) -> list[Candidate]:
+    """One event each way between every two coordinated parties."""
+    note = (notes[0], "target: the other coordinated party (a reciprocal event)")
+    return [
+        Candidate(trigger, trigger_end, rule, code, a, b, inferred, note)
+        for a in parties.mentions
+        for b in parties.mentions
+        if not _same_party(a, b) and a.actor.country != b.actor.country
+    ]
 
 
 def _same_party(source: ActorMention, target: ActorMention) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from khaldun.kb.base import HitKind, KnowledgeBase, Organisation, Person
 from khaldun.kb.names import name_key, surname_key
@@ -126,7 +126,12 @@ class DocumentResolver:
             self._country_counts[actor.country] += 1
         if actor.kind is ActorKind.PERSON:
             self._people.append((head.i, actor, head.dep in _SUBJECT_DEPS))
-        return (self._mention(cues.start, cues.end, head, actor, how),)
+        actors = [actor]
+        countries = cues.countries()
+        if actor.kind is ActorKind.GROUP and actor.sector and len(countries) > 1:
+            # "Hungarian and Romanian officials": one group a country.
+            actors = [country_actor(self.kb, c, actor.sector) for c in countries]
+        return tuple(self._mention(cues.start, cues.end, head, a, how) for a in actors)
 
     def _actor_of(self, cues: PhraseCues) -> tuple[Actor | None, str]:
         countries = cues.countries()
@@ -194,6 +199,7 @@ class DocumentResolver:
         if match is not None:
             actor = person_actor(match.person, self.day)
             how = f"person {match.how} match {name!r} ({match.score:.0f})"
+            actor, how = self._title_in_text(actor, how, cues, country)
         elif self.doc.tokens[cues.head].ent_type in PERSON_LABELS:
             actor, how = self._unknown_person(name, cues, country)
         else:
@@ -206,6 +212,23 @@ class DocumentResolver:
                 self._by_title[(country or actor.country, key)] = actor
                 self._by_title[(None, key)] = actor
         return actor, how
+
+    def _title_in_text(
+        self, actor: Actor, how: str, cues: PhraseCues, country: str | None
+    ) -> tuple[Actor, str]:
+        """A known person with no role on the date (or no date) whom the text gives a title
+        ("Iraqi President Saddam Hussein") takes the code the text states."""
+        if actor.sector is not None:
+            return actor, how
+        titles = cues.of_kind(HitKind.SECTOR)
+        nation = country or actor.country
+        if not titles or not nation:
+            return actor, how
+        sector = titles[-1].hit.sector.code  # type: ignore[union-attr]
+        code = f"{nation}{sector}"
+        return replace(
+            actor, code=code, country=nation, sector=sector
+        ), f"{how}; code from the title {titles[-1].text!r}"
 
     def _unknown_person(self, name: str, cues: PhraseCues, country: str | None) -> tuple[Actor, str]:
         key = name_key(name)
