@@ -23,3 +23,26 @@ def test_distinct_names_stay_distinct() -> None:
 def test_surname_key_is_the_last_part() -> None:
     assert surname_key("Mohammad Javad Zarif") == "zarif"
     assert name_key("Mohammed bin Salman") == name_key("Mohammad bin Salman")
+
+
+def test_abd_compounds_and_ibn_fold_together() -> None:
+    assert (
+        name_key("Abdel Fattah el-Sisi")
+        == name_key("Abdelfattah al-Sisi")
+        == name_key("Abd al-Fattah al-Sisi")
+    )
+    assert name_key("Abdulaziz") == name_key("Abdul Aziz") == name_key("Abd al-Aziz")
+    assert name_key("Mohammed ibn Salman") == name_key("Muhammad bin Salman")
+    assert name_key("Abdullah") == name_key("Abdallah")
+
+
+def test_regnal_numbers_and_honorifics_are_dropped() -> None:
+    assert name_key("King Abdullah II") == name_key("Abdullah")
+    assert name_key("Crown Prince Mohammed bin Salman") == name_key("Mohammed bin Salman")
+    assert name_key("Sheikh Tamim bin Hamad Al Thani") == name_key("Tamim bin Hamad al-Thani")
+
+
+def test_persian_and_arabic_vowel_variants() -> None:
+    assert name_key("Hossein Amir-Abdollahian") == name_key("Hussein Amir Abdollahian")
+    assert name_key("Nouri al-Maliki") == name_key("Nuri al-Maliki")
+    assert name_key("Qassem Soleimani") == name_key("Qasem Suleimani")

@@ -18,6 +18,8 @@ class Config:
     batch_size: int = 16
     max_document_chars: int = 1_000_000
     min_confidence: float = 0.0
+    actor_files: tuple[str, ...] = ()
+    fuzzy_threshold: float = 90.0
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with some values changed (``None`` values are ignored)."""
@@ -31,10 +33,14 @@ _KEYS = {
     ("nlp", "batch_size"): "batch_size",
     ("limits", "max_document_chars"): "max_document_chars",
     ("coding", "min_confidence"): "min_confidence",
+    ("actors", "extra_files"): "actor_files",
+    ("actors", "fuzzy_threshold"): "fuzzy_threshold",
 }
+# Keys whose values are lists of file paths, relative to the config file that names them.
+_PATH_LISTS = frozenset({"actor_files"})
 
 
-def _from_toml(data: dict[str, Any], where: str) -> dict[str, Any]:
+def _from_toml(data: dict[str, Any], where: str, base: Path | None = None) -> dict[str, Any]:
     values: dict[str, Any] = {}
     types = {f.name: f.type for f in fields(Config)}
     for section, table in data.items():
@@ -45,11 +51,20 @@ def _from_toml(data: dict[str, Any], where: str) -> dict[str, Any]:
             if name is None:
                 valid = ", ".join(f"{s}.{k}" for s, k in _KEYS)
                 raise ConfigError(f"{where}: unknown key {section}.{key}. Valid keys: {valid}")
+            if name in _PATH_LISTS:
+                values[name] = _path_list(value, f"{where}: {section}.{key}", base)
+                continue
             expected = {"str": str, "int": int, "float": (int, float)}[str(types[name])]
             if not isinstance(value, expected) or isinstance(value, bool):
                 raise ConfigError(f"{where}: {section}.{key} = {value!r} should be of type {types[name]}")
             values[name] = value
     return values
+
+
+def _path_list(value: Any, where: str, base: Path | None) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f'{where} = {value!r} should be a list of file paths, e.g. ["my_actors.yaml"]')
+    return tuple(str(base / v) if base is not None and not Path(v).is_absolute() else v for v in value)
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -64,4 +79,4 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"config file {path} does not exist") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
-    return replace(config, **_from_toml(data, str(path)))
+    return replace(config, **_from_toml(data, str(path), Path(path).resolve().parent))

@@ -47,6 +47,8 @@ class Organisation:
     country: str | None
     sector: str | None
     kind: str
+    aliases: tuple[str, ...] = ()
+    source: str = "bundled"  # the file the entry comes from
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Person:
     country: str | None
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]
+    source: str = "bundled"  # the file the entry comes from
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role valid on ``day``; the most senior if several (earliest listed wins)."""
@@ -90,6 +93,8 @@ class PersonMatch:
     person: Person
     how: str  # "alias", "surname", "fuzzy"
     score: float
+    key: str = ""  # the name key that matched
+    why: str = ""  # how a choice among several people was made ("country JOR", "in office on 2020-07-21")
 
 
 class KnowledgeBase(Protocol):
@@ -99,10 +104,14 @@ class KnowledgeBase(Protocol):
 
     def lookup(self, phrase: str) -> Sequence[Hit]: ...
 
-    def find_person(self, name: str, *, country: str | None = None) -> PersonMatch | None: ...
+    def find_person(
+        self, name: str, *, country: str | None = None, day: dt.date | None = None
+    ) -> PersonMatch | None: ...
 
     def office_holder(self, country: str, phrase: str, day: dt.date | None) -> Person | None: ...
 
     def office_of(self, phrase: str) -> str | None: ...
 
     def country(self, iso3: str) -> Country | None: ...
+
+    def countries(self) -> Sequence[Country]: ...

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
-from typing import Any
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -22,10 +21,13 @@ from rapidfuzz import fuzz, process
 from khaldun.errors import DataFileError
 from khaldun.kb.base import Country, Hit, HitKind, Organisation, Person, PersonMatch, SectorTerm
 from khaldun.kb.names import name_key, name_parts, surname_key
+from khaldun.kb.user import Entries, organisation_from_entry, person_from_entry
 from khaldun.model import Role
 
 # Below this similarity of name keys two names are different people.
 FUZZY_THRESHOLD = 90.0
+# Bundled people files, read in order (a later entry with the same id replaces an earlier one).
+PEOPLE_FILES = ("people.yaml",)
 
 
 def normalise_phrase(text: str) -> str:
@@ -61,35 +63,64 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-def _date(value: Any, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise DataFileError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
-
-
 class BuiltinKB:
-    """The knowledge base from the bundled files (plus any extra person/org entries)."""
+    """The knowledge base from the bundled files, plus the user's own entries.
 
-    def __init__(self) -> None:
+    ``extra`` entries (:mod:`khaldun.kb.user`) are merged in order: a person
+    or organisation with the id of an earlier one replaces it, a sector term
+    replaces the same term, other entries are added.
+    """
+
+    def __init__(self, extra: Sequence[Entries] = (), *, fuzzy_threshold: float = FUZZY_THRESHOLD) -> None:
+        self.fuzzy_threshold = fuzzy_threshold
+        self.sources: tuple[str, ...] = tuple(e.source for e in extra)
+        self.warnings: tuple[str, ...] = tuple(w for e in extra for w in e.warnings)
         self._phrases: dict[str, list[Hit]] = defaultdict(list)
         self._exact_phrases: dict[str, list[Hit]] = defaultdict(list)
         self._countries: dict[str, Country] = {}
-        self._people: list[Person] = []
+        self._people: dict[str, Person] = {}
+        self._organisations: dict[str, Organisation] = {}
+        self._sectors: dict[str, SectorTerm] = {}
         self._person_keys: dict[str, list[Person]] = defaultdict(list)
         self._surname_keys: dict[str, list[Person]] = defaultdict(list)
+        self._roles_by_country: dict[str, list[tuple[Person, Role]]] = defaultdict(list)
         self._offices: dict[str, str] = {}
         self.max_phrase_words = 1
         self._load_countries()
-        self._load_sectors()
         self._load_offices()
-        self._load_organisations()
-        self._load_people()
+        self._sectors = {t.term: t for t in _bundled_sectors()}
+        self._organisations = {o.id: o for o in _bundled_organisations()}
+        self._people = {p.id: p for p in _bundled_people()}
+        for entries in extra:
+            self._sectors.update((t.term, t) for t in entries.sectors)
+            self._organisations.update((o.id, o) for o in entries.organisations)
+            if not entries.fill_only:
+                self._people.update((p.id, p) for p in entries.people)
+            for phrase, iso3 in entries.country_aliases:
+                if iso3 in self._countries:
+                    self._index(phrase, Hit(HitKind.COUNTRY, country=self._countries[iso3]))
+        for term in self._sectors.values():
+            self._index(term.term, Hit(HitKind.SECTOR, sector=term))
+        for org in self._organisations.values():
+            for alias in dict.fromkeys([org.name, *org.aliases]):
+                self._index(alias, Hit(HitKind.ORGANISATION, organisation=org))
+        for person in self._people.values():
+            self._index_person(person)
+        for entries in extra:
+            if entries.fill_only:
+                for person in entries.people:
+                    if person.id not in self._people and not self._known_already(person):
+                        self._people[person.id] = person
+                        self._index_person(person)
         self._fuzzy_choices = list(self._person_keys)
+
+    def _known_already(self, person: Person) -> bool:
+        """True when someone of the same country is known under one of the person's name keys."""
+        for alias in (person.name, *person.aliases):
+            for other in self._person_keys.get(name_key(alias), ()):
+                if not person.country or _belongs_to(other, person.country):
+                    return True
+        return False
 
     # -- loading -----------------------------------------------------------
 
@@ -128,65 +159,30 @@ class BuiltinKB:
                     raise DataFileError(f"countries.tsv line {n}: seat {seat!r} needs the form phrase=SECTOR")
                 self._index(phrase, Hit(HitKind.SEAT, country=country, seat_sector=sector))
 
-    def _load_sectors(self) -> None:
-        for _, row in read_tsv(_data_file("sectors.tsv")):
-            term = SectorTerm(row["term"].lower(), row["code"], row["plover_sector"], row["kind"])
-            self._index(term.term, Hit(HitKind.SECTOR, sector=term))
-
     def _load_offices(self) -> None:
         for _, row in read_tsv(_data_file("offices.tsv")):
             self._offices[row["phrase"].lower()] = row["office"]
 
-    def _load_organisations(self) -> None:
-        raw = yaml.safe_load(_data_file("organisations.yaml").read_text("utf-8")) or {}
-        for n, entry in enumerate(raw.get("organisations", []), 1):
-            try:
-                org = Organisation(
-                    id=entry["id"],
-                    name=entry["name"],
-                    code=entry["code"],
-                    country=entry.get("country"),
-                    sector=entry.get("sector"),
-                    kind=entry.get("kind", "organisation"),
-                )
-            except KeyError as exc:
-                raise DataFileError(f"organisations.yaml entry {n}: missing key {exc}") from None
-            for alias in {org.name, *entry.get("aliases", [])}:
-                self._index(alias, Hit(HitKind.ORGANISATION, organisation=org))
-
-    def _load_people(self) -> None:
-        raw = yaml.safe_load(_data_file("people.yaml").read_text("utf-8")) or {}
-        for n, entry in enumerate(raw.get("people", []), 1):
-            self.add_person(self._person_from_entry(entry, f"people.yaml entry {n}"))
-
-    @staticmethod
-    def _person_from_entry(entry: dict[str, Any], where: str) -> Person:
-        try:
-            roles = tuple(
-                Role(
-                    title=r["title"],
-                    code=r["code"],
-                    country=r.get("country", entry.get("country")),
-                    office=r.get("office"),
-                    start=_date(r.get("start"), where),
-                    end=_date(r.get("end"), where),
-                )
-                for r in entry.get("roles", [])
-            )
-            return Person(
-                id=entry["id"],
-                name=entry["name"],
-                country=entry.get("country"),
-                aliases=tuple(entry.get("aliases", [])),
-                roles=roles,
-            )
-        except KeyError as exc:
-            raise DataFileError(f"{where}: missing key {exc}") from None
-
     def add_person(self, person: Person) -> None:
-        """Index a person by the keys of their name and aliases."""
-        self._people.append(person)
-        for alias in {person.name, *person.aliases}:
+        """Add (or replace, by id) a person and index the keys of their name and aliases."""
+        replaced = self._people.get(person.id)
+        self._people[person.id] = person
+        if replaced is not None:
+            self._rebuild_person_index()
+        else:
+            self._index_person(person)
+            self._fuzzy_choices = list(self._person_keys)
+
+    def _rebuild_person_index(self) -> None:
+        self._person_keys.clear()
+        self._surname_keys.clear()
+        self._roles_by_country.clear()
+        for person in self._people.values():
+            self._index_person(person)
+        self._fuzzy_choices = list(self._person_keys)
+
+    def _index_person(self, person: Person) -> None:
+        for alias in dict.fromkeys([person.name, *person.aliases]):
             key = name_key(alias)
             if key and person not in self._person_keys[key]:
                 self._person_keys[key].append(person)
@@ -194,6 +190,9 @@ class BuiltinKB:
                 surname = surname_key(alias)
                 if surname and person not in self._surname_keys[surname]:
                     self._surname_keys[surname].append(person)
+        for role in person.roles:
+            if role.country:
+                self._roles_by_country[role.country].append((person, role))
 
     # -- queries -----------------------------------------------------------
 
@@ -208,17 +207,33 @@ class BuiltinKB:
         return tuple(self._countries.values())
 
     def people(self) -> Sequence[Person]:
-        return tuple(self._people)
+        return tuple(self._people.values())
+
+    def person(self, person_id: str) -> Person | None:
+        return self._people.get(person_id)
+
+    def organisations(self) -> Sequence[Organisation]:
+        return tuple(self._organisations.values())
+
+    def organisation(self, org_id: str) -> Organisation | None:
+        return self._organisations.get(org_id)
+
+    def sector_terms(self) -> Sequence[SectorTerm]:
+        return tuple(self._sectors.values())
 
     def office_of(self, phrase: str) -> str | None:
         return self._offices.get(phrase.lower())
 
-    def find_person(self, name: str, *, country: str | None = None) -> PersonMatch | None:
+    def find_person(
+        self, name: str, *, country: str | None = None, day: dt.date | None = None
+    ) -> PersonMatch | None:
         """The known person a name refers to: by full alias key, then surname, then fuzzily.
 
-        A name that fits several people is resolved only when ``country``
-        picks exactly one of them; otherwise it stays unresolved rather than
-        guessed.
+        A name that fits several people is resolved by context: the one of
+        ``country``, else the one holding an office on ``day``; when the
+        context does not pick exactly one, it stays unresolved rather than
+        guessed. A surname alone or a fuzzy match is refused when it
+        contradicts ``country`` (Jordan's Abdullah is not the Saudi king).
         """
         key = name_key(name)
         if not key:
@@ -227,19 +242,26 @@ class BuiltinKB:
             ("alias", self._person_keys.get(key, [])),
             ("surname", self._surname_keys.get(key, []) if " " not in key else []),
         ):
-            chosen = _pick(candidates, country)
+            strict = how == "surname" or " " not in key
+            chosen, why = pick_person(candidates, country, day, strict=strict)
             if chosen:
-                return PersonMatch(chosen, how, 100.0)
-        return self._fuzzy_person(key, country)
+                return PersonMatch(chosen, how, 100.0, key, why)
+        return self._fuzzy_person(key, country, day)
 
-    def _fuzzy_person(self, key: str, country: str | None) -> PersonMatch | None:
+    def _fuzzy_person(self, key: str, country: str | None, day: dt.date | None) -> PersonMatch | None:
         if len(key) < 5 or " " not in key:
-            return None  # a single short token is too easy to confuse
-        best = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-        if best is None:
-            return None
-        chosen = _pick(self._person_keys[best[0]], country)
-        return PersonMatch(chosen, "fuzzy", float(best[1])) if chosen else None
+            return None  # a single token is too easy to confuse (Kazmi is not Kazimi)
+        best = process.extract(
+            key, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold, limit=5
+        )
+        for choice, score, _ in best:
+            if not _same_shape(key, choice):
+                continue
+            chosen, why = pick_person(self._person_keys[choice], country, day, strict=True)
+            if chosen:
+                return PersonMatch(chosen, "fuzzy", float(score), choice, why)
+            return None  # the closest name is ambiguous: do not fall back to a worse one
+        return None
 
     def office_holder(self, country: str, phrase: str, day: dt.date | None) -> Person | None:
         """Who held the office ``phrase`` names in ``country`` on ``day``.
@@ -251,19 +273,84 @@ class BuiltinKB:
         office = self.office_of(phrase)
         by_title: list[Person] = []
         by_office: list[Person] = []
-        for person in self._people:
-            for role in person.roles:
-                if role.country != country or not role.valid_on(day):
-                    continue
-                title = role.title.lower()
-                if _title_names(title, phrase):
-                    by_title.append(person)
-                elif office and role.office == office:
-                    by_office.append(person)
+        for person, role in self._roles_by_country.get(country, ()):
+            if not role.valid_on(day):
+                continue
+            if _title_names(role.title.lower(), phrase):
+                by_title.append(person)
+            elif office and role.office == office:
+                by_office.append(person)
         for found in (by_title, by_office):
             if len(set(found)) == 1:
                 return found[0]
         return None
+
+    def search(self, text: str, *, limit: int = 10) -> list[tuple[str, str, float]]:
+        """Entries whose names look like ``text``: (kind, id, score), best first.
+
+        People are compared by name key (transliteration-aware), other
+        entries by their phrases, both with a partial fuzzy ratio.
+        """
+        found: dict[tuple[str, str], float] = {}
+        key = name_key(text)
+        if key:
+            for choice, score, _ in process.extract(
+                key, self._fuzzy_choices, scorer=fuzz.WRatio, limit=limit * 3
+            ):
+                for person in self._person_keys[choice]:
+                    found[("person", person.id)] = max(found.get(("person", person.id), 0.0), float(score))
+        phrases = {**{p.lower(): h for p, h in self._exact_phrases.items()}, **self._phrases}
+        for phrase, score, _ in process.extract(
+            text.lower(), list(phrases), scorer=fuzz.WRatio, limit=limit * 3
+        ):
+            for hit in phrases[phrase]:
+                ident = _hit_id(hit)
+                if ident:
+                    found[ident] = max(found.get(ident, 0.0), float(score))
+        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        return [(kind, ident, score) for (kind, ident), score in ranked[:limit]]
+
+
+def _hit_id(hit: Hit) -> tuple[str, str] | None:
+    if hit.organisation is not None:
+        return ("organisation", hit.organisation.id)
+    if hit.country is not None:
+        return ("country", hit.country.iso3)
+    if hit.sector is not None:
+        return ("sector", hit.sector.term)
+    return None
+
+
+def _same_shape(key: str, choice: str) -> bool:
+    """Fuzzy keys must have as many parts, each starting with the same letter."""
+    a, b = key.split(), choice.split()
+    return len(a) == len(b) and all(x[0] == y[0] for x, y in zip(a, b, strict=True))
+
+
+def _bundled_sectors() -> Iterator[SectorTerm]:
+    for _, row in read_tsv(_data_file("sectors.tsv")):
+        yield SectorTerm(row["term"].lower(), row["code"], row["plover_sector"], row["kind"])
+
+
+def bundled_sector_names() -> dict[str, str]:
+    """CAMEO agent code → PLOVER sector name, from the bundled sector words."""
+    names: dict[str, str] = {}
+    for term in _bundled_sectors():
+        names.setdefault(term.code, term.plover_sector)
+    return names
+
+
+def _bundled_organisations() -> Iterator[Organisation]:
+    raw = yaml.safe_load(_data_file("organisations.yaml").read_text("utf-8")) or {}
+    for n, entry in enumerate(raw.get("organisations", []), 1):
+        yield organisation_from_entry(entry, f"organisations.yaml entry {n}")
+
+
+def _bundled_people() -> Iterator[Person]:
+    for name in PEOPLE_FILES:
+        raw = yaml.safe_load(_data_file(name).read_text("utf-8")) or {}
+        for n, entry in enumerate(raw.get("people", []), 1):
+            yield person_from_entry(entry, f"{name} entry {n}")
 
 
 def _title_names(title: str, phrase: str) -> bool:
@@ -275,15 +362,47 @@ def _title_names(title: str, phrase: str) -> bool:
     return False
 
 
-def _pick(candidates: Sequence[Person], country: str | None) -> Person | None:
+def _belongs_to(person: Person, country: str) -> bool:
+    return person.country == country or any(r.country == country for r in person.roles)
+
+
+def pick_person(
+    candidates: Sequence[Person], country: str | None, day: dt.date | None, *, strict: bool = False
+) -> tuple[Person | None, str]:
+    """The one person context picks among the candidates of a name, and why.
+
+    Country first (nationality or a role there), then who held an office on
+    ``day``, then both. ``strict``: a lone candidate from another country
+    than ``country`` is refused (for surnames, single names, fuzzy matches).
+    """
     unique = list(dict.fromkeys(candidates))
+    if not unique:
+        return None, ""
     if len(unique) == 1:
-        return unique[0]
-    if country:
-        in_country = [p for p in unique if p.country == country]
-        if len(in_country) == 1:
-            return in_country[0]
-    return None
+        person = unique[0]
+        if strict and country and not _belongs_to(person, country) and person.country:
+            return None, f"{person.name} is not of {country}"
+        return person, "only person with this name"
+    in_country = [p for p in unique if country and _belongs_to(p, country)]
+    if len(in_country) == 1:
+        return in_country[0], f"the one of {country}"
+    pool = in_country or unique
+    if day is not None:
+        in_office = [p for p in pool if any(r.valid_on(day) for r in p.roles)]
+        if len(in_office) == 1:
+            return in_office[0], f"the one in office on {day.isoformat()}"
+    return None, f"{len(pool)} people share this name"
+
+
+@lru_cache(maxsize=8)
+def load_kb_with(files: tuple[str, ...] = (), fuzzy_threshold: float = FUZZY_THRESHOLD) -> BuiltinKB:
+    """The bundled knowledge base with user files merged in, loaded once per process."""
+    if not files and fuzzy_threshold == FUZZY_THRESHOLD:
+        return load_builtin_kb()
+    from khaldun.kb.user import read_user_files
+
+    extra = read_user_files(files, sector_names=bundled_sector_names())
+    return BuiltinKB(extra, fuzzy_threshold=fuzzy_threshold)
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,9 @@ class NameRules:
     articles: frozenset[str]
     honorifics: frozenset[str]
     folds: tuple[tuple[str, str], ...]
+    numerals: frozenset[str] = frozenset()
+    words: tuple[tuple[str, str], ...] = ()
+    prefixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +40,9 @@ def name_rules() -> NameRules:
         articles=frozenset(raw["articles"]),
         honorifics=frozenset(raw["honorifics"]),
         folds=tuple((a, b) for a, b in raw["folds"]),
+        numerals=frozenset(raw.get("numerals", ())),
+        words=tuple((a, b) for a, b in raw.get("words", ())),
+        prefixes=tuple(raw.get("joined_prefixes", ())),
     )
 
 
@@ -46,10 +52,31 @@ def name_parts(text: str, *, keep_honorifics: bool = False) -> list[str]:
     text = _POSSESSIVE.sub("", text.strip())
     ascii_text = _APOSTROPHES.sub("", anyascii(text)).lower()
     parts = [p for p in _NON_LETTERS.split(ascii_text) if p]
-    parts = [p for p in parts if p not in rules.articles]
+    parts = [p for p in parts if p not in rules.articles and p not in rules.numerals]
     if not keep_honorifics:
         parts = [p for p in parts if p not in rules.honorifics]
-    return parts
+    return _join_prefixes(parts, rules)
+
+
+def _join_prefixes(parts: list[str], rules: NameRules) -> list[str]:
+    """Write "Abd al-Aziz", "Abdul Aziz" and "Abdulaziz" alike: ``abd`` + the next part.
+
+    Also folds whole-word variants ("ibn" → "bin") and drops a word-internal
+    article ("abdelfattah" → "abdfattah").
+    """
+    words = dict(rules.words)
+    parts = [words.get(p, p) for p in parts]
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1] == "abd" and part != "abd":
+            out[-1] = "abd" + part
+            continue
+        for prefix in rules.prefixes:
+            if part.startswith(prefix) and len(part) > len(prefix) + 2:
+                part = "abd" + part[len(prefix) :]
+                break
+        out.append("abd" if part in rules.prefixes else part)
+    return out
 
 
 def fold_part(part: str) -> str:
