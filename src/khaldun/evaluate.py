@@ -172,8 +172,14 @@ def documents_of(gold: GoldSet) -> list[tuple[str, str, dt.date | None]]:
 
 
 def score(gold: GoldSet, predictions: Iterable[dict[str, Any]]) -> Report:
-    """Score prediction dicts (``Event.to_dict()`` form) against ``gold``."""
-    by_doc, total = _group(predictions)
+    """Score prediction dicts (``Event.to_dict()`` form) against ``gold``.
+
+    Third-party CAMEO and PLOVER sets follow the codebooks' convention for events
+    that have not happened (a promise to meet is 036, an intent), so their scores
+    read each prediction's ``cameo_standard`` when it has one; the seed's own
+    annotation codes the action with its modality, so it reads ``cameo``.
+    """
+    by_doc, total = _group(predictions, standard=gold.kind != SEED)
     scored = gold.scored_records
     ids = {r.id for r in scored}
     ignored = sum(len(v) for k, v in by_doc.items() if k not in ids)
@@ -209,7 +215,7 @@ def levels_for(scheme: str, has_actors: bool) -> tuple[str, ...]:
 # --- predictions ----------------------------------------------------------------------------------
 
 
-def _group(predictions: Iterable[dict[str, Any]]) -> tuple[dict[str, list[Pred]], int]:
+def _group(predictions: Iterable[dict[str, Any]], *, standard: bool) -> tuple[dict[str, list[Pred]], int]:
     by_doc: dict[str, list[Pred]] = {}
     total = 0
     for i, obj in enumerate(predictions):
@@ -217,21 +223,22 @@ def _group(predictions: Iterable[dict[str, Any]]) -> tuple[dict[str, list[Pred]]
             raise InputError(
                 f"prediction {i}: expected an event object with a string 'doc_id', got {obj!r:.80}."
             )
-        by_doc.setdefault(obj["doc_id"], []).append(_pred(obj))
+        by_doc.setdefault(obj["doc_id"], []).append(_pred(obj, standard=standard))
         total += 1
     return by_doc, total
 
 
-def _pred(obj: dict[str, Any]) -> Pred:
+def _pred(obj: dict[str, Any], *, standard: bool = False) -> Pred:
     src, tgt = _actor_fields(obj.get("source")), _actor_fields(obj.get("target"))
-    cameo = _text(obj.get("cameo"))
+    cameo = _text(obj.get("cameo_standard")) if standard else None
+    cameo = cameo or _text(obj.get("cameo"))
     date = obj.get("date")
     return Pred(
         source=src[0],
         target=tgt[0],
         cameo=cameo,
-        root=_text(obj.get("root")) or (cameo[:2] if cameo else None),
-        plover=_text(obj.get("plover")),
+        root=(cameo[:2] if cameo else None) or _text(obj.get("root")),
+        plover=(_text(obj.get("plover_standard")) if standard else None) or _text(obj.get("plover")),
         modality=_text(obj.get("modality")),
         date=_text(date.get("value")) if isinstance(date, dict) else _text(date),
         source_text=src[1],

@@ -87,9 +87,9 @@ def match_sentence(
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
             found.extend(_match_noun(doc, tok, rule, mentions, misses))
-    complete = [c for c in found if not c.partial]
-    # An event with an unknown side is a weaker reading; a sentence that has a
-    # complete event does not need it.
+    complete = [c for c in found if c.source is not None and c.target is not None]
+    # An event with an unknown side is a weaker reading; a sentence that has an
+    # event with both sides does not need it.
     return _dedupe(complete or found)
 
 

@@ -244,6 +244,8 @@ class Event:
     amount: Amount | None = None
     confidence: float = 1.0
     rule: str = ""
+    cameo_standard: str = ""  # the codebook's code: intent (03x) or threat (13x) for a planned event
+    plover_standard: str | None = None  # PLOVER type of cameo_standard
     explanation: tuple[str, ...] = field(default=(), compare=False)
 
     @staticmethod
@@ -262,8 +264,10 @@ class Event:
             "cameo": self.cameo,
             "cameo_name": self.cameo_name,
             "root": self.cameo[:2],
+            "cameo_standard": self.cameo_standard or self.cameo,
             "plover": self.plover,
             "plover_mode": self.plover_mode,
+            "plover_standard": self.plover_standard if self.cameo_standard else self.plover,
             "quad_class": self.quad_class,
             "goldstein": self.goldstein,
             "modality": self.modality.value,

@@ -116,7 +116,7 @@ class Ontology:
     what it is given.
     """
 
-    __slots__ = ("_cameo", "_plover", "_mapping", "_cameo_tuple", "_plover_tuple")
+    __slots__ = ("_cameo", "_plover", "_mapping", "_cameo_tuple", "_plover_tuple", "_planned")
 
     def __init__(
         self,
@@ -124,11 +124,13 @@ class Ontology:
         cameo_codes: Iterable[CameoCode],
         plover_types: Iterable[PloverType],
         mapping: Mapping[str, tuple[str | None, str | None]],
+        planned: Mapping[str, str] | None = None,
     ) -> None:
         self._cameo: Mapping[str, CameoCode] = MappingProxyType({c.code: c for c in cameo_codes})
         self._plover: Mapping[str, PloverType] = MappingProxyType({t.type: t for t in plover_types})
         self._mapping: Mapping[str, tuple[str | None, str | None]] = MappingProxyType(dict(mapping))
         # Built once: coders ask for the full lists often and the tables never change.
+        self._planned: Mapping[str, str] = MappingProxyType(dict(planned or {}))
         self._cameo_tuple = tuple(self._cameo.values())
         self._plover_tuple = tuple(self._plover.values())
 
@@ -154,7 +156,19 @@ class Ontology:
             PloverType(type=name, quad_class=quad, description=text, modes=tuple(modes.get(name, ())))
             for name, (quad, text) in types.items()
         ]
-        return cls(cameo_codes=cameo.values(), plover_types=plover, mapping=mapping)
+        planned = _parse_planned(folder, cameo)
+        return cls(cameo_codes=cameo.values(), plover_types=plover, mapping=mapping, planned=planned)
+
+    def standard_code(self, code: str, *, planned: bool) -> str:
+        """The code the CAMEO codebook gives an event: for a planned one, the intent
+        (03x) or threat (13x) code of ``cameo_planned.tsv``; otherwise ``code`` itself."""
+        if not planned:
+            return code
+        for length in (4, 3, 2):
+            standard = self._planned.get(code[:length])
+            if standard is not None and len(code) >= length:
+                return standard
+        return code
 
     def cameo(self, code: str) -> CameoCode:
         """The CAMEO code ``code`` (e.g. ``"042"``); UnknownCodeError if it is not in the table."""
@@ -242,6 +256,22 @@ def load_ontology() -> Ontology:
 
 
 # --- reading ------------------------------------------------------------------------
+
+
+PLANNED_FILE = "cameo_planned.tsv"
+
+
+def _parse_planned(folder: Path | Traversable, cameo: Mapping[str, CameoCode]) -> dict[str, str]:
+    """The optional table of codes for planned events (prefix -> standard code)."""
+    if not folder.joinpath(PLANNED_FILE).is_file():
+        return {}
+    table: dict[str, str] = {}
+    for row in _read_table(folder, PLANNED_FILE, ("prefix", "standard")):
+        for column in ("prefix", "standard"):
+            if row[column] not in cameo:
+                raise row.error(f"{column} {row[column]!r} is not a CAMEO code in {CAMEO_FILE}")
+        table[row["prefix"]] = row["standard"]
+    return table
 
 
 def _read_table(

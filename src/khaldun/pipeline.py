@@ -29,7 +29,7 @@ from khaldun.kb.base import KnowledgeBase
 from khaldun.lexicon import Lexicon, load_lexicon
 from khaldun.match import Candidate, match_sentence
 from khaldun.modality import decide_modality
-from khaldun.model import ActorMention, Document, Event, Evidence
+from khaldun.model import ActorMention, Document, Event, Evidence, Modality
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 from khaldun.ontology import Ontology, load_ontology
 from khaldun.places import Gazetteer
@@ -119,6 +119,7 @@ class Pipeline:
         place, place_how = self.gazetteer.event_place(parsed, cand.trigger, visited)
         cameo = self.ontology.cameo(cand.code)
         plover, plover_mode = self.ontology.plover_for(cand.code)
+        standard = self.ontology.standard_code(cand.code, planned=modality is Modality.PLANNED)
         first, last = cand.trigger, cand.trigger_end
         trigger_end = last.end if 0 <= last.i - first.i <= 4 else first.end
         evidence = Evidence(
@@ -151,6 +152,8 @@ class Pipeline:
             amount=event_amount(parsed, cand.trigger_end if cand.trigger_end.pos == "NOUN" else cand.trigger),
             confidence=(0.5 if cand.partial else 0.9) * _INFERENCE_PENALTY**cand.inferred,
             rule=cand.rule.name,
+            cameo_standard=standard,
+            plover_standard=self.ontology.plover_for(standard)[0],
             explanation=(
                 f"trigger {evidence.trigger!r} fired rule {cand.rule.name}"
                 f" → CAMEO {cameo.code} ({cameo.name})",
