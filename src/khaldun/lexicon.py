@@ -1,6 +1,10 @@
 """The event lexicon: verb and noun triggers read from ``data/lexicon``.
 
-See the comments at the top of ``verbs.yaml`` for the format. Every code an
+See the comments at the top of ``verbs.yaml`` for the format. Target slots:
+``dobj``, ``dative``, ``attr``, ``npadvmod`` (dependents of the trigger),
+``clause_subject`` (the subject of the trigger's complement clause: "demanded
+that the US leave"), or a preposition ("with", "against") whose object is the
+target, on the trigger, its object, or one clause down. Every code an
 entry can emit is checked against the ontology when the lexicon is loaded,
 so a typo in a data file fails loudly instead of producing a bogus code.
 """

@@ -31,8 +31,8 @@ MentionIndex = Mapping[int, tuple[ActorMention, ...]]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # A verb without a subject of its own borrows its governor's through these relations.
-_INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
-_MAX_HOPS = 4
+_INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
+_MAX_HOPS = 5
 
 
 @dataclass(frozen=True)
@@ -236,8 +236,11 @@ def _targets(
 
 
 def _slot_token(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> Token | None:
-    if slot in ("dobj", "npadvmod", "attr"):
+    if slot in ("dobj", "npadvmod", "attr", "dative"):
         return _child(doc, trigger, slot)
+    if slot == "clause_subject":  # "demanded that the US cancel ...": the US
+        clause = next((c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")), None)
+        return _child(doc, clause, "nsubj") if clause is not None else None
     # A preposition: on the trigger, on its object, or one clause down ("readiness to stand with X").
     heads = [trigger] + ([obj] if obj is not None else [])
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
@@ -362,8 +365,9 @@ def _emit(
 
 
 # Roots whose events between coordinated subjects run both ways ("Iran and Iraq held
-# talks", "signed an agreement", "clashed"): intent, consult, cooperate, fight.
-_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# talks", "signed an agreement", "agreed to a ceasefire", "clashed"): intent,
+# consult, cooperate, yield, fight.
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 
 
 def _reciprocal(code: str) -> bool:

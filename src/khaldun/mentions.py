@@ -29,6 +29,7 @@ NOT_PERSON_LABELS = frozenset(
 )
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,15 @@ from dataclasses import dataclass, field, replace
 
 from khaldun.kb.base import HitKind, KnowledgeBase, Organisation, Person
 from khaldun.kb.names import name_key, surname_key
-from khaldun.mentions import PERSON_LABELS, PERSONAL_PRONOUNS, Cue, PhraseCues, phrase_heads, read_phrase
+from khaldun.mentions import (
+    GROUP_PRONOUNS,
+    PERSON_LABELS,
+    PERSONAL_PRONOUNS,
+    Cue,
+    PhraseCues,
+    phrase_heads,
+    read_phrase,
+)
 from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
 from khaldun.nlp.base import ParsedDoc, Token
 from khaldun.places import Gazetteer
@@ -98,6 +106,7 @@ class DocumentResolver:
     day: dt.date | None
     gazetteer: Gazetteer | None = None
     _people: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is subject)
+    _groups: list[tuple[int, Actor, bool]] = field(default_factory=list)  # states, organisations, groups
     _by_title: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
     _unknown: dict[str, Actor] = field(default_factory=dict)
     _country_counts: Counter[str] = field(default_factory=Counter)
@@ -126,6 +135,8 @@ class DocumentResolver:
             self._country_counts[actor.country] += 1
         if actor.kind is ActorKind.PERSON:
             self._people.append((head.i, actor, head.dep in _SUBJECT_DEPS))
+        else:
+            self._groups.append((head.i, actor, head.dep in _SUBJECT_DEPS))
         actors = [actor]
         countries = cues.countries()
         if actor.kind is ActorKind.GROUP and actor.sector and len(countries) > 1:
@@ -275,12 +286,26 @@ class DocumentResolver:
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
 
     def _resolve_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
+        if head.lower in GROUP_PRONOUNS:
+            return self._resolve_group_pronoun(head)
         if head.lower not in PERSONAL_PRONOUNS:
             return ()
         antecedent = self._antecedent(head)
         if antecedent is None:
             return ()
         return (self._mention(head.i, head.i + 1, head, antecedent, f"pronoun → {antecedent.name}"),)
+
+    def _resolve_group_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
+        """ "it", "they": the latest state, organisation or group named as a subject in this
+        sentence or the one before ("Syria says it is willing to withdraw")."""
+        sent = head.sent
+        for i, actor, is_subject in reversed(self._groups):
+            if i >= head.i or not is_subject or self.doc.tokens[i].sent < sent - 1:
+                continue
+            singular = actor.id.startswith(("country:", "org:"))  # "Iranian officials" are "they"
+            if singular or head.lower not in ("it", "its", "itself"):
+                return (self._mention(head.i, head.i + 1, head, actor, f"pronoun → {actor.name}"),)
+        return ()
 
     def _antecedent(self, head: Token) -> Actor | None:
         """The person a pronoun refers to.
