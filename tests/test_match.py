@@ -96,7 +96,9 @@ spoke          speak     VERB  ROOT      0
         + POSTPONED
     )
     [text] = pipeline.nlp.texts  # type: ignore[attr-defined]
-    [event] = [e for e in pipeline.code(text, published="2020-07-21") if e.cameo.startswith("04") and e.target]
+    [event] = [
+        e for e in pipeline.code(text, published="2020-07-21") if e.cameo.startswith("04") and e.target
+    ]
     assert event.cameo == "042"
     assert event.target.actor.code == "SAU"
     assert event.modality is Modality.POSTPONED
