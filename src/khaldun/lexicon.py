@@ -41,6 +41,7 @@ class TriggerRule:
     object_nouns: frozenset[str] = frozenset()
     particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
     reverse: bool = False  # the target found is the doer: "received aid from X"
+    thing_target: bool = False  # a thing in the target slot keeps the event ("attacked a camp")
 
     @property
     def name(self) -> str:
@@ -79,6 +80,12 @@ class Lexicon:
                     )
 
 
+@lru_cache(maxsize=1)
+def _thing_target_roots() -> frozenset[str]:
+    raw = yaml.safe_load(resources.files("khaldun.data").joinpath("lexicon/defaults.yaml").read_text("utf-8"))
+    return frozenset(str(r) for r in raw["thing_target_roots"])
+
+
 def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> TriggerRule:
     merged = {**entry, **overrides}
     slots = merged.get("target", ["dobj"])
@@ -102,6 +109,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
             object_nouns=frozenset(overrides.get("nouns", ())),
             particle=tuple(str(merged.get("particle", "")).split()),
             reverse=bool(merged.get("reverse", False)),
+            thing_target=bool(merged.get("thing_target", str(merged["code"])[:2] in _thing_target_roots())),
         )
     except KeyError as exc:
         raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r} lacks {exc}") from None

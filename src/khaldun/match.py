@@ -328,7 +328,7 @@ def _emit(
     filler: Token | None,
     misses: list[str],
 ) -> list[Candidate]:
-    if target is None and filler is not None and not rule.target_optional:
+    if target is None and filler is not None and not (rule.target_optional or rule.thing_target):
         # "received weapons": the slot is taken by something that is not an actor,
         # which usually means another sense of the word.
         misses.append(
@@ -359,6 +359,8 @@ def _emit(
     for src in source.mentions if source else (None,):
         for tgt in target.mentions if target else (None,):
             if src is not None and tgt is not None and _same_party(src, tgt):
+                continue
+            if not any(_political(m) for m in (src, tgt) if m is not None):
                 continue
             out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes, partial))
     return out
@@ -391,6 +393,12 @@ def _reciprocal_events(
         for b in parties.mentions
         if not _same_party(a, b) and a.actor.country != b.actor.country
     ]
+
+
+def _political(am: ActorMention) -> bool:
+    """An actor the knowledge base knows, or one the text places in a country or sector;
+    events between names that are neither ("Real Madrid beat Barcelona") are not coded."""
+    return am.actor.known or am.actor.country is not None or am.actor.sector is not None
 
 
 def _same_party(source: ActorMention, target: ActorMention) -> bool:

@@ -23,6 +23,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from khaldun.kb.base import HitKind, KnowledgeBase, Organisation, Person
 from khaldun.kb.names import name_key, surname_key
@@ -44,6 +48,21 @@ UNKNOWN_COUNTRY = "---"
 _OTHER_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _PAIR_WORDS = frozenset({"two", "both"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    raw = yaml.safe_load(
+        resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
+    )
+    return frozenset(raw["words"]), tuple(raw["plural_endings"])
+
+
+def _names_people(head: Token) -> bool:
+    """True for nouns of groups of people ("nationalists", "the Turkish side")."""
+    words, endings = _group_nouns()
+    low = head.lower
+    return head.pos == "NOUN" and (low in words or (head.tag == "NNS" and low.endswith(endings)))
 
 
 def person_actor(person: Person, day: dt.date | None) -> Actor:
@@ -167,7 +186,33 @@ class DocumentResolver:
             if cue.hit.kind in (HitKind.CAPITAL, HitKind.SEAT):
                 return country_actor(self.kb, iso3, cue.hit.seat_sector), f"{cue.hit.kind.value} {cue.text!r}"
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
-        return self._city(cues)
+        actor, how = self._city(cues)
+        if actor is None and country is not None and _names_people(self.doc.tokens[cues.head]):
+            actor, how = country_actor(self.kb, country), f"people of {country}: {cues.text!r}"
+        if actor is None:
+            actor, how = self._unknown_group(cues, country)
+        return actor, how
+
+    def _unknown_group(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
+        """A named organisation or people the knowledge base lacks ("the Kurdistan Workers'
+        Union", "Chechens"): kept, flagged unknown, with the country the phrase gives."""
+        head = self.doc.tokens[cues.head]
+        ent = next((e for e in self.doc.entities if e.start <= head.i < e.end), None)
+        if ent is None or ent.label not in ("ORG", "NORP") or head.pos not in ("PROPN", "NOUN"):
+            return None, ""
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        key = name_key(name) or name.lower()
+        if key not in self._unknown:
+            self._unknown[key] = Actor(
+                id=f"unknown:{stable_id(key, length=12)}",
+                name=name,
+                code=country or UNKNOWN_COUNTRY,
+                country=country,
+                sector=None,
+                kind=ActorKind.GROUP,
+                known=False,
+            )
+        return self._unknown[key], f"unknown {ent.label} entity (not in the knowledge base)"
 
     def _inside_larger_name(self, cue: Cue) -> bool:
         """True when the tagger marks the cue as part of a longer organisation or facility name."""
