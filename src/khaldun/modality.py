@@ -32,6 +32,7 @@ class ModalityCues:
     aux: dict[str, Modality]
     negation: frozenset[str]
     precedence: tuple[Modality, ...]
+    reporting: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def load_modality_cues() -> ModalityCues:
         aux={k: Modality(v) for k, v in raw["aux"].items()},
         negation=frozenset(raw["negation"]),
         precedence=tuple(Modality(m) for m in raw["precedence"]),
+        reporting=frozenset(raw.get("reporting", [])),
     )
 
 
@@ -79,7 +81,10 @@ def decide_modality(
             if child.dep == "neg" or (low in cues.negation and child.dep in ("neg", "det", "advmod")):
                 found.setdefault(Modality.NEGATED, f"negation {child.text!r} on {word.text!r}")
             elif child.dep in ("aux", "auxpass") and low in cues.aux:
-                found.setdefault(cues.aux[low], f"auxiliary {child.text!r}")
+                modality = cues.aux[low]
+                if low == "would" and _reported(doc, word, cues):
+                    modality = Modality.PLANNED  # future in the past
+                found.setdefault(modality, f"auxiliary {child.text!r}")
             elif child.dep == "mark" and low in cues.lemmas:
                 found.setdefault(cues.lemmas[low], f"{cues.lemmas[low].value} cue {child.text!r}")
     if default is not None:
@@ -88,6 +93,11 @@ def decide_modality(
         if modality in found:
             return modality, found[modality]
     return Modality.ASSERTED, "no modality cue: asserted"
+
+
+def _reported(doc: ParsedDoc, word: Token, cues: ModalityCues) -> bool:
+    """True when ``word`` heads a clause reported by a verb of saying."""
+    return word.dep == "ccomp" and doc.head(word.i).lemma.lower() in cues.reporting
 
 
 def _particle_phrase(doc: ParsedDoc, word: Token) -> str:

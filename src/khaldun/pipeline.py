@@ -16,7 +16,7 @@ import datetime as dt
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,12 +29,12 @@ from khaldun.kb.base import KnowledgeBase
 from khaldun.lexicon import Lexicon, load_lexicon
 from khaldun.match import Candidate, match_sentence
 from khaldun.modality import decide_modality
-from khaldun.model import ActorMention, Document, Event, Evidence, Modality
+from khaldun.model import ActorMention, Document, Event, Evidence, Mention, Modality, Place
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 from khaldun.ontology import Ontology, load_ontology
 from khaldun.places import Gazetteer
 from khaldun.registry import create_nlp_backend
-from khaldun.resolve import DocumentResolver
+from khaldun.resolve import DocumentResolver, country_actor
 
 # Confidence lost for each argument found by inference rather than read directly.
 _INFERENCE_PENALTY = 0.85
@@ -117,6 +117,7 @@ class Pipeline:
         when, date_how = event_date(parsed, cand.trigger, doc.published, modality)
         visited = _visited_place_token(parsed, cand)
         place, place_how = self.gazetteer.event_place(parsed, cand.trigger, visited)
+        cand = self._target_from_place(cand, place)
         cameo = self.ontology.cameo(cand.code)
         plover, plover_mode = self.ontology.plover_for(cand.code)
         standard = self.ontology.standard_code(cand.code, planned=modality is Modality.PLANNED)
@@ -164,6 +165,25 @@ class Pipeline:
                 f"place: {place_how}",
             ),
         )
+
+    def _target_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
+        """A conflict event with no target actor, in another country than its source's,
+        targets that country ("Russia is conducting exercises in Alaska")."""
+        if cand.target is not None or cand.source is None or place is None or not place.country:
+            return cand
+        if not cand.rule.thing_target or place.country == cand.source.actor.country:
+            return cand
+        actor = country_actor(self.kb, place.country)
+        # The place phrase has no offsets of its own here: the mention sits at the trigger.
+        mention = Mention(
+            cand.trigger.idx,
+            cand.trigger.idx,
+            place.text or place.name,
+            sentence=cand.trigger.sent,
+            how=f"the country of the event's place, {place.name}",
+        )
+        notes = (cand.notes[0], "target: the country where it happened")
+        return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
 
     # -- many documents --------------------------------------------------------
 
