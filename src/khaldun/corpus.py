@@ -58,7 +58,9 @@ class IngestReport:
 @dataclass(frozen=True)
 class IngestOptions:
     workers: int = 1  # -1: every core
-    chunk_size: int = 0  # documents per transaction; 0: 32 per worker, at least 64
+    # Documents per transaction; 0: 64 with one worker, 256 a worker with more (each chunk
+    # starts a worker pool: larger chunks keep the workers busy longer between pools).
+    chunk_size: int = 0
     near_threshold: float = DEFAULT_THRESHOLD
     default_published: dt.date | None = None
 
@@ -75,7 +77,7 @@ def ingest(
     """Ingest documents into ``store``; bad inputs go to ``on_error`` and the rest go on."""
     options = options or IngestOptions()
     workers = (os.cpu_count() or 1) if options.workers == -1 else max(options.workers, 1)
-    size = options.chunk_size or max(64, 32 * workers)
+    size = options.chunk_size or (64 if workers == 1 else 256 * workers)
     if workers > 1:
         _warm_workers(pipeline)
     report = IngestReport()

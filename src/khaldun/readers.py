@@ -44,6 +44,10 @@ EXTENSIONS = {
 }
 
 
+# Fewer words than this extracted from a page is a menu or a stub, not an article.
+_MIN_WORDS = 4
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How to read inputs: CSV columns, defaults, limits."""
@@ -221,8 +225,9 @@ def html_document(html: str, where: str, options: ReadOptions, *, url: str | Non
     first, _, rest = text.partition("\n")
     if title and rest and first.strip() == title.strip():
         text = rest.strip()  # the headline is kept as the title, not run into the first sentence
-    if not text:
-        raise InputError(f"{where}: no main text found in the HTML page")
+    if len(text.split()) < _MIN_WORDS:
+        found = f" (only {text!r})" if text else ""
+        raise InputError(f"{where}: no main text found in the HTML page{found}")
     return _make(
         text,
         options,

@@ -180,7 +180,10 @@ class _Progress:
     "--workers", type=int, default=-1, show_default=True, help="Worker processes; -1 uses every core."
 )
 @click.option(
-    "--batch-size", type=int, default=0, help="Documents per transaction (default 32 a worker, ≥ 64)."
+    "--batch-size",
+    type=int,
+    default=0,
+    help="Documents per transaction (default 64; 256 a worker with more).",
 )
 @click.option(
     "--near-duplicate",
