@@ -81,9 +81,18 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    text = resources.files("khaldun.data").joinpath("lexicon/defaults.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
 def _thing_target_roots() -> frozenset[str]:
-    raw = yaml.safe_load(resources.files("khaldun.data").joinpath("lexicon/defaults.yaml").read_text("utf-8"))
-    return frozenset(str(r) for r in raw["thing_target_roots"])
+    return frozenset(str(r) for r in _defaults()["thing_target_roots"])
+
+
+def support_verbs() -> frozenset[str]:
+    """Verbs through which a noun trigger takes the verb's subject as its source."""
+    return frozenset(_defaults()["support_verbs"])
 
 
 def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> TriggerRule:

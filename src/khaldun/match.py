@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from khaldun.lexicon import Lexicon, TriggerRule
+from khaldun.lexicon import Lexicon, TriggerRule, support_verbs
 from khaldun.mentions import RELATIVE_PRONOUNS
 from khaldun.model import ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
@@ -87,10 +87,48 @@ def match_sentence(
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
             found.extend(_match_noun(doc, tok, rule, mentions, misses))
+    found = _drop_embedded(doc, found)
     complete = [c for c in found if c.source is not None and c.target is not None]
     # An event with an unknown side is a weaker reading; a sentence that has an
     # event with both sides does not need it.
-    return _dedupe(complete or found)
+    found = complete or found
+    foreground = [c for c in found if not _background(doc, c.trigger)]
+    return _dedupe(foreground or found)
+
+
+def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop events that are the content of another event's trigger: in "threatened to
+    shell Iraqi towns" or "bombarded the city, killing eight", one event is coded."""
+    fired = {c.trigger.i for c in candidates if c.target is not None}
+    kept = []
+    for cand in candidates:
+        current, governed = cand.trigger, False
+        for _ in range(3):
+            if current.dep not in ("xcomp", "advcl") or current.head == current.i:
+                break
+            current = doc.head(current.i)
+            if current.i in fired:
+                governed = True
+                break
+        if not governed:
+            kept.append(cand)
+    return kept
+
+
+_BACKGROUND_MARKS = frozenset(
+    {"after", "since", "before", "following", "because", "as", "while", "when", "until"}
+)
+
+
+def _background(doc: ParsedDoc, trigger: Token) -> bool:
+    """A trigger that sets the scene rather than reports the news: a noun under a
+    preposition ("in retaliation for an air raid"), or a clause opened by "after",
+    "since", "because"..."""
+    if trigger.pos in ("NOUN", "PROPN") and trigger.dep == "pobj":
+        return True
+    if trigger.dep == "advcl":
+        return any(c.dep == "mark" and c.lower in _BACKGROUND_MARKS for c in doc.children(trigger.i))
+    return False
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
@@ -156,7 +194,12 @@ def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Ar
     for _ in range(_MAX_HOPS):
         if current.dep not in _INHERIT_SUBJECT or current.head == current.i:
             return None
-        current = doc.head(current.i)
+        came_from, current = current, doc.head(current.i)
+        controller = _child(doc, current, "dobj") if came_from.dep == "xcomp" else None
+        if controller is not None and controller.i < came_from.i:
+            # Object control: in "urged Iran to release them" Iran does the releasing.
+            arg = _argument(doc, controller, mentions, f"object of {current.text!r}")
+            return Argument(arg.mentions, arg.how, True) if arg else NOT_AN_ACTOR
         subject = next((c for c in doc.children(current.i) if c.dep in _SUBJECTS), None)
         if subject is not None:
             arg = _argument(doc, subject, mentions, f"subject of {current.text!r}")
@@ -189,10 +232,12 @@ def _noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argumen
     # or a purpose phrase of one ("arrived for talks"): the source is that verb's
     # subject, or that of the verb whose statement it is in.
     current = noun
-    for _ in range(_MAX_HOPS):
+    for hop in range(_MAX_HOPS):
         current = _governing_word(doc, current)
         if current is None:
             return None
+        if hop == 0 and current.pos in ("VERB", "AUX") and current.lemma.lower() not in support_verbs():
+            return None  # "called for sanctions": the sanctions are not the caller's
         subject = next((c for c in doc.children(current.i) if c.dep == "nsubj"), None)
         if subject is not None and subject.i != noun.i:
             arg = _argument(doc, subject, mentions, f"subject of {current.text!r}")
@@ -226,31 +271,56 @@ def _targets(
             return _argument(doc, subject, mentions, "subject of the passive"), subject
     filler = None
     for slot in rule.target:
-        token = _slot_token(doc, trigger, slot, obj)
-        if token is not None:
+        for token in _slot_tokens(doc, trigger, slot, obj):
             arg = _argument(doc, token, mentions, f"target slot {slot!r}")
             if arg is not None:
                 return arg, token
             filler = filler or token
+    if filler is None and trigger.pos in ("VERB", "AUX"):
+        embedded = _embedded_target(doc, trigger, mentions)
+        if embedded is not None:
+            return embedded
     return None, filler
 
 
-def _slot_token(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> Token | None:
+def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tuple[Argument, Token] | None:
+    """The target of the action a verb introduces: "threatened to strike Israel",
+    "agreed to meet Rouhani", "vowed to punish those responsible"."""
+    action = next((c for c in doc.children(verb.i) if c.dep == "xcomp"), None)
+    if action is None:
+        return None
+    candidates = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
+    for prep in doc.children(action.i):
+        if prep.dep == "prep" and prep.lower in _EMBEDDED_PREPS:
+            candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
+    for token in candidates:
+        arg = _argument(doc, token, mentions, f"target of the action {action.text!r}")
+        if arg is not None:
+            return arg, token
+    return None
+
+
+_EMBEDDED_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "for", "between"})
+
+
+def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
+    """The words that fill a target slot, in order (every "on" of "sanctions on Iran on Tuesday")."""
     if slot in ("dobj", "npadvmod", "attr", "dative"):
-        return _child(doc, trigger, slot)
+        return [c for c in doc.children(trigger.i) if c.dep == slot]
     if slot == "clause_subject":  # "demanded that the US cancel ...": the US
-        clause = next((c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")), None)
-        return _child(doc, clause, "nsubj") if clause is not None else None
+        clauses = [c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")]
+        return [s for c in clauses for s in doc.children(c.i) if s.dep == "nsubj"]
     # A preposition: on the trigger, on its object, or one clause down ("readiness to stand with X").
     heads = [trigger] + ([obj] if obj is not None else [])
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
-    for head in heads:
-        for child in doc.children(head.i):
-            if child.dep in ("prep", "agent") and child.lower == slot:
-                pobj = _child(doc, child, "pobj")
-                if pobj is not None:
-                    return pobj
-    return None
+    return [
+        pobj
+        for head in heads
+        for child in doc.children(head.i)
+        if child.dep in ("prep", "agent") and child.lower == slot
+        for pobj in doc.children(child.i)
+        if pobj.dep == "pobj"
+    ]
 
 
 # -- arguments ---------------------------------------------------------------
@@ -355,6 +425,10 @@ def _emit(
     )
     if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(code):
         return _reciprocal_events(trigger, trigger_end, rule, code, source, inferred, notes)
+    if source is not None and target is not None:
+        others = tuple(t for t in target.mentions if not any(_same_party(s, t) for s in source.mentions))
+        if not others and (rule.target_optional or rule.thing_target):
+            target = None  # "Kenya deployed troops along its border": no other party
     out = []
     for src in source.mentions if source else (None,):
         for tgt in target.mentions if target else (None,):

@@ -51,18 +51,23 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @lru_cache(maxsize=1)
-def _group_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+def _group_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     raw = yaml.safe_load(
         resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
     )
-    return frozenset(raw["words"]), tuple(raw["plural_endings"])
+    return frozenset(raw["words"]), tuple(raw["plural_endings"]), frozenset(raw["not_for_country"])
 
 
 def _names_people(head: Token) -> bool:
     """True for nouns of groups of people ("nationalists", "the Turkish side")."""
-    words, endings = _group_nouns()
+    words, endings, _ = _group_nouns()
     low = head.lower
     return head.pos == "NOUN" and (low in words or (head.tag == "NNS" and low.endswith(endings)))
+
+
+def _stands_for_country(head: Token) -> bool:
+    """A noun after a country cue stands for the country, except sport, culture, weather."""
+    return head.pos == "NOUN" and head.lower not in _group_nouns()[2]
 
 
 def person_actor(person: Person, day: dt.date | None) -> Actor:
@@ -187,8 +192,12 @@ class DocumentResolver:
                 return country_actor(self.kb, iso3, cue.hit.seat_sector), f"{cue.hit.kind.value} {cue.text!r}"
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
         actor, how = self._city(cues)
-        if actor is None and country is not None and _names_people(self.doc.tokens[cues.head]):
+        head = self.doc.tokens[cues.head]
+        if actor is None and country is not None and _names_people(head):
             actor, how = country_actor(self.kb, country), f"people of {country}: {cues.text!r}"
+        elif actor is None and country is not None and _stands_for_country(head):
+            # "a US offer", "an Israeli base": a thing of a country stands for it.
+            actor, how = country_actor(self.kb, country), f"country of {cues.text!r}"
         if actor is None:
             actor, how = self._unknown_group(cues, country)
         return actor, how
