@@ -95,10 +95,20 @@ def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:
     """Scan a noun phrase for knowledge-base cues and a person name."""
     start, end = phrase_span(doc, head)
     name = _name_span(doc, start, end)
-    cues = tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head))
+    cues = tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head) and not _negated_cue(doc, c))
     if name is not None and any(c.start <= name[0] and c.end >= name[1] for c in cues):
         name = None  # the "name" is a known phrase: a country, organisation, title
     return PhraseCues(head.i, start, end, doc.span_text(start, end), name, cues)
+
+
+_AGAINST_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
+
+
+def _negated_cue(doc: ParsedDoc, cue: Cue) -> bool:
+    """ "anti-Syria", "pro-Iranian": the country describes a stance, not the actor's nationality."""
+    if cue.start < 2 or doc.tokens[cue.start - 1].text != "-":
+        return doc.tokens[cue.start].lower.split("-")[0] in _AGAINST_PREFIXES
+    return doc.tokens[cue.start - 2].lower in _AGAINST_PREFIXES
 
 
 def _counts(doc: ParsedDoc, cue: Cue, head: Token) -> bool:
