@@ -64,6 +64,7 @@ def run_one(corpus: str, workers: int) -> None:
         )
         seconds = time.perf_counter() - start
         store.close()
+        pipeline.close()  # workers end here, so their peak memory is counted below
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(

@@ -58,8 +58,7 @@ class IngestReport:
 @dataclass(frozen=True)
 class IngestOptions:
     workers: int = 1  # -1: every core
-    # Documents per transaction; 0: 64 with one worker, 256 a worker with more (each chunk
-    # starts a worker pool: larger chunks keep the workers busy longer between pools).
+    # Documents per transaction; 0: 64 with one worker, 256 a worker with more.
     chunk_size: int = 0
     near_threshold: float = DEFAULT_THRESHOLD
     default_published: dt.date | None = None
@@ -78,8 +77,6 @@ def ingest(
     options = options or IngestOptions()
     workers = (os.cpu_count() or 1) if options.workers == -1 else max(options.workers, 1)
     size = options.chunk_size or (64 if workers == 1 else 256 * workers)
-    if workers > 1:
-        _warm_workers(pipeline)
     report = IngestReport()
 
     def good() -> Iterator[Document]:
@@ -99,13 +96,6 @@ def ingest(
         if on_batch:
             on_batch(report)
     return report
-
-
-def _warm_workers(pipeline: Pipeline) -> None:
-    """Load the model in this process so forked workers share it instead of each loading it."""
-    from khaldun.pipeline import pipeline_for
-
-    pipeline_for(pipeline.config).nlp  # noqa: B018 - loads the model
 
 
 def _dated(doc: Document, default: dt.date | None) -> tuple[Document, str]:

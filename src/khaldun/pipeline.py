@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from khaldun.amounts import event_amount
@@ -67,6 +69,8 @@ class Pipeline:
         self.kb = kb or load_kb(self.config)
         self.gazetteer = Gazetteer(self.kb)
         self._nlp = nlp
+        self._pool: Any = None
+        self._pool_size = 0
 
     @property
     def nlp(self) -> NLPBackend:
@@ -190,18 +194,49 @@ class Pipeline:
     def pipe(self, docs: Iterable[Document], *, n_process: int = 1) -> Iterator[CodedDocument | InputError]:
         """Code documents in order, streaming; a document that cannot be coded yields its error.
 
-        ``n_process`` > 1 (or -1 for all cores) codes in worker processes,
-        each loading its own pipeline once.
+        ``n_process`` > 1 (or -1 for all cores) codes batches in worker
+        processes, each holding the pipeline of this configuration. The worker
+        pool is started on first use and kept for later calls (close it with
+        :meth:`close`, or use the pipeline as a context manager); documents are
+        read a window at a time, so memory stays flat on any corpus.
         """
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process <= 1:
             yield from self._pipe_here(docs)
             return
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(n_process) as pool:
-            jobs = ((self.config, doc) for doc in docs)
-            yield from pool.imap(_code_in_worker, jobs, chunksize=self.config.batch_size)
+        pool = self._worker_pool(n_process)
+        size = self.config.batch_size
+        stream = iter(docs)
+        # A window of a few batches a worker keeps every worker busy without reading ahead.
+        while window := list(islice(stream, size * n_process * 4)):
+            batches = [window[i : i + size] for i in range(0, len(window), size)]
+            for results in pool.imap(_code_batch_in_worker, [(self.config, b) for b in batches]):
+                yield from results
+
+    def _worker_pool(self, n_process: int) -> Any:
+        if self._pool is None or self._pool_size != n_process:
+            self.close()
+            # Loaded before forking, the model's memory is shared by the workers.
+            pipeline_for(self.config).nlp  # noqa: B018
+            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+            self._pool, self._pool_size = ctx.Pool(n_process), n_process
+            self._pool_finalizer = weakref.finalize(self, self._pool.terminate)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool_finalizer.detach()
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _pipe_here(self, docs: Iterable[Document]) -> Iterator[CodedDocument | InputError]:
         batch: list[Document] = []
@@ -256,12 +291,9 @@ def pipeline_for(config: Config) -> Pipeline:
     return Pipeline(config)
 
 
-def _code_in_worker(job: tuple[Config, Document]) -> CodedDocument | InputError:
-    config, doc = job
-    try:
-        return pipeline_for(config).code_document(doc)
-    except InputError as exc:
-        return exc
+def _code_batch_in_worker(job: tuple[Config, list[Document]]) -> list[CodedDocument | InputError]:
+    config, docs = job
+    return list(pipeline_for(config)._pipe_here(docs))
 
 
 def code(text: str, *, published: dt.date | str | None = None, doc_id: str = "") -> list[Event]:
