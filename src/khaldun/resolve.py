@@ -29,7 +29,7 @@ from importlib import resources
 import yaml
 
 from khaldun.kb.base import HitKind, KnowledgeBase, Organisation, Person
-from khaldun.kb.names import name_key, surname_key
+from khaldun.kb.names import name_key, name_parts, surname_key
 from khaldun.mentions import (
     GROUP_PRONOUNS,
     PERSON_LABELS,
@@ -68,6 +68,14 @@ def _names_people(head: Token) -> bool:
 def _stands_for_country(head: Token) -> bool:
     """A noun after a country cue stands for the country, except sport, culture, weather."""
     return head.pos == "NOUN" and head.lower not in _group_nouns()[2]
+
+
+def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
+    """A person name has a part of three letters or more that is not a title or an article,
+    and is not a people's name ("Bosnian Serbs")."""
+    if any(c.hit.kind is HitKind.ADJECTIVE and c.start >= (cues.name or (0, 0))[0] for c in cues.cues):
+        return False
+    return any(len(part) >= 3 for part in name_parts(name))
 
 
 def person_actor(person: Person, day: dt.date | None) -> Actor:
@@ -260,12 +268,12 @@ class DocumentResolver:
     def _person(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         assert cues.name is not None
         name = self.doc.span_text(*cues.name)
-        match = self.kb.find_person(name, country=country)
+        match = self.kb.find_person(name, country=country, day=self.day)
         if match is not None:
             actor = person_actor(match.person, self.day)
             how = f"person {match.how} match {name!r} ({match.score:.0f})"
             actor, how = self._title_in_text(actor, how, cues, country)
-        elif self.doc.tokens[cues.head].ent_type in PERSON_LABELS:
+        elif self.doc.tokens[cues.head].ent_type in PERSON_LABELS and _looks_like_a_name(name, cues):
             actor, how = self._unknown_person(name, cues, country)
         else:
             return None, ""  # a proper noun that is neither a known person nor tagged as one
