@@ -319,7 +319,7 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
         for child in doc.children(head.i)
         if child.dep in ("prep", "agent") and child.lower == slot
         for pobj in doc.children(child.i)
-        if pobj.dep == "pobj"
+        if pobj.dep == "pobj" and pobj.ent_type not in ("DATE", "TIME")  # "called on Tuesday for"
     ]
 
 
@@ -405,9 +405,11 @@ def _emit(
             f"trigger {trigger.text!r} (rule {rule.name}): target slot holds {filler.text!r}, not an actor"
         )
         return []
-    if source is NOT_AN_ACTOR:
+    if source is NOT_AN_ACTOR and not rule.thing_target:
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
         return []
+    if source is NOT_AN_ACTOR:
+        source = None  # "a roadside bomb killed two soldiers": the doer is unknown
     if rule.reverse:  # "received aid from X": X is the one who gives
         source, target = target, source
     if source is None and target is None:
