@@ -319,8 +319,12 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
         for child in doc.children(head.i)
         if child.dep in ("prep", "agent") and child.lower == slot
         for pobj in doc.children(child.i)
-        if pobj.dep == "pobj" and pobj.ent_type not in ("DATE", "TIME")  # "called on Tuesday for"
+        if pobj.dep == "pobj" and not _only_a_date(doc, pobj)  # "called on Tuesday for"
     ]
+
+
+def _only_a_date(doc: ParsedDoc, token: Token) -> bool:
+    return all(t.ent_type in ("DATE", "TIME") or t.pos in ("DET", "PUNCT") for t in doc.subtree(token.i))
 
 
 # -- arguments ---------------------------------------------------------------
