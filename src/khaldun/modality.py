@@ -33,6 +33,7 @@ class ModalityCues:
     negation: frozenset[str]
     precedence: tuple[Modality, ...]
     reporting: frozenset[str]
+    refusal: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def load_modality_cues() -> ModalityCues:
         negation=frozenset(raw["negation"]),
         precedence=tuple(Modality(m) for m in raw["precedence"]),
         reporting=frozenset(raw.get("reporting", [])),
+        refusal=frozenset(raw.get("refusal", [])),
     )
 
 
@@ -93,6 +95,21 @@ def decide_modality(
         if modality in found:
             return modality, found[modality]
     return Modality.ASSERTED, "no modality cue: asserted"
+
+
+def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str | None:
+    """How the CAMEO codebook sees an event that has not happened: "planned",
+    "refused" (a refusal governs it), "cancelled", or None for the others."""
+    if modality is Modality.PLANNED:
+        return "planned"
+    if modality is Modality.CANCELLED:
+        return "cancelled"
+    if modality is Modality.NEGATED:
+        refusal = load_modality_cues().refusal
+        chain = list(governing_chain(doc, trigger))[1:]
+        if any(word.lemma.lower() in refusal for word in chain):
+            return "refused"
+    return None
 
 
 def _reported(doc: ParsedDoc, word: Token, cues: ModalityCues) -> bool:

@@ -116,7 +116,7 @@ class Ontology:
     what it is given.
     """
 
-    __slots__ = ("_cameo", "_plover", "_mapping", "_cameo_tuple", "_plover_tuple", "_planned")
+    __slots__ = ("_cameo", "_plover", "_mapping", "_cameo_tuple", "_plover_tuple", "_unrealised")
 
     def __init__(
         self,
@@ -124,13 +124,15 @@ class Ontology:
         cameo_codes: Iterable[CameoCode],
         plover_types: Iterable[PloverType],
         mapping: Mapping[str, tuple[str | None, str | None]],
-        planned: Mapping[str, str] | None = None,
+        unrealised: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self._cameo: Mapping[str, CameoCode] = MappingProxyType({c.code: c for c in cameo_codes})
         self._plover: Mapping[str, PloverType] = MappingProxyType({t.type: t for t in plover_types})
         self._mapping: Mapping[str, tuple[str | None, str | None]] = MappingProxyType(dict(mapping))
         # Built once: coders ask for the full lists often and the tables never change.
-        self._planned: Mapping[str, str] = MappingProxyType(dict(planned or {}))
+        self._unrealised: Mapping[str, Mapping[str, str]] = MappingProxyType(
+            {k: MappingProxyType(dict(v)) for k, v in (unrealised or {}).items()}
+        )
         self._cameo_tuple = tuple(self._cameo.values())
         self._plover_tuple = tuple(self._plover.values())
 
@@ -156,18 +158,21 @@ class Ontology:
             PloverType(type=name, quad_class=quad, description=text, modes=tuple(modes.get(name, ())))
             for name, (quad, text) in types.items()
         ]
-        planned = _parse_planned(folder, cameo)
-        return cls(cameo_codes=cameo.values(), plover_types=plover, mapping=mapping, planned=planned)
+        unrealised = _parse_unrealised(folder, cameo)
+        return cls(cameo_codes=cameo.values(), plover_types=plover, mapping=mapping, unrealised=unrealised)
 
-    def standard_code(self, code: str, *, planned: bool) -> str:
-        """The code the CAMEO codebook gives an event: for a planned one, the intent
-        (03x) or threat (13x) code of ``cameo_planned.tsv``; otherwise ``code`` itself."""
-        if not planned:
+    def standard_code(self, code: str, *, unrealised: str | None = None) -> str:
+        """The code the CAMEO codebook gives an event that has not happened.
+
+        ``unrealised`` is "planned", "refused" or "cancelled" (see
+        ``cameo_unrealised.tsv``); for None, or a code with no row, ``code`` itself.
+        """
+        if unrealised is None:
             return code
+        table = self._unrealised.get(unrealised, {})
         for length in (4, 3, 2):
-            standard = self._planned.get(code[:length])
-            if standard is not None and len(code) >= length:
-                return standard
+            if len(code) >= length and code[:length] in table:
+                return table[code[:length]]
         return code
 
     def cameo(self, code: str) -> CameoCode:
@@ -258,19 +263,24 @@ def load_ontology() -> Ontology:
 # --- reading ------------------------------------------------------------------------
 
 
-PLANNED_FILE = "cameo_planned.tsv"
+UNREALISED_FILE = "cameo_unrealised.tsv"
+UNREALISED_KINDS = ("planned", "refused", "cancelled")
 
 
-def _parse_planned(folder: Path | Traversable, cameo: Mapping[str, CameoCode]) -> dict[str, str]:
-    """The optional table of codes for planned events (prefix -> standard code)."""
-    if not folder.joinpath(PLANNED_FILE).is_file():
+def _parse_unrealised(
+    folder: Path | Traversable, cameo: Mapping[str, CameoCode]
+) -> dict[str, dict[str, str]]:
+    """The optional table of codes for events that have not happened (kind -> prefix -> code)."""
+    if not folder.joinpath(UNREALISED_FILE).is_file():
         return {}
-    table: dict[str, str] = {}
-    for row in _read_table(folder, PLANNED_FILE, ("prefix", "standard")):
+    table: dict[str, dict[str, str]] = {}
+    for row in _read_table(folder, UNREALISED_FILE, ("modality", "prefix", "standard")):
+        if row["modality"] not in UNREALISED_KINDS:
+            raise row.error(f"modality {row['modality']!r} is not one of {', '.join(UNREALISED_KINDS)}")
         for column in ("prefix", "standard"):
             if row[column] not in cameo:
                 raise row.error(f"{column} {row[column]!r} is not a CAMEO code in {CAMEO_FILE}")
-        table[row["prefix"]] = row["standard"]
+        table.setdefault(row["modality"], {})[row["prefix"]] = row["standard"]
     return table
 
 

@@ -30,8 +30,8 @@ from khaldun.kb import load_kb
 from khaldun.kb.base import KnowledgeBase
 from khaldun.lexicon import Lexicon, load_lexicon
 from khaldun.match import Candidate, match_sentence
-from khaldun.modality import decide_modality
-from khaldun.model import ActorMention, Document, Event, Evidence, Mention, Modality, Place
+from khaldun.modality import decide_modality, unrealised_kind
+from khaldun.model import ActorMention, Document, Event, Evidence, Mention, Place
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 from khaldun.ontology import Ontology, load_ontology
 from khaldun.places import Gazetteer
@@ -124,7 +124,9 @@ class Pipeline:
         cand = self._target_from_place(cand, place)
         cameo = self.ontology.cameo(cand.code)
         plover, plover_mode = self.ontology.plover_for(cand.code)
-        standard = self.ontology.standard_code(cand.code, planned=modality is Modality.PLANNED)
+        standard = self.ontology.standard_code(
+            cand.code, unrealised=unrealised_kind(parsed, cand.trigger, modality)
+        )
         first, last = cand.trigger, cand.trigger_end
         trigger_end = last.end if 0 <= last.i - first.i <= 4 else first.end
         evidence = Evidence(
