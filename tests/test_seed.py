@@ -103,3 +103,30 @@ def test_seed_scores_with_the_evaluator(shared: Path, seed_events: list[dict]) -
     required = report.level("required")
     assert required.recall == 1.0
     assert not any(rule.violated for rule in report.rules)
+
+
+def test_every_annotated_entity_resolves_to_its_code(shared: Path, model_pipeline) -> None:
+    from khaldun.resolve import DocumentResolver
+
+    text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
+    parsed = model_pipeline.nlp.parse(text)
+    resolver = DocumentResolver(model_pipeline.kb, parsed, dt.date(2020, 7, 21), model_pipeline.gazetteer)
+    found: dict[str, set[str]] = {}
+    for sent in parsed.sentences:
+        for mentions in resolver.resolve_sentence(sent.index).values():
+            for m in mentions:
+                found.setdefault(m.mention.text, set()).add(m.actor.code)
+    wrong = []
+    for entity in _gold(shared)["entities"]:
+        for spelling in entity["mentions"]:
+            if spelling in ("he", "his"):
+                continue  # pronouns are checked by test_one_identity_for_kadhimi
+            codes = {
+                c
+                for text, cs in found.items()
+                if spelling.lower() in text.lower() or (len(text) > 3 and text.lower() in spelling.lower())
+                for c in cs
+            }
+            if not any(c[:3] == entity["code"][:3] for c in codes):
+                wrong.append(f"{spelling!r} ({entity['code']}): {sorted(codes)}")
+    assert not wrong, "entities not resolved to their code:\n" + "\n".join(wrong)

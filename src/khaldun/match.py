@@ -359,6 +359,9 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
                 return apposed
     if token.i in mentions:
         return mentions[token.i]
+    for child in doc.children(token.i):
+        if child.dep == "appos" and child.i in mentions:
+            return mentions[child.i]  # "the states The United": the apposition names it
     possessor = _child(doc, token, "poss")
     if possessor is not None and possessor.i in mentions and token.pos == "NOUN":
         return mentions[possessor.i]  # "welcomed Reagan's statement": the statement's author

@@ -207,8 +207,25 @@ class DocumentResolver:
             # "a US offer", "an Israeli base": a thing of a country stands for it.
             actor, how = country_actor(self.kb, country), f"country of {cues.text!r}"
         if actor is None:
+            actor, how = self._scrambled_country(head)
+        if actor is None:
             actor, how = self._unknown_group(cues, country)
         return actor, how
+
+    def _scrambled_country(self, head: Token) -> tuple[Actor | None, str]:
+        """A country name with its words out of order, ending at ``head``."""
+        lookup = getattr(self.kb, "lookup_unordered", None)
+        if lookup is None or head.pos not in ("PROPN", "NOUN"):
+            return None, ""
+        sent = self.doc.sentences[head.sent]
+        words = [t for t in self.doc.tokens[max(sent.start, head.i - 4) : head.i + 1] if t.pos != "DET"]
+        for size in (2, 3):
+            if len(words) >= size and words[-size].pos in ("PROPN", "NOUN"):
+                hits = lookup([t.text for t in words[-size:]])
+                if hits and hits[0].country is not None:
+                    text = " ".join(t.text for t in words[-size:])
+                    return country_actor(self.kb, hits[0].country.iso3), f"country name out of order {text!r}"
+        return None, ""
 
     def _unknown_group(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         """A named organisation or people the knowledge base lacks ("the Kurdistan Workers'

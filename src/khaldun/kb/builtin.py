@@ -77,6 +77,7 @@ class BuiltinKB:
         self.warnings: tuple[str, ...] = tuple(w for e in extra for w in e.warnings)
         self._phrases: dict[str, list[Hit]] = defaultdict(list)
         self._exact_phrases: dict[str, list[Hit]] = defaultdict(list)
+        self._unordered: dict[tuple[str, ...], list[Hit]] = defaultdict(list)
         self._countries: dict[str, Country] = {}
         self._people: dict[str, Person] = {}
         self._organisations: dict[str, Organisation] = {}
@@ -133,6 +134,9 @@ class BuiltinKB:
             self._exact_phrases[phrase].append(hit)
         else:
             self._phrases[phrase.lower()].append(hit)
+        words = phrase.lower().split()
+        if hit.kind is HitKind.COUNTRY and len(words) > 1:
+            self._unordered[tuple(sorted(words))].append(hit)
 
     def _load_countries(self) -> None:
         file = _data_file("countries.tsv")
@@ -195,6 +199,11 @@ class BuiltinKB:
                 self._roles_by_country[role.country].append((person, role))
 
     # -- queries -----------------------------------------------------------
+
+    def lookup_unordered(self, words: Sequence[str]) -> Sequence[Hit]:
+        """Countries whose multiword name has exactly these words in any order: machine
+        translation from Arabic often reverses them ("the states The United")."""
+        return self._unordered.get(tuple(sorted(w.lower() for w in words)), ())
 
     def lookup(self, phrase: str) -> Sequence[Hit]:
         phrase = normalise_phrase(phrase)
