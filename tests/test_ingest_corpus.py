@@ -210,11 +210,12 @@ def test_corpus_figures(tmp_path: Path) -> None:
     assert [
         (r["period"], r["events"], r["a_to_b"], r["b_to_a"], r["cooperation"], r["conflict"]) for r in dyads
     ] == [
-        ("2021-01-01", 2, 2, 0, 2, 0),  # the Tehran meeting (3 reports, 2 duplicates) and praise
+        # the Tehran meeting (3 reports, 2 duplicates), its talks both ways, and praise
+        ("2021-01-01", 3, 2, 1, 3, 0),
         ("2021-02-01", 2, 1, 1, 1, 1),  # Zarif's visit to Baghdad, Iraq's criticism
         ("2021-03-01", 2, 1, 1, 2, 0),  # the electricity agreement, both ways
     ]
-    assert dyads[0]["plover"] == {"CONSULT": 1, "SUPPORT": 1}
+    assert dyads[0]["plover"] == {"CONSULT": 2, "SUPPORT": 1}
     assert dyads[1]["goldstein_sum"] == pytest.approx(1.9 - 2.0)
 
     with open_store(db) as store:

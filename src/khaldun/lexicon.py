@@ -42,6 +42,7 @@ class TriggerRule:
     particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
     reverse: bool = False  # the target found is the doer: "received aid from X"
     thing_target: bool = False  # a thing in the target slot keeps the event ("attacked a camp")
+    reciprocal: bool = False  # the event runs both ways ("held talks with X": X talked too)
 
     @property
     def name(self) -> str:
@@ -118,6 +119,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
             object_nouns=frozenset(overrides.get("nouns", ())),
             particle=tuple(str(merged.get("particle", "")).split()),
             reverse=bool(merged.get("reverse", False)),
+            reciprocal=bool(merged.get("reciprocal", False)),
             thing_target=bool(merged.get("thing_target", str(merged["code"])[:2] in _thing_target_roots())),
         )
     except KeyError as exc:

@@ -310,7 +310,9 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
     if slot == "clause_subject":  # "demanded that the US cancel ...": the US
         clauses = [c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")]
         return [s for c in clauses for s in doc.children(c.i) if s.dep == "nsubj"]
-    # A preposition: on the trigger, on its object, or one clause down ("readiness to stand with X").
+    # A preposition: on the trigger, on its object ("endorsed an agreement with the EU"),
+    # or one clause down ("readiness to stand with X").
+    obj = obj if obj is not None else _child(doc, trigger, "dobj")
     heads = [trigger] + ([obj] if obj is not None else [])
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
     return [
@@ -446,6 +448,9 @@ def _emit(
             if not any(_political(m) for m in (src, tgt) if m is not None):
                 continue
             out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes, partial))
+            if rule.reciprocal and src is not None and tgt is not None:
+                back = (f"source: the other party ({notes[1]})", f"target: the other party ({notes[0]})")
+                out.append(Candidate(trigger, trigger_end, rule, code, tgt, src, inferred, back, partial))
     return out
 
 

@@ -265,8 +265,9 @@ class DocumentResolver:
             return None, ""
         return country_actor(self.kb, place.country), f"city {place.name!r} in {place.country}"
 
-    def _country_of_complement(self, head_index: int) -> str | None:
-        """The country in "officials from Iran", "the ministers of Iraq", "police in Basra"."""
+    def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
+        """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
+        "the mayor of the city of Nablus"."""
         for prep in self.doc.children(head_index):
             if prep.dep != "prep" or prep.lower not in ("of", "from", "in"):
                 continue
@@ -280,6 +281,10 @@ class DocumentResolver:
                     place = self.gazetteer.place_at(self.doc, pobj)
                     if place is not None and place.country:
                         return place.country
+                if depth == 0 and pobj.pos == "NOUN":
+                    nested = self._country_of_complement(pobj.i, depth + 1)
+                    if nested:
+                        return nested
         return None
 
     def _person(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
