@@ -158,15 +158,54 @@ FROM clusters x LEFT JOIN events e ON e.id = x.first_event LEFT JOIN documents d
 """
 
 
-def _events_sql(f: EventFilter, level: str) -> tuple[str, list[Any]]:
+# Orders events can be sorted by (``-`` first: descending), as SQL per level; ties keep the default order.
+SORTS: dict[str, dict[str, str]] = {
+    "date": {"raw": "x.date", "clustered": "x.date"},
+    "goldstein": {"raw": "x.goldstein", "clustered": "x.goldstein"},
+    "cameo": {"raw": "x.cameo", "clustered": "x.cameo"},
+    "confidence": {"raw": "x.confidence", "clustered": "e.confidence"},
+    "source": {"raw": "x.source_code", "clustered": "x.source_code"},
+    "target": {"raw": "x.target_code", "clustered": "x.target_code"},
+    "mentions": {"clustered": "x.num_mentions"},
+}
+SORT_CHOICES = tuple(k for name in SORTS for k in (name, f"-{name}"))
+
+_DEFAULT_ORDER = {
+    "raw": "x.date NULLS LAST, x.doc_id, x.sentence_start, x.trigger_start, x.id",
+    "clustered": "x.date NULLS LAST, x.id",
+}
+
+
+def _order(sort: str | None, level: str) -> str:
+    if not sort:
+        return _DEFAULT_ORDER[level]
+    name = sort.removeprefix("-")
+    column = SORTS.get(name, {}).get(level)
+    if column is None:
+        valid = [k for k in SORT_CHOICES if level in SORTS[k.removeprefix("-")]]
+        raise QueryError(f"cannot sort {level} events by {sort!r}; choose one of {', '.join(valid)}")
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    return f"{column} {direction} NULLS LAST, {_DEFAULT_ORDER[level]}"
+
+
+def _events_sql(
+    f: EventFilter,
+    level: str,
+    *,
+    sort: str | None = None,
+    extra: tuple[str, list[Any]] | None = None,
+) -> tuple[str, list[Any]]:
     clause, params = where(f, _check(level, LEVELS, "level"))
+    if extra:
+        clause, params = f"{clause} AND {extra[0]}", params + extra[1]
+    order = _order(sort, level)
     if level == "raw":
         sql = (
             "SELECT x.*, m.cluster_id FROM events x LEFT JOIN event_clusters m ON m.event_id = x.id "
-            f"WHERE {clause} ORDER BY x.date NULLS LAST, x.doc_id, x.sentence_start, x.trigger_start, x.id"
+            f"WHERE {clause} ORDER BY {order}"
         )
     else:
-        sql = f"{_CLUSTER_SELECT} WHERE {clause} ORDER BY x.date NULLS LAST, x.id"
+        sql = f"{_CLUSTER_SELECT} WHERE {clause} ORDER BY {order}"
     return sql, params
 
 
@@ -191,9 +230,14 @@ def events(
     level: str = "raw",
     limit: int | None = None,
     offset: int = 0,
+    sort: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Events (as ``Event.to_dict()`` JSON; clusters add their counts) matching a filter."""
-    sql, params = _events_sql(f or EventFilter(), level)
+    """Events (as ``Event.to_dict()`` JSON; clusters add their counts) matching a filter.
+
+    ``sort`` is one of :data:`SORT_CHOICES` (a leading ``-`` sorts descending);
+    by default events come by date.
+    """
+    sql, params = _events_sql(f or EventFilter(), level, sort=sort)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
@@ -326,7 +370,9 @@ def network(
 # -- documents and the store ------------------------------------------------------
 
 
-def documents(store: Store, *, status: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+def documents(
+    store: Store, *, status: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """Stored articles without their text: id, title, source, url, date, status, duplicate link."""
     sql = (
         "SELECT id, title, source, url, published, date_status, status, duplicate_of, similarity, n_events "
@@ -334,9 +380,35 @@ def documents(store: Store, *, status: str | None = None, limit: int | None = No
     )
     params: list[Any] = [status, status]
     if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
     return store.fetch(sql, params)
+
+
+def count_documents(store: Store, *, status: str | None = None) -> int:
+    [row] = store.fetch(
+        "SELECT COUNT(*) AS n FROM documents x WHERE (CAST(? AS TEXT) IS NULL OR x.status = ?)",
+        [status, status],
+    )
+    return int(row["n"])
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """One article with its text, and the ids, titles and sources of the articles duplicating it."""
+    rows = store.fetch(
+        "SELECT id, title, source, url, published, date_status, language, n_chars, text, status, "
+        "duplicate_of, similarity, n_events FROM documents WHERE id = ?",
+        [doc_id],
+    )
+    if not rows:
+        return None
+    doc = rows[0]
+    doc["duplicates"] = store.fetch(
+        "SELECT id, title, source, url, published, similarity FROM documents "
+        "WHERE duplicate_of = ? ORDER BY id",
+        [doc_id],
+    )
+    return doc
 
 
 def summary(store: Store) -> dict[str, Any]:
@@ -355,3 +427,204 @@ def summary(store: Store) -> dict[str, Any]:
         "events": int(ev["n"]),
         "clusters": int(cl["n"]),
     }
+
+
+# -- one event, its cluster, the events behind a dyad point ------------------------
+
+
+def event(store: Store, event_id: str) -> tuple[str, dict[str, Any]] | None:
+    """The event with this id, as ``(level, event)``: a raw event id, else a cluster id; None if neither."""
+    for level in LEVELS:
+        sql, params = _events_sql(EventFilter(), level, extra=("x.id = ?", [event_id]))
+        rows = store.fetch(sql, params)
+        if rows:
+            return level, _as_event(rows[0], level)
+    return None
+
+
+def cluster_events(store: Store, cluster_id: str) -> list[dict[str, Any]]:
+    """The raw events (one per report) of a clustered event, in date order."""
+    sql, params = _events_sql(
+        EventFilter(),
+        "raw",
+        extra=("x.id IN (SELECT c.event_id FROM event_clusters c WHERE c.cluster_id = ?)", [cluster_id]),
+    )
+    return [_as_event(r, "raw") for r in store.fetch(sql, params)]
+
+
+def period_range(start: dt.date, by: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the period (as :func:`dyad_series` counts it) that starts on ``start``."""
+    _check(by, PERIODS, "period")
+    if by == "day":
+        return start, start
+    if by == "week":
+        first = start - dt.timedelta(days=start.weekday())
+        return first, first + dt.timedelta(days=6)
+    if by == "month":
+        first = start.replace(day=1)
+        after = (first + dt.timedelta(days=32)).replace(day=1)
+        return first, after - dt.timedelta(days=1)
+    return start.replace(month=1, day=1), start.replace(month=12, day=31)
+
+
+def dyad_events(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    f: EventFilter | None = None,
+    level: str = "clustered",
+    directed: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """The events :func:`dyad_series` counts for A–B (dated ones; both directions unless ``directed``).
+
+    With ``f.since``/``f.until`` set to :func:`period_range` of a row's period,
+    these are exactly the events behind that row.
+    """
+    clause, params = _dyad_clause(a, b, directed)
+    sql, all_params = _events_sql(
+        f or EventFilter(), level, extra=(f"x.date IS NOT NULL AND {clause}", params)
+    )
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        all_params += [int(limit), int(offset)]
+    return [_as_event(r, level) for r in store.fetch(sql, all_params)]
+
+
+# -- actors -----------------------------------------------------------------------
+
+_ROLE_COLUMNS = "{r}_id AS id, {r}_name AS name, {r}_code AS code, {r}_country AS country, {r}_text AS text"
+
+
+def actors(store: Store, text: str | None = None, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Actors seen in raw events whose id, name, code, country or words contain ``text``, most events first.
+
+    Each: id, name, the codes and countries it had, and its events (as source or target).
+    """
+    union = " UNION ALL ".join(
+        f"SELECT {_ROLE_COLUMNS.format(r=role)} FROM events" for role in ("source", "target")
+    )
+    like = _like(text or "")
+    sql = f"""
+        SELECT a.id, a.name, a.code, a.country, COUNT(*) AS n
+        FROM ({union}) a
+        WHERE a.id IS NOT NULL AND (CAST(? AS TEXT) IS NULL OR a.id ILIKE ? ESCAPE '\\'
+              OR a.name ILIKE ? ESCAPE '\\' OR a.code ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')
+        GROUP BY 1, 2, 3, 4"""
+    merged: dict[str, dict[str, Any]] = {}
+    for r in store.fetch(sql, [text or None, like, like, like, like]):
+        entry = merged.setdefault(
+            r["id"], {"id": r["id"], "name": r["name"], "codes": [], "countries": [], "events": 0}
+        )
+        entry["events"] += int(r["n"])
+        for key, value in (("codes", r["code"]), ("countries", r["country"])):
+            if value and value not in entry[key]:
+                entry[key].append(value)
+    ranked = sorted(merged.values(), key=lambda e: (-e["events"], e["id"]))[: max(int(limit), 0)]
+    for entry in ranked:
+        entry["codes"].sort()
+        entry["countries"].sort()
+    return ranked
+
+
+def actor_profile(store: Store, actor: str, *, by: str = "month") -> dict[str, Any] | None:
+    """What the raw events say of one actor (a code, country or id, as in :class:`EventFilter`).
+
+    identities (id, name, code, country, sector, events), codes over time
+    (its codes per period), aliases seen (the words that named it), and top
+    partners (the other side's code: events both ways, cooperation, conflict,
+    mean Goldstein). None when no event names it.
+    """
+    _check(by, PERIODS, "period")
+    period = "CAST(date_trunc(CAST(? AS TEXT), CAST(a.date AS TIMESTAMP)) AS DATE)"
+    parts, params = [], []
+    for role, other in (("source", "target"), ("target", "source")):
+        clause, values = _actor_clause(role, actor)
+        parts.append(
+            f"SELECT x.date, x.{role}_id AS id, x.{role}_name AS name, x.{role}_code AS code, "
+            f"x.{role}_country AS country, x.{role}_sector AS sector, x.{role}_text AS text, "
+            f"x.{other}_code AS partner, x.quad_class, x.goldstein, "
+            f"'{role}' AS role FROM events x WHERE {clause}"
+        )
+        params += values
+    base = " UNION ALL ".join(parts)
+    identities = store.fetch(
+        f"SELECT a.id, a.name, a.code, a.country, a.sector, COUNT(*) AS events, MIN(a.date) AS first, "
+        f"MAX(a.date) AS last FROM ({base}) a GROUP BY 1, 2, 3, 4, 5 ORDER BY 6 DESC, 1, 3",
+        params,
+    )
+    if not identities:
+        return None
+    codes = store.fetch(
+        f"SELECT {period} AS period, a.code, COUNT(*) AS events FROM ({base}) a WHERE a.date IS NOT NULL "
+        "GROUP BY 1, 2 ORDER BY 1, 2",
+        [by, *params],
+    )
+    aliases = store.fetch(
+        f"SELECT a.text, COUNT(*) AS events FROM ({base}) a WHERE a.text IS NOT NULL "
+        "GROUP BY 1 ORDER BY 2 DESC, 1",
+        params,
+    )
+    partners = store.fetch(
+        "SELECT a.partner AS code, COUNT(*) AS events, "
+        "SUM(CASE WHEN a.role = 'source' THEN 1 ELSE 0 END) AS as_source, "
+        "SUM(CASE WHEN a.quad_class IN (1, 2) THEN 1 ELSE 0 END) AS cooperation, "
+        "SUM(CASE WHEN a.quad_class IN (3, 4) THEN 1 ELSE 0 END) AS conflict, "
+        f"AVG(a.goldstein) AS goldstein_mean FROM ({base}) a WHERE a.partner IS NOT NULL "
+        "GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 20",
+        params,
+    )
+    return {
+        "actor": actor,
+        "identities": [
+            {**r, "events": int(r["events"]), "first": _iso(r["first"]), "last": _iso(r["last"])}
+            for r in identities
+        ],
+        "codes": [
+            {"period": r["period"].isoformat(), "code": r["code"], "events": int(r["events"])} for r in codes
+        ],
+        "aliases": [{"text": r["text"], "events": int(r["events"])} for r in aliases],
+        "partners": [
+            {
+                "code": r["code"],
+                "events": int(r["events"]),
+                "as_source": int(r["as_source"]),
+                "as_target": int(r["events"]) - int(r["as_source"]),
+                "cooperation": int(r["cooperation"]),
+                "conflict": int(r["conflict"]),
+                "goldstein_mean": round(float(r["goldstein_mean"] or 0), 3),
+            }
+            for r in partners
+        ],
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# -- places -----------------------------------------------------------------------
+
+
+def locations(
+    store: Store, f: EventFilter | None = None, *, level: str = "clustered"
+) -> list[dict[str, Any]]:
+    """Placed events by place and QuadClass: name, country, lat, lon, quad_class, events, Goldstein mean."""
+    table = {"raw": "events", "clustered": "clusters"}[_check(level, LEVELS, "level")]
+    clause, params = where(f or EventFilter(), level)
+    sql = f"""
+        SELECT x.location_name AS name, x.location_country AS country, x.location_lat AS lat,
+               x.location_lon AS lon, x.quad_class, COUNT(*) AS events, AVG(x.goldstein) AS goldstein_mean
+        FROM {table} x
+        WHERE x.location_lat IS NOT NULL AND x.location_lon IS NOT NULL AND {clause}
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 6 DESC, 1, 5"""
+    return [
+        {
+            **r,
+            "events": int(r["events"]),
+            "goldstein_mean": round(float(r["goldstein_mean"] or 0), 3),
+        }
+        for r in store.fetch(sql, params)
+    ]

@@ -1,0 +1,133 @@
+"""The server's hold on the store, the coder and the knowledge base.
+
+DuckDB lets one process open a file, so the server opens it **read-only**
+(unless ``--writable``) and keeps it open while it runs: ``khaldun ingest``
+on the same file must wait until the server stops (or use PostgreSQL, where
+both can run at once; the server then sets its session read-only). One
+connection serves every request, one query at a time (a lock), which DuckDB
+needs and which is fast enough for a dashboard.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from khaldun.serve.settings import ServeError, ServeSettings
+from khaldun.store import SCHEMA_VERSION, Store, StoreError, open_store, store_kind
+from khaldun.store.duckdb_store import DuckDBStore
+
+
+class ReadOnlyDuckDBStore(DuckDBStore):
+    """A DuckDB file opened read-only: every write fails in DuckDB itself."""
+
+    def __init__(self, path: str) -> None:
+        import duckdb
+
+        self.url = path
+        if path == ":memory:" or not Path(path).is_file():
+            raise StoreError(
+                f"no DuckDB database at {path}: build one first with `khaldun ingest FILES --db {path}`"
+            )
+        try:
+            self.con = duckdb.connect(path, read_only=True)
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f"cannot open the DuckDB database {path}: {exc}. Only one process may use a DuckDB file at "
+                "a time: stop the `khaldun ingest` (or other command) using it and start the server again"
+            ) from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the DuckDB database {path}: {exc}") from None
+        self._depth = 0
+
+
+def open_for_serving(settings: ServeSettings) -> Store:
+    """The store of ``settings.db``: read-only unless ``writable``; its schema must be current."""
+    kind = store_kind(settings.db)
+    if settings.writable:
+        return open_store(settings.db)
+    if kind == "duckdb":
+        store: Store = ReadOnlyDuckDBStore(settings.db.removeprefix("duckdb://"))
+    else:
+        store = open_store(settings.db, migrate=False)
+        store._execute("SET default_transaction_read_only = on")  # type: ignore[attr-defined]
+    try:
+        versions = [v for v, _ in store.applied_migrations()]
+    except Exception as exc:  # noqa: BLE001 - any driver error here means "not a khaldun store"
+        store.close()
+        raise ServeError(
+            f"{settings.db} is not a khaldun store (no schema_migrations table: {exc})"
+        ) from None
+    if max(versions, default=0) < SCHEMA_VERSION:
+        store.close()
+        raise ServeError(
+            f"{settings.db} has schema version {max(versions, default=0)}, older than {SCHEMA_VERSION}: "
+            f"run `khaldun cluster --db {settings.db}` once to migrate it, then serve it"
+        )
+    return store
+
+
+class Resources:
+    """The open store (one query at a time), the coder and the knowledge base (both loaded on first use)."""
+
+    def __init__(
+        self,
+        settings: ServeSettings,
+        *,
+        pipeline_factory: Callable[[], Any] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store: Store | None = None
+        self._store_lock = threading.Lock()
+        self._pipeline_factory = pipeline_factory
+        self._pipeline: Any = None
+        self._pipeline_lock = threading.Lock()
+        self._kb: Any = None
+        self._kb_lock = threading.Lock()
+        self.basemap: dict[str, Any] | None = None
+
+    def open(self) -> None:
+        self.store = open_for_serving(self.settings)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        if self.store is None:
+            raise ServeError("the store is not open")
+        with self._store_lock:
+            yield self.store
+
+    def code(self, text: str, published: Any) -> list[Any]:
+        """Code a text with the pipeline, loaded once on first use; one text at a time."""
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                self._pipeline = (self._pipeline_factory or self._default_pipeline)()
+            return self._pipeline.code(text, published=published)
+
+    def _default_pipeline(self) -> Any:
+        from khaldun.config import load_config
+        from khaldun.pipeline import Pipeline
+
+        return Pipeline(load_config(self.settings.config_path))
+
+    def kb_record(self, ident: str) -> dict[str, Any] | None:
+        """The knowledge-base entry of an actor id (``person:...``, ``country:IRQ``), if the KB has it."""
+        from khaldun.commands.actors import show_record
+
+        with self._kb_lock:
+            if self._kb is None:
+                if self._pipeline is not None:
+                    self._kb = self._pipeline.kb
+                else:
+                    from khaldun.config import load_config
+                    from khaldun.kb import load_kb
+
+                    self._kb = load_kb(load_config(self.settings.config_path))
+            return show_record(self._kb, ident, day=None)
