@@ -79,8 +79,12 @@ def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
 
 
 def person_actor(person: Person, day: dt.date | None) -> Actor:
-    """A known person as an actor, with the code of the role held on ``day``."""
-    role = person.role_on(day)
+    """A known person as an actor, with the code of the role held on ``day``.
+
+    Without a date, the role still held (if any), else the first listed: the one
+    the person is best known for.
+    """
+    role = person.role_on(day) or (person.roles[0] if day is None and person.roles else None)
     code = role.code if role else (person.country or UNKNOWN_COUNTRY)
     country = (role.country if role else None) or person.country
     return Actor(
@@ -171,8 +175,11 @@ class DocumentResolver:
             self._groups.append((head.i, actor, head.dep in _SUBJECT_DEPS))
         actors = [actor]
         countries = cues.countries()
-        if actor.kind is ActorKind.GROUP and actor.sector and len(countries) > 1:
-            # "Hungarian and Romanian officials": one group a country.
+        if len(countries) > 1 and actor.id in (
+            f"group:{countries[0]}{actor.sector}",
+            f"country:{countries[0]}",
+        ):
+            # "Hungarian and Romanian officials", "the Turkish and Greek sides": one a country.
             actors = [country_actor(self.kb, c, actor.sector) for c in countries]
         return tuple(self._mention(cues.start, cues.end, head, a, how) for a in actors)
 
