@@ -158,19 +158,73 @@ def _match_verb(
     misses: list[str],
 ) -> list[Candidate]:
     dobj = _child(doc, verb, "dobj")
+    object_words = _object_words(doc, dobj) if dobj is not None else {}
     attached = {c.lower for c in doc.children(verb.i) if c.dep in ("prt", "prep", "agent", "advmod")}
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
             continue
         if rule.object_nouns:
-            if dobj is None or dobj.lemma.lower() not in rule.object_nouns:
+            hit = next((object_words[w] for w in object_words if w in rule.object_nouns), None)
+            if dobj is None or hit is None:
                 continue
+            dobj = hit
             used.add(dobj.i)
             target, filler = _targets(doc, verb, rule, mentions, dobj)
             return _emit(doc, verb, dobj, rule, _verb_source(doc, verb, mentions), target, filler, misses)
         target, filler = _targets(doc, verb, rule, mentions, None)
         return _emit(doc, verb, verb, rule, _verb_source(doc, verb, mentions), target, filler, misses)
     return []
+
+
+# Heads that measure or part out the real object: "5 million dollars of aid", "part of a
+# military aid programme", "tons of food aid".
+_MEASURE_WORDS = frozenset(
+    {
+        "dollar",
+        "euro",
+        "pound",
+        "ton",
+        "tonne",
+        "kg",
+        "kilogram",
+        "barrel",
+        "million",
+        "billion",
+        "part",
+        "portion",
+        "share",
+        "number",
+        "lot",
+        "batch",
+        "shipment",
+        "package",
+        "wave",
+        "round",
+        "series",
+        "kind",
+        "type",
+        "worth",
+        "amount",
+        "sum",
+        "total",
+    }
+)
+
+
+def _object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
+    """Lemmas that name a verb's object, each with the token it sits on: the object itself,
+    its compound modifiers ("aid deliveries"), and the noun a measure word is "of"."""
+    words: dict[str, Token] = {dobj.lemma.lower(): dobj}
+    for child in doc.children(dobj.i):
+        if child.dep == "compound" and child.pos == "NOUN":
+            words.setdefault(child.lemma.lower(), dobj)
+    if dobj.lemma.lower() in _MEASURE_WORDS or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
+        of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower == "of"), None)
+        inner = _child(doc, of, "pobj") if of is not None else None
+        if inner is not None:
+            for word, token in _object_words(doc, inner).items():
+                words.setdefault(word, token)
+    return words
 
 
 def _is_passive(doc: ParsedDoc, verb: Token) -> bool:
@@ -276,6 +330,11 @@ def _targets(
             if arg is not None:
                 return arg, token
             filler = filler or token
+    dative = _child(doc, trigger, "dative") if trigger.pos in ("VERB", "AUX") else None
+    if dative is not None:  # "gave the Ivory Coast 5 million dollars"
+        arg = _argument(doc, dative, mentions, "indirect object")
+        if arg is not None:
+            return arg, dative
     if filler is None and trigger.pos in ("VERB", "AUX"):
         embedded = _embedded_target(doc, trigger, mentions)
         if embedded is not None:
