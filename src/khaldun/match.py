@@ -100,11 +100,15 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     """Drop events that are the content of another event's trigger: in "threatened to
     shell Iraqi towns" or "bombarded the city, killing eight", one event is coded."""
     fired = {c.trigger.i for c in candidates if c.target is not None}
+    # A noun event under a light verb ("continued their hunger strike to demand ...")
+    # governs what the verb's clause says next, as the verb itself would.
+    fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj" and c.target is not None}
+    fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
     kept = []
     for cand in candidates:
         current, governed = cand.trigger, False
         for _ in range(3):
-            if current.dep not in ("xcomp", "advcl") or current.head == current.i:
+            if current.dep not in ("xcomp", "advcl", "acl") or current.head == current.i:
                 break
             current = doc.head(current.i)
             if current.i in fired:
