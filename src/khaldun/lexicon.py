@@ -91,6 +91,11 @@ def _thing_target_roots() -> frozenset[str]:
     return frozenset(str(r) for r in _defaults()["thing_target_roots"])
 
 
+def own_country_target_roots() -> frozenset[str]:
+    """Roots whose events with no target are against the source's own country (protests)."""
+    return frozenset(str(r) for r in _defaults().get("own_country_target_roots", []))
+
+
 def support_verbs() -> frozenset[str]:
     """Verbs through which a noun trigger takes the verb's subject as its source."""
     return frozenset(_defaults()["support_verbs"])

@@ -28,10 +28,10 @@ from khaldun.dates import event_date
 from khaldun.errors import DocumentTooLargeError, InputError
 from khaldun.kb import load_kb
 from khaldun.kb.base import KnowledgeBase
-from khaldun.lexicon import Lexicon, load_lexicon
+from khaldun.lexicon import Lexicon, load_lexicon, own_country_target_roots
 from khaldun.match import Candidate, match_sentence
 from khaldun.modality import decide_modality, unrealised_kind
-from khaldun.model import ActorMention, Document, Event, Evidence, Mention, Place
+from khaldun.model import ActorKind, ActorMention, Document, Event, Evidence, Mention, Place
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 from khaldun.ontology import Ontology, load_ontology
 from khaldun.places import Gazetteer
@@ -173,22 +173,28 @@ class Pipeline:
         )
 
     def _target_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
-        """A conflict event with no target actor, in another country than its source's,
-        targets that country ("Russia is conducting exercises in Alaska")."""
-        if cand.target is not None or cand.source is None or place is None or not place.country:
+        """A conflict event with no target actor targets the country where it happened
+        ("Russia is conducting exercises in Alaska", "authorities imposed a curfew in Cizre");
+        a protest with neither targets the protesters' own country."""
+        if cand.target is not None or cand.source is None:
             return cand
-        if not cand.rule.thing_target or place.country == cand.source.actor.country:
+        source = cand.source.actor
+        country = place.country if place is not None and cand.rule.thing_target else None
+        how = f"the country of the event's place, {place.name}" if country and place else ""
+        if country is None and cand.code[:2] in own_country_target_roots() and source.country:
+            country, how = source.country, "the protesters' own country"
+        if country is None or (country == source.country and source.kind is ActorKind.STATE):
             return cand
-        actor = country_actor(self.kb, place.country)
+        actor = country_actor(self.kb, country)
         # The place phrase has no offsets of its own here: the mention sits at the trigger.
         mention = Mention(
             cand.trigger.idx,
             cand.trigger.idx,
-            place.text or place.name,
+            actor.name,
             sentence=cand.trigger.sent,
-            how=f"the country of the event's place, {place.name}",
+            how=how,
         )
-        notes = (cand.notes[0], "target: the country where it happened")
+        notes = (cand.notes[0], f"target: {how}")
         return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
 
     # -- many documents --------------------------------------------------------

@@ -142,7 +142,7 @@ class DocumentResolver:
     day: dt.date | None
     gazetteer: Gazetteer | None = None
     _people: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is subject)
-    _groups: list[tuple[int, Actor, bool]] = field(default_factory=list)  # states, organisations, groups
+    _groups: list[tuple[int, Actor, bool, bool]] = field(default_factory=list)  # (..., singular noun)
     _by_title: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
     _unknown: dict[str, Actor] = field(default_factory=dict)
     _country_counts: Counter[str] = field(default_factory=Counter)
@@ -172,7 +172,7 @@ class DocumentResolver:
         if actor.kind is ActorKind.PERSON:
             self._people.append((head.i, actor, head.dep in _SUBJECT_DEPS))
         else:
-            self._groups.append((head.i, actor, head.dep in _SUBJECT_DEPS))
+            self._groups.append((head.i, actor, head.dep in _SUBJECT_DEPS, head.tag in ("NN", "NNP")))
         actors = [actor]
         countries = cues.countries()
         if len(countries) > 1 and actor.id in (
@@ -390,11 +390,11 @@ class DocumentResolver:
         """ "it", "they": the latest state, organisation or group named as a subject in this
         sentence or the one before ("Syria says it is willing to withdraw")."""
         sent = head.sent
-        for i, actor, is_subject in reversed(self._groups):
+        for i, actor, is_subject, singular in reversed(self._groups):
             if i >= head.i or not is_subject or self.doc.tokens[i].sent < sent - 1:
                 continue
-            singular = actor.id.startswith(("country:", "org:"))  # "Iranian officials" are "they"
-            if singular or head.lower not in ("it", "its", "itself"):
+            # "it" is a state, an organisation or "the party"; "Iranian officials" are "they".
+            if singular == (head.lower in ("it", "its", "itself")):
                 return (self._mention(head.i, head.i + 1, head, actor, f"pronoun → {actor.name}"),)
         return ()
 
