@@ -115,3 +115,23 @@ rose           rise      VERB  ROOT      0
     coded = pipeline.code_document(Document(text=text, id="d1"))
     assert coded.events == ()
     assert coded.notes == ()
+
+
+OBLIGATION = """
+Britain      Britain    PROPN nsubj     2 GPE
+said         say        VERB  ROOT      0
+that         that       SCONJ mark      7
+the          the        DET   det       6
+Sudanese     sudanese   ADJ   amod      6 NORP
+government   government NOUN  nsubj     7
+must         must       AUX   aux       7
+release      release    VERB  ccomp     2
+the          the        DET   det       10
+prisoners    prisoner   NOUN  dobj      8
+"""
+
+
+def test_a_reported_obligation_is_a_demand_of_the_obliged() -> None:
+    events = code_table(OBLIGATION)
+    assert [(e.source.actor.code, e.target.actor.code, e.cameo) for e in events] == [("GBR", "SDNGOV", "1053")]
+    assert events[0].evidence.trigger.startswith("said")

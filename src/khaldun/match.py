@@ -19,6 +19,7 @@ from khaldun.arguments import (
     NOT_AN_ACTOR,
     Argument,
     MentionIndex,
+    argument,
     child_of,
     noun_source,
     object_words,
@@ -26,6 +27,7 @@ from khaldun.arguments import (
     verb_source,
 )
 from khaldun.lexicon import Lexicon, TriggerRule
+from khaldun.modality import reported_obligation
 from khaldun.model import ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -70,6 +72,7 @@ def match_sentence(
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
             found.extend(_match_noun(doc, tok, rule, mentions, misses))
+    found.extend(_obligations(doc, sent_index, lexicon, mentions))
     found = _drop_embedded(doc, found)
     complete = [c for c in found if c.source is not None and c.target is not None]
     # An event with an unknown side is a weaker reading; a sentence that has an
@@ -79,10 +82,42 @@ def match_sentence(
     return _dedupe(foreground or found)
 
 
+def _obligations(
+    doc: ParsedDoc, sent_index: int, lexicon: Lexicon, mentions: MentionIndex
+) -> list[Candidate]:
+    """Demands reported as obligations: in "Straw said Sudan must reach an agreement" Straw
+    demands of Sudan; the demand takes the lexicon's "demand" rule and its refinements."""
+    rule = next((r for r in lexicon.verbs.get("demand", ()) if not r.object_nouns and not r.particle), None)
+    if rule is None:
+        return []
+    sent = doc.sentences[sent_index]
+    out: list[Candidate] = []
+    for verb in doc.tokens[sent.start : sent.end]:
+        clause = reported_obligation(doc, verb) if verb.pos == "VERB" else None
+        if clause is None:
+            continue
+        speaker = verb_source(doc, verb, mentions)
+        obliged = argument(doc, child_of(doc, clause, "nsubj"), mentions, "who must act")
+        if speaker is None or speaker is NOT_AN_ACTOR or obliged is None:
+            continue
+        code = _refined_code(doc, clause, clause, rule)
+        notes = (f"source: the speaker, {speaker.how}", f"target: {obliged.how}")
+        out += [
+            Candidate(verb, clause, rule, code, src, tgt, 1, notes)
+            for src in speaker.mentions
+            for tgt in obliged.mentions
+            if not _same_party(src, tgt)
+        ]
+    return out
+
+
 def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidate]:
     """Drop events that are the content of another event's trigger: in "threatened to
     shell Iraqi towns" or "bombarded the city, killing eight", one event is coded."""
     fired = {c.trigger.i for c in candidates if c.target is not None}
+    obliged = {
+        c.trigger_end.i for c in candidates if c.trigger_end.dep == "ccomp" and c.trigger_end.i != c.trigger.i
+    }
     # A noun event under a light verb ("continued their hunger strike to demand ...")
     # governs what the verb's clause says next, as the verb itself would.
     fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj" and c.target is not None}
@@ -91,7 +126,9 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     for cand in candidates:
         current, governed = cand.trigger, False
         for _ in range(3):
-            if current.dep not in ("xcomp", "advcl", "acl") or current.head == current.i:
+            if current.dep not in ("xcomp", "advcl", "acl", "ccomp") or current.head == current.i:
+                break
+            if current.dep == "ccomp" and current.i not in obliged:
                 break
             current = doc.head(current.i)
             if current.i in fired:

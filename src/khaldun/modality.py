@@ -34,6 +34,7 @@ class ModalityCues:
     precedence: tuple[Modality, ...]
     reporting: frozenset[str]
     refusal: frozenset[str]
+    obligation: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def load_modality_cues() -> ModalityCues:
         precedence=tuple(Modality(m) for m in raw["precedence"]),
         reporting=frozenset(raw.get("reporting", [])),
         refusal=frozenset(raw.get("refusal", [])),
+        obligation=frozenset(raw.get("obligation", [])),
     )
 
 
@@ -109,6 +111,20 @@ def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str |
         chain = list(governing_chain(doc, trigger))[1:]
         if any(word.lemma.lower() in refusal for word in chain):
             return "refused"
+    return None
+
+
+def reported_obligation(doc: ParsedDoc, verb: Token) -> Token | None:
+    """For a verb of saying, the clause it reports as an obligation ("said that Sudan
+    must reach an agreement"): that clause's verb, else None."""
+    cues = load_modality_cues()
+    if verb.lemma.lower() not in cues.reporting:
+        return None
+    for clause in doc.children(verb.i):
+        if clause.dep == "ccomp" and any(
+            c.dep == "aux" and c.lower in cues.obligation for c in doc.children(clause.i)
+        ):
+            return clause
     return None
 
 
