@@ -120,11 +120,11 @@ rose           rise      VERB  ROOT      0
 OBLIGATION = """
 Britain      Britain    PROPN nsubj     2 GPE
 said         say        VERB  ROOT      0
-that         that       SCONJ mark      7
+that         that       SCONJ mark      8
 the          the        DET   det       6
 Sudanese     sudanese   ADJ   amod      6 NORP
-government   government NOUN  nsubj     7
-must         must       AUX   aux       7
+government   government NOUN  nsubj     8
+must         must       AUX   aux       8
 release      release    VERB  ccomp     2
 the          the        DET   det       10
 prisoners    prisoner   NOUN  dobj      8
