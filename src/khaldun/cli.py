@@ -17,32 +17,11 @@ from typing import Any
 import click
 
 from khaldun import __version__
+from khaldun.commands.options import config_option, format_option, workers_option
 from khaldun.config import Config, load_config
 from khaldun.errors import InputError, KhaldunError
-from khaldun.formats import FORMATS, write_events
+from khaldun.formats import write_events
 from khaldun.model import Document
-
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format: a table for reading, or json, jsonl (one event a line), csv.",
-)
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="A TOML config file (see default_config.toml in the package).",
-)
-workers_option = click.option(
-    "--workers",
-    type=int,
-    default=1,
-    show_default=True,
-    help="Worker processes for many documents; -1 uses every core.",
-)
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -103,11 +82,11 @@ def main() -> None:
     help="A JSON Lines file of documents: {id, text, published?, title?, source?, url?}.",
 )
 @click.option("--published", help="Publication date (YYYY-MM-DD) for relative dates; per-document dates win.")
-@format_option
+@format_option()
 @click.option("--explain", is_flag=True, help="Show why each event was coded and why triggers gave no event.")
 @click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
-@workers_option
-@config_option
+@workers_option()
+@config_option()
 def code(
     file: str | None,
     input_path: str | None,
@@ -199,9 +178,9 @@ def _why_no_events(coded: Any) -> str:
     type=click.Path(dir_okay=False),
     help="Score these coded events (JSONL) instead of coding the gold texts.",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@workers_option
-@config_option
+@format_option(records="report", choices=("table", "json"))
+@workers_option()
+@config_option()
 def evaluate(
     gold: tuple[str, ...], events_path: str | None, fmt: str, workers: int, config_path: str | None
 ) -> None:

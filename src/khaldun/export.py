@@ -22,24 +22,15 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from khaldun.errors import RegistryError
-from khaldun.formats import CSV_COLUMNS, write_events
+from khaldun.formats import CSV_COLUMNS, get_path, write_events
 
 COUNT_COLUMNS = ("num_mentions", "num_articles", "num_sources")
-
-
-def _get(record: dict[str, Any], path: Sequence[str]) -> Any:
-    value: Any = record
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
 
 
 # -- events -----------------------------------------------------------------------
@@ -71,7 +62,7 @@ def write_parquet(events: Iterable[dict[str, Any]], out: Any, *, row_group: int 
     iterator = iter(events)
     with pq.ParquetWriter(out, schema) as writer:
         while chunk := list(islice(iterator, row_group)):
-            columns = [[_get(e, p) for e in chunk] for p in paths]
+            columns = [[get_path(e, p) for e in chunk] for p in paths]
             columns = [
                 [None if v is None else str(v) for v in col] if schema.field(i).type == pa.string() else col
                 for i, col in enumerate(columns)

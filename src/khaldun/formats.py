@@ -56,7 +56,8 @@ CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _get(record: dict[str, Any], path: Sequence[str]) -> Any:
+def get_path(record: dict[str, Any], path: Sequence[str]) -> Any:
+    """The value at a path of keys in nested dicts, or None where the path ends early."""
     value: Any = record
     for key in path:
         if not isinstance(value, dict):
@@ -95,7 +96,7 @@ def _write_csv(events: Iterable[dict[str, Any]], out: IO[str], *, header: bool) 
         writer.writerow([name for name, _ in CSV_COLUMNS])
     count = 0
     for event in events:
-        writer.writerow(["" if (v := _get(event, path)) is None else v for _, path in CSV_COLUMNS])
+        writer.writerow(["" if (v := get_path(event, path)) is None else v for _, path in CSV_COLUMNS])
         count += 1
     return count
 

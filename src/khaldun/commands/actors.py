@@ -23,27 +23,13 @@ from typing import Any
 
 import click
 
+from khaldun.commands.options import config_option, format_option
 from khaldun.config import load_config
 from khaldun.errors import InputError, KhaldunError
 from khaldun.kb.base import Hit, HitKind, Organisation, Person
 from khaldun.kb.builtin import BuiltinKB
 
-_FORMATS = ("table", "json", "jsonl", "csv")
-
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format: a table for reading, or json, jsonl (one record a line), csv.",
-)
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="A TOML config file; its [actors] extra_files are loaded on top of the bundled actors.",
-)
+_CONFIG_HELP = "A TOML config file; its [actors] extra_files are loaded on top of the bundled actors."
 
 
 def _kb(config_path: str | None) -> BuiltinKB:
@@ -258,8 +244,8 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
 @click.argument("name")
 @click.option("--date", "date_text", help="The date (YYYY-MM-DD) whose code to give; default: today's roles.")
 @click.option("--country", help="ISO3 code of the country the context names (picks among namesakes).")
-@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
-@config_option
+@format_option(records="actor", choices=("table", "json"))
+@config_option(_CONFIG_HELP)
 def resolve_command(
     name: str, date_text: str | None, country: str | None, fmt: str, config_path: str | None
 ) -> None:
@@ -275,8 +261,8 @@ def resolve_command(
 @actors.command("show")
 @click.argument("ident", metavar="ID")
 @click.option("--date", "date_text", help="Give the code valid on this date (YYYY-MM-DD).")
-@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
-@config_option
+@format_option(records="actor", choices=("table", "json"))
+@config_option(_CONFIG_HELP)
 def show_command(ident: str, date_text: str | None, fmt: str, config_path: str | None) -> None:
     """Show one entry: person:ID, org:ID, country:ISO3, sector:TERM, or a bare id."""
     day = _day(date_text, "--date")
@@ -295,8 +281,8 @@ def show_command(ident: str, date_text: str | None, fmt: str, config_path: str |
 @actors.command("search")
 @click.argument("text")
 @click.option("--limit", type=int, default=10, show_default=True, help="How many entries to list.")
-@format_option
-@config_option
+@format_option(records="actor")
+@config_option(_CONFIG_HELP)
 def search_command(text: str, limit: int, fmt: str, config_path: str | None) -> None:
     """List the people, organisations, countries and sector words whose names look like TEXT."""
     with _errors_to_exit():
@@ -389,8 +375,8 @@ def _read_docs(file: str, published: dt.date | None) -> Iterator[Any]:
 @click.argument("file")
 @click.option("--top", type=int, default=20, show_default=True, help="How many names to list.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
-@format_option
-@config_option
+@format_option(records="actor")
+@config_option(_CONFIG_HELP)
 def unknown_command(file: str, top: int, published: str | None, fmt: str, config_path: str | None) -> None:
     """List the most frequent actor names in FILE that the knowledge base does not know.
 

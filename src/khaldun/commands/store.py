@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from khaldun.commands.options import config_option, format_option
 from khaldun.errors import InputError, KhaldunError
 from khaldun.formats import FORMATS
 
@@ -197,7 +198,7 @@ class _Progress:
 )
 @click.option("--no-cluster", is_flag=True, help="Do not rebuild the event clusters after ingesting.")
 @click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="A TOML config file.")
+@config_option()
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
 def ingest(
     paths: tuple[str, ...],
@@ -295,14 +296,7 @@ def ingest(
 @level_option
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option("--offset", type=int, default=0, help="Skip this many events first.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format: table, json, jsonl (one event a line), csv.",
-)
+@format_option()
 def query(db: str, level: str, limit: int | None, offset: int, fmt: str, **filters: Any) -> None:
     """Stored events matching filters, in the output formats of `khaldun code`."""
     from khaldun import queries
@@ -343,14 +337,7 @@ def query(db: str, level: str, limit: int | None, offset: int, fmt: str, **filte
     help="Count happenings (clustered) or every report of them (raw).",
 )
 @click.option("--directed", is_flag=True, help="Only ACTOR_A → ACTOR_B (default: both directions).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format: table, json, jsonl, csv.",
-)
+@format_option(records="period")
 def dyads(
     actor_a: str,
     actor_b: str,
@@ -401,14 +388,7 @@ def dyads(
     show_default=True,
     help="Nodes are actor codes (IRQGOV) or countries (IRQ).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice([*FORMATS, "graphml"]),
-    default="table",
-    show_default=True,
-    help="Output format: table, json, jsonl, csv (edge list) or graphml.",
-)
+@format_option(records="edge", choices=(*FORMATS, "graphml"), extra=" (an edge list) or graphml")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 def network(
     db: str,
