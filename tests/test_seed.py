@@ -72,17 +72,23 @@ def test_no_must_not_rule_is_broken(shared: Path, seed_events: list[dict]) -> No
         assert not broken, rule["note"]
 
 
-def test_one_identity_for_kadhimi(shared: Path, model_pipeline) -> None:
+@pytest.fixture(scope="module")
+def seed_mentions(shared: Path, model_pipeline) -> list:
+    """Every actor mention the resolver finds in the seed article."""
     from khaldun.resolve import DocumentResolver
 
     text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
     parsed = model_pipeline.nlp.parse(text)
     resolver = DocumentResolver(model_pipeline.kb, parsed, dt.date(2020, 7, 21), model_pipeline.gazetteer)
+    return [
+        m for sent in parsed.sentences for ms in resolver.resolve_sentence(sent.index).values() for m in ms
+    ]
+
+
+def test_one_identity_for_kadhimi(seed_mentions: list) -> None:
     ids: dict[str, set[str]] = {}
-    for sent in parsed.sentences:
-        for mentions in resolver.resolve_sentence(sent.index).values():
-            for m in mentions:
-                ids.setdefault(m.mention.text, set()).add(m.actor.id)
+    for m in seed_mentions:
+        ids.setdefault(m.mention.text, set()).add(m.actor.id)
     kadhimi = {"person:mustafa_al_kadhimi"}
     for spelling in (
         "Iraqi Prime Minister Mustafa Al-Kazemi",
@@ -105,17 +111,10 @@ def test_seed_scores_with_the_evaluator(shared: Path, seed_events: list[dict]) -
     assert not any(rule.violated for rule in report.rules)
 
 
-def test_every_annotated_entity_resolves_to_its_code(shared: Path, model_pipeline) -> None:
-    from khaldun.resolve import DocumentResolver
-
-    text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
-    parsed = model_pipeline.nlp.parse(text)
-    resolver = DocumentResolver(model_pipeline.kb, parsed, dt.date(2020, 7, 21), model_pipeline.gazetteer)
+def test_every_annotated_entity_resolves_to_its_code(shared: Path, seed_mentions: list) -> None:
     found: dict[str, set[str]] = {}
-    for sent in parsed.sentences:
-        for mentions in resolver.resolve_sentence(sent.index).values():
-            for m in mentions:
-                found.setdefault(m.mention.text, set()).add(m.actor.code)
+    for m in seed_mentions:
+        found.setdefault(m.mention.text, set()).add(m.actor.code)
     wrong = []
     for entity in _gold(shared)["entities"]:
         for spelling in entity["mentions"]:
