@@ -120,13 +120,13 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     }
     # A noun event under a light verb ("continued their hunger strike to demand ...")
     # governs what the verb's clause says next, as the verb itself would.
-    fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj" and c.target is not None}
+    fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj"}
     fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
     kept = []
     for cand in candidates:
         current, governed = cand.trigger, False
         for _ in range(3):
-            if current.dep not in ("xcomp", "advcl", "acl", "ccomp") or current.head == current.i:
+            if current.dep not in ("xcomp", "advcl", "acl", "acomp", "ccomp") or current.head == current.i:
                 break
             if current.dep == "ccomp" and current.i not in obliged:
                 break

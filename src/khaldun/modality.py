@@ -35,6 +35,7 @@ class ModalityCues:
     reporting: frozenset[str]
     refusal: frozenset[str]
     obligation: frozenset[str]
+    obligation_reporting: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def load_modality_cues() -> ModalityCues:
         reporting=frozenset(raw.get("reporting", [])),
         refusal=frozenset(raw.get("refusal", [])),
         obligation=frozenset(raw.get("obligation", [])),
+        obligation_reporting=frozenset(raw.get("obligation_reporting", [])),
     )
 
 
@@ -118,7 +120,7 @@ def reported_obligation(doc: ParsedDoc, verb: Token) -> Token | None:
     """For a verb of saying, the clause it reports as an obligation ("said that Sudan
     must reach an agreement"): that clause's verb, else None."""
     cues = load_modality_cues()
-    if verb.lemma.lower() not in cues.reporting:
+    if verb.lemma.lower() not in cues.obligation_reporting:
         return None
     for clause in doc.children(verb.i):
         if clause.dep == "ccomp" and any(
