@@ -195,8 +195,20 @@ class DocumentResolver:
             return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
         sectors = cues.of_kind(HitKind.SECTOR)
         if sectors:
-            country = country or self._country_of_complement(cues.head)
-            return self._sector_phrase(cues, sectors[-1].text, sectors[-1].hit.sector.code, country)  # type: ignore[union-attr]
+            sector = sectors[-1].hit.sector.code  # type: ignore[union-attr]
+            owner = self._owner(cues)
+            if (
+                owner is not None
+                and country is None
+                and owner.country is None
+                and owner.id.startswith("org:")
+            ):
+                # "its peacekeeping forces" after the UN: the organisation's own forces.
+                return replace(
+                    owner, id=f"{owner.id}:{sector}", code=owner.code + sector
+                ), f"sector of {owner.name}"
+            country = country or (owner.country if owner else None) or self._country_of_complement(cues.head)
+            return self._sector_phrase(cues, sectors[-1].text, sector, country)
         head_cues = [c for c in cues.cues if cues.covers_head(c)]
         if head_cues and self._inside_larger_name(head_cues[0]):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
@@ -271,6 +283,22 @@ class DocumentResolver:
         if place is None or not place.country:
             return None, ""
         return country_actor(self.kb, place.country), f"city {place.name!r} in {place.country}"
+
+    def _owner(self, cues: PhraseCues) -> Actor | None:
+        """Whose the phrase's people are: a possessive pronoun's antecedent ("its forces",
+        "their leaders") or a known person named before the head ("the Bush administration")."""
+        head = self.doc.tokens[cues.head]
+        for kid in self.doc.children(head.i):
+            if kid.dep == "poss" and kid.pos == "PRON":
+                found = self._resolve_pronoun(kid)
+                return found[0].actor if found else None
+        for i in range(cues.start, cues.head):
+            tok = self.doc.tokens[i]
+            if tok.pos == "PROPN" and tok.dep == "compound":
+                match = self.kb.find_person(tok.text, day=self.day)
+                if match is not None:
+                    return person_actor(match.person, self.day)
+        return None
 
     def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
         """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
