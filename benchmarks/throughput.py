@@ -71,6 +71,7 @@ def main() -> None:
     t0 = time.perf_counter()
     events = sum(len(c.events) for c in pipeline.pipe(docs, n_process=args.workers) if hasattr(c, "events"))
     full = time.perf_counter() - t0
+    pipeline.close()  # the workers end here, so their peak memory is counted below
 
     print(f"{'':<22}{'docs/s':>10}{'words/s':>12}{'seconds':>10}")
     print(f"{'spaCy parse only':<22}{len(texts) / raw:>10.1f}{words / raw:>12,.0f}{raw:>10.2f}")
