@@ -17,9 +17,9 @@ from typing import Any
 import click
 
 from khaldun import __version__
-from khaldun.commands.options import config_option, format_option, workers_option
+from khaldun.commands.options import config_option, errors_to_exit, format_option, workers_option
 from khaldun.config import Config, load_config
-from khaldun.errors import InputError, KhaldunError
+from khaldun.errors import InputError
 from khaldun.formats import write_events
 from khaldun.model import Document
 
@@ -101,7 +101,7 @@ def code(
     if bool(file) == bool(input_path):
         raise click.UsageError("give either FILE (or - for stdin) or --input DOCS.jsonl, not both or neither")
     day = _published(published)
-    with _errors_to_exit():
+    with errors_to_exit():
         config = load_config(config_path).with_overrides(max_document_chars=max_chars)
         docs = _read_inputs(file, input_path, day, config)
         failures = _code_and_write(docs, config, fmt=fmt, explain=explain, workers=workers)
@@ -190,7 +190,7 @@ def evaluate(
     """
     from khaldun import evaluate as ev
 
-    with _errors_to_exit():
+    with errors_to_exit():
         sets = [g for path in gold for g in ev.load_golds(Path(path))]
         predictions = ev.load_predictions(Path(events_path)) if events_path else None
         reports = []
@@ -217,21 +217,6 @@ def _code_gold(gold_set: Any, workers: int, config_path: str | None) -> list[dic
         events.extend(e.to_dict() for e in coded.events)
     progress.close()
     return events
-
-
-class _errors_to_exit:
-    """Turn library errors into a one-line message and exit status 1."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> bool:
-        if isinstance(exc, KhaldunError):
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-        if isinstance(exc, BrokenPipeError):
-            sys.exit(0)  # `khaldun code ... | head` is fine
-        return False
 
 
 def _add_discovered_commands() -> None:

@@ -23,9 +23,9 @@ from typing import Any
 
 import click
 
-from khaldun.commands.options import config_option, format_option
+from khaldun.commands.options import config_option, errors_to_exit, format_option
 from khaldun.config import load_config
-from khaldun.errors import InputError, KhaldunError
+from khaldun.errors import InputError
 from khaldun.kb.base import Hit, HitKind, Organisation, Person
 from khaldun.kb.builtin import BuiltinKB
 
@@ -251,7 +251,7 @@ def resolve_command(
 ) -> None:
     """Resolve NAME to its identity and the code valid on --date, and say why."""
     day = _day(date_text, "--date")
-    with _errors_to_exit():
+    with errors_to_exit():
         record = resolve_name(_kb(config_path), name, day=day, country=country.upper() if country else None)
     _emit([record], fmt, ("*",))
     if not record["found"]:
@@ -266,7 +266,7 @@ def resolve_command(
 def show_command(ident: str, date_text: str | None, fmt: str, config_path: str | None) -> None:
     """Show one entry: person:ID, org:ID, country:ISO3, sector:TERM, or a bare id."""
     day = _day(date_text, "--date")
-    with _errors_to_exit():
+    with errors_to_exit():
         record = show_record(_kb(config_path), ident, day=day)
     if record is None:
         click.echo(
@@ -285,7 +285,7 @@ def show_command(ident: str, date_text: str | None, fmt: str, config_path: str |
 @config_option(_CONFIG_HELP)
 def search_command(text: str, limit: int, fmt: str, config_path: str | None) -> None:
     """List the people, organisations, countries and sector words whose names look like TEXT."""
-    with _errors_to_exit():
+    with errors_to_exit():
         kb = _kb(config_path)
         rows = []
         for kind, ident, score in kb.search(text, limit=limit):
@@ -383,24 +383,11 @@ def unknown_command(file: str, top: int, published: str | None, fmt: str, config
     FILE is a text file, - for stdin, or a JSON Lines file (.jsonl) of documents.
     """
     day = _day(published, "--published")
-    with _errors_to_exit():
+    with errors_to_exit():
         tally, failures = count_unknown(_read_docs(file, day), config_path=config_path)
     _emit(tally.rows(top), fmt, ("mentions", "documents", "name", "code", "example"))
     if failures:
         sys.exit(1)
-
-
-class _errors_to_exit:
-    """Turn library errors into a one-line message and exit status 1."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> bool:
-        if isinstance(exc, KhaldunError):
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-        return False
 
 
 commands = [actors]

@@ -1,12 +1,15 @@
-"""Options every data command shares, defined once so they read the same everywhere."""
+"""What every command shares: output options, and turning library errors into exits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
+from khaldun.errors import KhaldunError
 from khaldun.formats import FORMATS
 
 commands: list[click.Command] = []  # this module only lends options to the others
@@ -40,3 +43,16 @@ def workers_option(default: int = 1) -> Callable[[Any], Any]:
         show_default=True,
         help="Worker processes for many documents; -1 uses every core.",
     )
+
+
+@contextmanager
+def errors_to_exit() -> Iterator[None]:
+    """Library errors as one line on stderr and exit status 1; a closed pipe
+    (``khaldun query ... | head``) is a normal end."""
+    try:
+        yield
+    except KhaldunError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)

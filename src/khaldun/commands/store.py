@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from khaldun.commands.options import config_option, format_option
-from khaldun.errors import InputError, KhaldunError
+from khaldun.commands.options import config_option, errors_to_exit, format_option
+from khaldun.errors import InputError
 from khaldun.formats import FORMATS
 
 DEFAULT_DB = "events.duckdb"
@@ -47,22 +47,10 @@ def _date(value: str | None, name: str) -> dt.date | None:
 
 
 @contextmanager
-def _errors_to_exit() -> Any:
-    """Library errors as one line on stderr and exit status 1."""
-    try:
-        yield
-    except KhaldunError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    except BrokenPipeError:
-        sys.exit(0)
-
-
-@contextmanager
 def _opened(url: str) -> Any:
     from khaldun.store import open_store
 
-    with _errors_to_exit():
+    with errors_to_exit():
         store = open_store(url)
         try:
             yield store
@@ -235,7 +223,7 @@ def ingest(
     from khaldun.readers import ReadOptions, read_corpus, total_size
 
     default = _date(published, "--published")
-    with _errors_to_exit():
+    with errors_to_exit():
         config = load_config(config_path).with_overrides(max_document_chars=max_chars)
     read_options = ReadOptions(
         source=source_name,
