@@ -130,6 +130,8 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
                 break
             if current.dep == "ccomp" and current.i not in obliged:
                 break
+            if current.dep == "advcl" and any(c.dep in ("nsubj", "nsubjpass") for c in doc.children(current.i)):
+                break  # a clause with its own subject is news of its own ("..., while Fidan pledged")
             current = doc.head(current.i)
             if current.i in fired:
                 governed = True
@@ -139,9 +141,8 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     return kept
 
 
-_BACKGROUND_MARKS = frozenset(
-    {"after", "since", "before", "following", "because", "as", "while", "when", "until"}
-)
+# "while" is left out: it sets two pieces of news side by side ("X praised Y, while Z pledged aid").
+_BACKGROUND_MARKS = frozenset({"after", "since", "before", "following", "because", "as", "when", "until"})
 
 
 def _background(doc: ParsedDoc, trigger: Token) -> bool:
@@ -149,7 +150,9 @@ def _background(doc: ParsedDoc, trigger: Token) -> bool:
     preposition ("in retaliation for an air raid"), or a clause opened by "after",
     "since", "because"..."""
     if trigger.pos in ("NOUN", "PROPN") and trigger.dep == "pobj":
-        return True
+        prep = doc.head(trigger.i)
+        # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
+        return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
     if trigger.dep == "advcl":
         return any(c.dep == "mark" and c.lower in _BACKGROUND_MARKS for c in doc.children(trigger.i))
     return False

@@ -156,7 +156,7 @@ class Pipeline:
             evidence=evidence,
             date=when,
             location=place,
-            amount=event_amount(parsed, cand.trigger_end if cand.trigger_end.pos == "NOUN" else cand.trigger),
+            amount=event_amount(parsed, cand.trigger_end) or event_amount(parsed, cand.trigger),
             confidence=(0.5 if cand.partial else 0.9) * _INFERENCE_PENALTY**cand.inferred,
             rule=cand.rule.name,
             cameo_standard=standard,
