@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from khaldun.lexicon import TriggerRule, support_verbs
+from khaldun.lexicon import TriggerRule, support_verbs, word_list
 from khaldun.mentions import RELATIVE_PRONOUNS
 from khaldun.model import ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
@@ -41,41 +41,6 @@ class Argument:
 NOT_AN_ACTOR = Argument((), "the subject names no actor")
 
 
-# Heads that measure or part out the real object: "5 million dollars of aid", "part of a
-# military aid programme", "tons of food aid".
-_MEASURE_WORDS = frozenset(
-    {
-        "dollar",
-        "euro",
-        "pound",
-        "ton",
-        "tonne",
-        "kg",
-        "kilogram",
-        "barrel",
-        "million",
-        "billion",
-        "part",
-        "portion",
-        "share",
-        "number",
-        "lot",
-        "batch",
-        "shipment",
-        "package",
-        "wave",
-        "round",
-        "series",
-        "kind",
-        "type",
-        "worth",
-        "amount",
-        "sum",
-        "total",
-    }
-)
-
-
 def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     """Lemmas that name a verb's object, each with the token it sits on: the object itself,
     its compound modifiers ("aid deliveries"), and the noun a measure word is "of"."""
@@ -83,7 +48,7 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     for child in doc.children(dobj.i):
         if child.dep == "compound" and child.pos == "NOUN":
             words.setdefault(child.lemma.lower(), dobj)
-    if dobj.lemma.lower() in _MEASURE_WORDS or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
+    if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
         of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower == "of"), None)
         inner = child_of(doc, of, "pobj") if of is not None else None
         if inner is not None:

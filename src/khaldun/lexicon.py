@@ -96,6 +96,13 @@ def own_country_target_roots() -> frozenset[str]:
     return frozenset(str(r) for r in _defaults().get("own_country_target_roots", []))
 
 
+@lru_cache(maxsize=32)
+def word_list(name: str) -> frozenset[str]:
+    """A list of words or codes from ``defaults.yaml`` (reciprocal_roots, background_marks, ...)."""
+    return frozenset(str(w) for w in _defaults().get(name, []))
+
+
+@lru_cache(maxsize=1)
 def support_verbs() -> frozenset[str]:
     """Verbs through which a noun trigger takes the verb's subject as its source."""
     return frozenset(_defaults()["support_verbs"])

@@ -26,7 +26,7 @@ from khaldun.arguments import (
     targets,
     verb_source,
 )
-from khaldun.lexicon import Lexicon, TriggerRule
+from khaldun.lexicon import Lexicon, TriggerRule, word_list
 from khaldun.modality import reported_obligation
 from khaldun.model import ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
@@ -130,7 +130,9 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
                 break
             if current.dep == "ccomp" and current.i not in obliged:
                 break
-            if current.dep == "advcl" and any(c.dep in ("nsubj", "nsubjpass") for c in doc.children(current.i)):
+            if current.dep == "advcl" and any(
+                c.dep in ("nsubj", "nsubjpass") for c in doc.children(current.i)
+            ):
                 break  # a clause with its own subject is news of its own ("..., while Fidan pledged")
             current = doc.head(current.i)
             if current.i in fired:
@@ -139,10 +141,6 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
         if not governed:
             kept.append(cand)
     return kept
-
-
-# "while" is left out: it sets two pieces of news side by side ("X praised Y, while Z pledged aid").
-_BACKGROUND_MARKS = frozenset({"after", "since", "before", "following", "because", "as", "when", "until"})
 
 
 def _background(doc: ParsedDoc, trigger: Token) -> bool:
@@ -154,7 +152,9 @@ def _background(doc: ParsedDoc, trigger: Token) -> bool:
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
     if trigger.dep == "advcl":
-        return any(c.dep == "mark" and c.lower in _BACKGROUND_MARKS for c in doc.children(trigger.i))
+        return any(
+            c.dep == "mark" and c.lower in word_list("background_marks") for c in doc.children(trigger.i)
+        )
     return False
 
 
@@ -275,14 +275,8 @@ def _emit(
     return out
 
 
-# Roots whose events between coordinated subjects run both ways ("Iran and Iraq held
-# talks", "signed an agreement", "agreed to a ceasefire", "clashed"): intent,
-# consult, cooperate, yield, fight.
-_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
-
-
 def _reciprocal(code: str) -> bool:
-    return code[:2] in _RECIPROCAL_ROOTS
+    return code[:2] in word_list("reciprocal_roots")
 
 
 def _reciprocal_events(
