@@ -151,6 +151,8 @@ def _background(doc: ParsedDoc, trigger: Token) -> bool:
         prep = doc.head(trigger.i)
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
+    if trigger.dep == "relcl" and any(c.lower in ("where", "when") for c in doc.children(trigger.i)):
+        return True  # "Kosovo, where 28 people have been killed": what the place is known for
     if trigger.dep == "advcl":
         return any(
             c.dep == "mark" and c.lower in word_list("background_marks") for c in doc.children(trigger.i)
