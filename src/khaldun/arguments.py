@@ -41,6 +41,16 @@ class Argument:
 NOT_AN_ACTOR = Argument((), "the subject names no actor")
 
 
+def is_support_verb(verb: Token) -> bool:
+    """A light or support verb ("held talks", "staged rallies"). The lemma is checked with
+    the plain word's stems too: the tagger sometimes lemmatises oddly ("staged" → "stag")."""
+    if verb.pos not in ("VERB", "AUX"):
+        return False
+    word = verb.lower
+    stems = {verb.lemma.lower(), word, word[:-1], word[:-2], word[:-3]}
+    return bool(stems & support_verbs())
+
+
 def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     """Lemmas that name a verb's object, each with the token it sits on: the object itself,
     its compound modifiers ("aid deliveries"), and the noun a measure word is "of"."""
@@ -111,7 +121,7 @@ def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument
         current = _governing_word(doc, current)
         if current is None:
             return None
-        if hop == 0 and current.pos in ("VERB", "AUX") and current.lemma.lower() not in support_verbs():
+        if hop == 0 and current.pos in ("VERB", "AUX") and not is_support_verb(current):
             return None  # "called for sanctions": the sanctions are not the caller's
         subject = next((c for c in doc.children(current.i) if c.dep == "nsubj"), None)
         if subject is not None and subject.i != noun.i:
@@ -194,6 +204,8 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
     # or one clause down ("readiness to stand with X").
     obj = obj if obj is not None else child_of(doc, trigger, "dobj")
     heads = [trigger] + ([obj] if obj is not None else [])
+    if trigger.dep == "dobj" and is_support_verb(doc.head(trigger.i)):
+        heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
     return [
         pobj

@@ -64,10 +64,9 @@ def match_sentence(
     used_objects: set[int] = set()
     found: list[Candidate] = []
     for tok in doc.tokens[sent.start : sent.end]:
-        if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in lexicon.verbs:
-            found.extend(
-                _match_verb(doc, tok, lexicon.verbs[tok.lemma.lower()], mentions, used_objects, misses)
-            )
+        rules = _verb_rules(lexicon, tok) if tok.pos in ("VERB", "AUX") else ()
+        if rules:
+            found.extend(_match_verb(doc, tok, rules, mentions, used_objects, misses))
     for tok in doc.tokens[sent.start : sent.end]:
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
@@ -80,6 +79,19 @@ def match_sentence(
     found = complete or found
     foreground = [c for c in found if not _background(doc, c.trigger)]
     return _dedupe(foreground or found)
+
+
+def _verb_rules(lexicon: Lexicon, verb: Token) -> tuple[TriggerRule, ...]:
+    """The rules of a verb by its lemma, or by a stem of the word where the tagger's lemma
+    is not a verb of the lexicon ("staged" lemmatised as "stag")."""
+    lemma = verb.lemma.lower()
+    if lemma in lexicon.verbs:
+        return lexicon.verbs[lemma]
+    word = verb.lower
+    for stem in (word[:-1], word[:-2], word[:-3]):
+        if len(stem) > 2 and stem in lexicon.verbs and word.endswith(("s", "d", "ed", "ing")):
+            return lexicon.verbs[stem]
+    return ()
 
 
 def _obligations(
