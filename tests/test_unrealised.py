@@ -28,6 +28,8 @@ prisoners  prisoner  NOUN  dobj      4
         ("084", "refused", "1243"),  # refuse to release persons or property
         ("0841", "refused", "1243"),
         ("042", "cancelled", "160"),
+        ("194", "prepared", "150"),  # "prepared to resume shelling": military posture
+        ("042", "prepared", "036"),  # other preparations are plans
         ("042", None, "042"),
     ],
 )

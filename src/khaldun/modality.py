@@ -34,6 +34,7 @@ class ModalityCues:
     precedence: tuple[Modality, ...]
     reporting: frozenset[str]
     refusal: frozenset[str]
+    preparation: frozenset[str]
     obligation: frozenset[str]
     obligation_reporting: frozenset[str]
 
@@ -53,6 +54,7 @@ def load_modality_cues() -> ModalityCues:
         precedence=tuple(Modality(m) for m in raw["precedence"]),
         reporting=frozenset(raw.get("reporting", [])),
         refusal=frozenset(raw.get("refusal", [])),
+        preparation=frozenset(raw.get("preparation", [])),
         obligation=frozenset(raw.get("obligation", [])),
         obligation_reporting=frozenset(raw.get("obligation_reporting", [])),
     )
@@ -103,9 +105,12 @@ def decide_modality(
 
 def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str | None:
     """How the CAMEO codebook sees an event that has not happened: "planned",
-    "refused" (a refusal governs it), "cancelled", or None for the others."""
+    "prepared" (planned, under "prepare"/"ready"), "refused" (a refusal governs it),
+    "cancelled", or None for the others."""
     if modality is Modality.PLANNED:
-        return "planned"
+        chain = list(governing_chain(doc, trigger))[1:]
+        preparation = load_modality_cues().preparation
+        return "prepared" if any(w.lemma.lower() in preparation for w in chain) else "planned"
     if modality is Modality.CANCELLED:
         return "cancelled"
     if modality is Modality.NEGATED:

@@ -164,15 +164,18 @@ class Ontology:
     def standard_code(self, code: str, *, unrealised: str | None = None) -> str:
         """The code the CAMEO codebook gives an event that has not happened.
 
-        ``unrealised`` is "planned", "refused" or "cancelled" (see
+        ``unrealised`` is "planned", "prepared", "refused" or "cancelled" (see
         ``cameo_unrealised.tsv``); for None, or a code with no row, ``code`` itself.
         """
         if unrealised is None:
             return code
-        table = self._unrealised.get(unrealised, {})
-        for length in (4, 3, 2):
-            if len(code) >= length and code[:length] in table:
-                return table[code[:length]]
+        # A preparation is a plan too, unless the table says otherwise for it.
+        kinds = (unrealised, "planned") if unrealised == "prepared" else (unrealised,)
+        for kind in kinds:
+            table = self._unrealised.get(kind, {})
+            for length in (4, 3, 2):
+                if len(code) >= length and code[:length] in table:
+                    return table[code[:length]]
         return code
 
     def cameo(self, code: str) -> CameoCode:
@@ -264,7 +267,7 @@ def load_ontology() -> Ontology:
 
 
 UNREALISED_FILE = "cameo_unrealised.tsv"
-UNREALISED_KINDS = ("planned", "refused", "cancelled")
+UNREALISED_KINDS = ("planned", "prepared", "refused", "cancelled")
 
 
 def _parse_unrealised(
