@@ -13,20 +13,20 @@ import pytest
 pytestmark = pytest.mark.model
 
 CASES = [
-    ("Syrian troops shelled rebel positions near Aleppo on Monday.", ("SYRMIL", "---REB", "194")),
+    ("Syrian troops shelled rebel positions near Aleppo on Monday.", ("SYRMIL", "SYRREB", "194")),
     ("The United States imposed sanctions on Iran.", ("USA", "IRN", "163")),
     ("The European Union lifted sanctions against Myanmar.", ("IGOEUREEC", "MMR", "085")),
     ("Egypt called on Israel to release Palestinian prisoners.", ("EGY", "ISR", "0253")),
     ("Russia accused Ukraine of violating the ceasefire.", ("RUS", "UKR", "112")),
     ("China rejected a proposal by Japan to hold talks.", ("CHN", "JPN", "125")),
-    ("Iraqi police arrested dozens of protesters in Basra on Friday.", ("IRQCOP", "---CVL", "173")),
+    ("Iraqi police arrested dozens of protesters in Basra on Friday.", ("IRQCOP", "IRQCVL", "173")),
     ("Israel launched airstrikes on Gaza.", ("ISR", "PSE", "195")),
     ("Japan pledged humanitarian aid to Afghanistan.", ("JPN", "AFG", "0333")),
     ("Germany sent humanitarian aid to Turkey after the earthquake.", ("DEU", "TUR", "073")),
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
     ("Egypt and Israel signed an agreement on gas exports.", ("ISR", "EGY", "057")),
-    ("Gunmen kidnapped two Turkish engineers in Iraq.", ("---UAF", "TUR", "181")),
+    ("Gunmen kidnapped two Turkish engineers in Iraq.", ("IRQUAF", "TUR", "181")),
     ("The Iraqi government demanded that Turkey withdraw its troops.", ("IRQGOV", "TUR", "100")),
     (
         "Russian President Vladimir Putin spoke by telephone with Turkish President Recep Tayyip Erdogan.",

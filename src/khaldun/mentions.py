@@ -17,7 +17,8 @@ from khaldun.nlp.base import ParsedDoc, Token
 
 # Dependents that belong to a noun phrase's own words (not its clauses or PPs).
 _PHRASE_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "flat", "case", "punct", "det", "nummod", "quantmod"}
+    # npadvmod: "Vietnamese-led forces" hangs "Vietnamese" on "led"
+    {"compound", "amod", "poss", "nmod", "flat", "case", "punct", "det", "nummod", "quantmod", "npadvmod"}
 )
 # Heads of actor phrases: nouns, proper nouns and pronouns.
 _HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -105,7 +106,10 @@ _AGAINST_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
 
 
 def _negated_cue(doc: ParsedDoc, cue: Cue) -> bool:
-    """ "anti-Syria", "pro-Iranian": the country describes a stance, not the actor's nationality."""
+    """ "anti-Syria", "pro-Iranian": the country describes a stance, not the actor's
+    nationality; nor does "ethnic Albanians" say which state they live in."""
+    if cue.start >= 1 and doc.tokens[cue.start - 1].lower == "ethnic":
+        return True
     if cue.start < 2 or doc.tokens[cue.start - 1].text != "-":
         return doc.tokens[cue.start].lower.split("-")[0] in _AGAINST_PREFIXES
     return doc.tokens[cue.start - 2].lower in _AGAINST_PREFIXES

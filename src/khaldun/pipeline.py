@@ -121,7 +121,7 @@ class Pipeline:
         when, date_how = event_date(parsed, cand.trigger, doc.published, modality)
         visited = _visited_place_token(parsed, cand)
         place, place_how = self.gazetteer.event_place(parsed, cand.trigger, visited)
-        cand = self._target_from_place(cand, place)
+        cand = self._countries_from_place(self._target_from_place(cand, place), place)
         cameo = self.ontology.cameo(cand.code)
         plover, plover_mode = self.ontology.plover_for(cand.code)
         standard = self.ontology.standard_code(
@@ -171,6 +171,20 @@ class Pipeline:
                 f"place: {place_how}",
             ),
         )
+
+    def _countries_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
+        """Sector actors of no stated country ("23 people", "soldiers") belong to the country
+        where the event happened ("killed 23 people in Tel Aviv": ISRCVL)."""
+        if place is None or not place.country:
+            return cand
+        sides = {}
+        for side in ("source", "target"):
+            am: ActorMention | None = getattr(cand, side)
+            if am is not None and am.actor.country is None and am.actor.id.startswith("group:---"):
+                actor = country_actor(self.kb, place.country, am.actor.sector)
+                how = f"{am.mention.how}; country of the event's place, {place.name}"
+                sides[side] = ActorMention(replace(am.mention, how=how), actor)
+        return replace(cand, **sides) if sides else cand
 
     def _target_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
         """A conflict event with no target actor targets the country where it happened
