@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from khaldun.model import Modality, Precision, When
@@ -45,12 +44,6 @@ _PERIOD_PRECISION = {
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis"})
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class DateExpression:
-    entity: Entity
-    text: str
 
 
 def date_expressions(doc: ParsedDoc, sent_index: int) -> list[Entity]:

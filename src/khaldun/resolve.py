@@ -220,11 +220,10 @@ class DocumentResolver:
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
         actor, how = self._city(cues)
         head = self.doc.tokens[cues.head]
-        if actor is None and country is not None and _names_people(head):
-            actor, how = country_actor(self.kb, country), f"people of {country}: {cues.text!r}"
-        elif actor is None and country is not None and _stands_for_country(head):
-            # "a US offer", "an Israeli base": a thing of a country stands for it.
-            actor, how = country_actor(self.kb, country), f"country of {cues.text!r}"
+        if actor is None and country is not None and _stands_for_country(head):
+            # "Serbian nationalists", "a US offer", "an Israeli base" stand for the country.
+            what = "people" if _names_people(head) else "country"
+            actor, how = country_actor(self.kb, country), f"{what} of {country}: {cues.text!r}"
         if actor is None:
             actor, how = self._scrambled_country(head)
         if actor is None:
