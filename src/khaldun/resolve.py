@@ -224,6 +224,9 @@ class DocumentResolver:
             # "Serbian nationalists", "a US offer", "an Israeli base" stand for the country.
             what = "people" if _names_people(head) else "country"
             actor, how = country_actor(self.kb, country), f"{what} of {country}: {cues.text!r}"
+        if actor is None and head.i > 0 and self.doc.tokens[head.i - 1].lower == "ethnic":
+            # "three ethnic Albanians": people, whose state the place of the event tells.
+            actor, how = sector_actor("CVL", cues.text), "an ethnic group: people of no stated state"
         if actor is None:
             actor, how = self._scrambled_country(head)
         if actor is None:
