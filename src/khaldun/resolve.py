@@ -66,8 +66,10 @@ def _names_people(head: Token) -> bool:
 
 
 def _stands_for_country(head: Token) -> bool:
-    """A noun after a country cue stands for the country, except sport, culture, weather."""
-    return head.pos == "NOUN" and head.lower not in _group_nouns()[2]
+    """A noun after a country cue stands for the country, except sport, culture, weather;
+    so does a named event held there ("the Beijing Olympics")."""
+    named_event = head.pos == "PROPN" and head.ent_type == "EVENT"
+    return (head.pos == "NOUN" or named_event) and head.lower not in _group_nouns()[2]
 
 
 def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
