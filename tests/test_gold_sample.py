@@ -20,12 +20,12 @@ pytestmark = [pytest.mark.model, pytest.mark.gold]
 SAMPLE = 120  # records per set, the first ones in file order (fixed)
 
 # (dataset, level, minimum F1)
-# Measured on 2026-11-29 on these samples: 0.483, 0.427, 0.734, 0.893.
+# Measured on 2026-11-29 on these samples: 0.477, 0.427, 0.731, 0.898.
 FLOORS = [
-    ("petr2_gsr", "root", 0.43),
+    ("petr2_gsr", "root", 0.42),
     ("plover_gsr", "root", 0.37),
     ("cameo_codebook_examples", "type", 0.68),
-    ("conflibert_cameo", "type", 0.84),
+    ("conflibert_cameo", "type", 0.85),
 ]
 
 
