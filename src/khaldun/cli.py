@@ -17,22 +17,17 @@ from typing import Any
 import click
 
 from khaldun import __version__
-from khaldun.commands.options import config_option, errors_to_exit, format_option, workers_option
+from khaldun.commands.options import (
+    config_option,
+    date_value,
+    errors_to_exit,
+    format_option,
+    workers_option,
+)
 from khaldun.config import Config, load_config
 from khaldun.errors import InputError
 from khaldun.formats import write_events
 from khaldun.model import Document
-
-
-def _published(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--published"
-        ) from None
 
 
 class Progress:
@@ -100,7 +95,7 @@ def code(
     """Code a news text (FILE, or - for stdin) or a JSON Lines batch (--input) into events."""
     if bool(file) == bool(input_path):
         raise click.UsageError("give either FILE (or - for stdin) or --input DOCS.jsonl, not both or neither")
-    day = _published(published)
+    day = date_value(published, "--published")
     with errors_to_exit():
         config = load_config(config_path).with_overrides(max_document_chars=max_chars)
         docs = _read_inputs(file, input_path, day, config)

@@ -23,7 +23,7 @@ from typing import Any
 
 import click
 
-from khaldun.commands.options import config_option, errors_to_exit, format_option
+from khaldun.commands.options import config_option, date_value, errors_to_exit, format_option
 from khaldun.config import load_config
 from khaldun.errors import InputError
 from khaldun.kb.base import Hit, HitKind, Organisation, Person
@@ -38,17 +38,6 @@ def _kb(config_path: str | None) -> BuiltinKB:
     kb = load_kb(load_config(config_path))
     assert isinstance(kb, BuiltinKB)
     return kb
-
-
-def _day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date in the form YYYY-MM-DD", param_hint=option
-        ) from None
 
 
 @click.group()
@@ -250,7 +239,7 @@ def resolve_command(
     name: str, date_text: str | None, country: str | None, fmt: str, config_path: str | None
 ) -> None:
     """Resolve NAME to its identity and the code valid on --date, and say why."""
-    day = _day(date_text, "--date")
+    day = date_value(date_text, "--date")
     with errors_to_exit():
         record = resolve_name(_kb(config_path), name, day=day, country=country.upper() if country else None)
     _emit([record], fmt, ("*",))
@@ -265,7 +254,7 @@ def resolve_command(
 @config_option(_CONFIG_HELP)
 def show_command(ident: str, date_text: str | None, fmt: str, config_path: str | None) -> None:
     """Show one entry: person:ID, org:ID, country:ISO3, sector:TERM, or a bare id."""
-    day = _day(date_text, "--date")
+    day = date_value(date_text, "--date")
     with errors_to_exit():
         record = show_record(_kb(config_path), ident, day=day)
     if record is None:
@@ -382,7 +371,7 @@ def unknown_command(file: str, top: int, published: str | None, fmt: str, config
 
     FILE is a text file, - for stdin, or a JSON Lines file (.jsonl) of documents.
     """
-    day = _day(published, "--published")
+    day = date_value(published, "--published")
     with errors_to_exit():
         tally, failures = count_unknown(_read_docs(file, day), config_path=config_path)
     _emit(tally.rows(top), fmt, ("mentions", "documents", "name", "code", "example"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -56,3 +57,14 @@ def errors_to_exit() -> Iterator[None]:
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
+
+
+def date_value(value: str | None, option: str) -> dt.date | None:
+    """A ``YYYY-MM-DD`` option value as a date; a usage error naming the option otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        message = f"{value!r} is not a date in the form YYYY-MM-DD"
+        raise click.BadParameter(message, param_hint=option) from None

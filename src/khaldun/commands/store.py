@@ -6,7 +6,6 @@ Thin shells over :mod:`khaldun.corpus`, :mod:`khaldun.aggregate`,
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from typing import Any
 
 import click
 
-from khaldun.commands.options import config_option, errors_to_exit, format_option
+from khaldun.commands.options import config_option, date_value, errors_to_exit, format_option
 from khaldun.errors import InputError
 from khaldun.formats import FORMATS
 
@@ -35,15 +34,6 @@ level_option = click.option(
     show_default=True,
     help="raw: one event per mention in a report; clustered: one per happening, with report counts.",
 )
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint=name) from None
 
 
 @contextmanager
@@ -97,8 +87,8 @@ def _filter(kw: dict[str, Any]) -> Any:
         root=kw.pop("root", None),
         plover=kw.pop("plover", None),
         modality=kw.pop("modality", None),
-        since=_date(kw.pop("since", None), "--since"),
-        until=_date(kw.pop("until", None), "--until"),
+        since=date_value(kw.pop("since", None), "--since"),
+        until=date_value(kw.pop("until", None), "--until"),
         place=kw.pop("place", None),
         text=kw.pop("text", None),
         doc_id=kw.pop("doc_id", None),
@@ -222,7 +212,7 @@ def ingest(
     from khaldun.pipeline import Pipeline
     from khaldun.readers import ReadOptions, read_corpus, total_size
 
-    default = _date(published, "--published")
+    default = date_value(published, "--published")
     with errors_to_exit():
         config = load_config(config_path).with_overrides(max_document_chars=max_chars)
     read_options = ReadOptions(
@@ -346,8 +336,8 @@ def dyads(
     from khaldun.export import write_rows
 
     f = queries.EventFilter(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=date_value(since, "--since"),
+        until=date_value(until, "--until"),
         modality=None if modality == "any" else modality,
     )
     with _opened(db) as store:
@@ -393,8 +383,8 @@ def network(
     from khaldun.export import write_graphml, write_rows
 
     f = queries.EventFilter(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=date_value(since, "--since"),
+        until=date_value(until, "--until"),
         modality=None if modality == "any" else modality,
     )
     with _opened(db) as store:

@@ -13,35 +13,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from khaldun.serve.settings import ServeError, ServeSettings
-from khaldun.store import SCHEMA_VERSION, Store, StoreError, open_store, store_kind
+from khaldun.store import SCHEMA_VERSION, Store, open_store, store_kind
 from khaldun.store.duckdb_store import DuckDBStore
-
-
-class ReadOnlyDuckDBStore(DuckDBStore):
-    """A DuckDB file opened read-only: every write fails in DuckDB itself."""
-
-    def __init__(self, path: str) -> None:
-        import duckdb
-
-        self.url = path
-        if path == ":memory:" or not Path(path).is_file():
-            raise StoreError(
-                f"no DuckDB database at {path}: build one first with `khaldun ingest FILES --db {path}`"
-            )
-        try:
-            self.con = duckdb.connect(path, read_only=True)
-        except duckdb.IOException as exc:
-            raise StoreError(
-                f"cannot open the DuckDB database {path}: {exc}. Only one process may use a DuckDB file at "
-                "a time: stop the `khaldun ingest` (or other command) using it and start the server again"
-            ) from None
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the DuckDB database {path}: {exc}") from None
-        self._depth = 0
 
 
 def open_for_serving(settings: ServeSettings) -> Store:
@@ -50,7 +26,7 @@ def open_for_serving(settings: ServeSettings) -> Store:
     if settings.writable:
         return open_store(settings.db)
     if kind == "duckdb":
-        store: Store = ReadOnlyDuckDBStore(settings.db.removeprefix("duckdb://"))
+        store: Store = DuckDBStore(settings.db.removeprefix("duckdb://"), read_only=True)
     else:
         store = open_store(settings.db, migrate=False)
         store._execute("SET default_transaction_read_only = on")  # type: ignore[attr-defined]

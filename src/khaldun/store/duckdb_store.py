@@ -21,18 +21,27 @@ class DuckDBStore(SqlStore):
 
     dialect = "duckdb"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
+        """Open (or, unless ``read_only``, create) the database at ``path``.
+
+        Read-only, every write fails in DuckDB itself, and the file must exist.
+        """
         import duckdb
 
         self.url = path
-        if path != ":memory:":
+        if read_only and (path == ":memory:" or not Path(path).is_file()):
+            raise StoreError(
+                f"no DuckDB database at {path}: build one first with `khaldun ingest FILES --db {path}`"
+            )
+        if path != ":memory:" and not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.con = duckdb.connect(path)
+            self.con = duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as exc:
             raise StoreError(
                 f"cannot open the DuckDB database {path}: {exc}. Only one process may use a DuckDB file "
-                "at a time: wait for the other khaldun command to finish, or use PostgreSQL for sharing"
+                "at a time: wait for the other khaldun command (a `khaldun ingest`, or a server) to "
+                "finish, or use PostgreSQL for sharing"
             ) from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the DuckDB database {path}: {exc}") from None
