@@ -181,16 +181,13 @@ def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tup
         return None
     candidates = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
     for prep in doc.children(action.i):
-        if prep.dep == "prep" and prep.lower in _EMBEDDED_PREPS:
+        if prep.dep == "prep" and prep.lower in word_list("embedded_target_prepositions"):
             candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
     for token in candidates:
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
         if arg is not None:
             return arg, token
     return None
-
-
-_EMBEDDED_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "for", "between"})
 
 
 def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
