@@ -28,8 +28,9 @@ from khaldun.arguments import (
 )
 from khaldun.lexicon import Lexicon, TriggerRule, word_list
 from khaldun.modality import reported_obligation
-from khaldun.model import ActorKind, ActorMention
+from khaldun.model import ActorKind, ActorMention, Mention
 from khaldun.nlp.base import ParsedDoc, Token
+from khaldun.resolve import sector_actor
 
 
 @dataclass(frozen=True)
@@ -252,8 +253,10 @@ def _emit(
     if source is NOT_AN_ACTOR and not rule.thing_target:
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
         return []
-    if source is NOT_AN_ACTOR:
-        source = None  # "a roadside bomb killed two soldiers": the doer is unknown
+    if source is NOT_AN_ACTOR or source is None:
+        # "a roadside bomb killed two soldiers": the doer is unknown, named by its means.
+        source = _unattributed_attacker(doc, trigger, rule) if rule.thing_target else source
+        source = None if source is NOT_AN_ACTOR else source
     if rule.reverse:  # "received aid from X": X is the one who gives
         source, target = target, source
     if source is None and target is None:
@@ -287,6 +290,28 @@ def _emit(
                 back = (f"source: the other party ({notes[1]})", f"target: the other party ({notes[0]})")
                 out.append(Candidate(trigger, trigger_end, rule, code, tgt, src, inferred, back, partial))
     return out
+
+
+def _unattributed_attacker(doc: ParsedDoc, trigger: Token, rule: TriggerRule) -> Argument | None:
+    """Unidentified armed forces (``---UAF``, given a country by the event's place later)
+    as the doer of violence the text names only by its means: the subject ("a roadside
+    bombing killed"), the passive's agent ("killed by an explosive device"), or the event
+    it happened in ("killed in a car bomb explosion")."""
+    if rule.code[:2] not in word_list("attack_roots"):
+        return None
+    means = word_list("attack_means")
+    words = [c for c in doc.children(trigger.i) if c.dep in ("nsubj", "csubj")]
+    for prep in doc.children(trigger.i):
+        if prep.dep == "agent" or (prep.dep == "prep" and prep.lower in ("in", "by")):
+            words += [c for c in doc.children(prep.i) if c.dep == "pobj"]
+    for word in words:
+        if word.lemma.lower() in means or word.lower in means:
+            actor = sector_actor("UAF", "unidentified attackers")
+            text = doc.span_text(word.i, word.i + 1)
+            how = f"unidentified armed forces: the attack's means, {word.text!r}"
+            mention = Mention(word.idx, word.idx + len(text), text, sentence=word.sent, head=word.i, how=how)
+            return Argument((ActorMention(mention, actor),), how)
+    return None
 
 
 def _reciprocal(code: str) -> bool:

@@ -35,6 +35,8 @@ class ModalityCues:
     reporting: frozenset[str]
     refusal: frozenset[str]
     preparation: frozenset[str]
+    threat: frozenset[str]
+    condition: frozenset[str]
     obligation: frozenset[str]
     obligation_reporting: frozenset[str]
 
@@ -55,6 +57,8 @@ def load_modality_cues() -> ModalityCues:
         reporting=frozenset(raw.get("reporting", [])),
         refusal=frozenset(raw.get("refusal", [])),
         preparation=frozenset(raw.get("preparation", [])),
+        threat=frozenset(raw.get("threat", [])),
+        condition=frozenset(raw.get("condition", [])),
         obligation=frozenset(raw.get("obligation", [])),
         obligation_reporting=frozenset(raw.get("obligation_reporting", [])),
     )
@@ -105,12 +109,17 @@ def decide_modality(
 
 def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str | None:
     """How the CAMEO codebook sees an event that has not happened: "planned",
-    "prepared" (planned, under "prepare"/"ready"), "refused" (a refusal governs it),
-    "cancelled", or None for the others."""
-    if modality is Modality.PLANNED:
-        chain = list(governing_chain(doc, trigger))[1:]
-        preparation = load_modality_cues().preparation
-        return "prepared" if any(w.lemma.lower() in preparation for w in chain) else "planned"
+    "prepared" (planned, under "prepare"/"ready"), "threatened" (planned or
+    hypothetical, under "threaten"/"warn" or a condition), "refused" (a refusal
+    governs it), "cancelled", or None for the others."""
+    cues = load_modality_cues()
+    if modality in (Modality.PLANNED, Modality.HYPOTHETICAL):
+        chain = list(governing_chain(doc, trigger))
+        if any(w.lemma.lower() in cues.threat for w in chain[1:]) or _conditional(doc, chain, cues):
+            return "threatened"
+        if modality is Modality.HYPOTHETICAL:
+            return None
+        return "prepared" if any(w.lemma.lower() in cues.preparation for w in chain[1:]) else "planned"
     if modality is Modality.CANCELLED:
         return "cancelled"
     if modality is Modality.NEGATED:
@@ -119,6 +128,17 @@ def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str |
         if any(word.lemma.lower() in refusal for word in chain):
             return "refused"
     return None
+
+
+def _conditional(doc: ParsedDoc, chain: list[Token], cues: ModalityCues) -> bool:
+    """True when a clause opened by "if"/"unless" hangs on the trigger or a word governing it."""
+    for word in chain:
+        for clause in doc.children(word.i):
+            if clause.dep == "advcl" and any(
+                c.dep == "mark" and c.lower in cues.condition for c in doc.children(clause.i)
+            ):
+                return True
+    return False
 
 
 def reported_obligation(doc: ParsedDoc, verb: Token) -> Token | None:

@@ -164,13 +164,14 @@ class Ontology:
     def standard_code(self, code: str, *, unrealised: str | None = None) -> str:
         """The code the CAMEO codebook gives an event that has not happened.
 
-        ``unrealised`` is "planned", "prepared", "refused" or "cancelled" (see
-        ``cameo_unrealised.tsv``); for None, or a code with no row, ``code`` itself.
+        ``unrealised`` is "planned", "prepared", "threatened", "refused" or "cancelled"
+        (see ``cameo_unrealised.tsv``); for None, or a code with no row, ``code`` itself.
         """
         if unrealised is None:
             return code
-        # A preparation is a plan too, unless the table says otherwise for it.
-        kinds = (unrealised, "planned") if unrealised == "prepared" else (unrealised,)
+        # A preparation or a threat is a plan too, unless the table says otherwise for it
+        # (a conditional offer of aid is an intent, a conditional cut in aid a threat).
+        kinds = (unrealised, "planned") if unrealised in ("prepared", "threatened") else (unrealised,)
         for kind in kinds:
             table = self._unrealised.get(kind, {})
             for length in (4, 3, 2):
@@ -267,7 +268,7 @@ def load_ontology() -> Ontology:
 
 
 UNREALISED_FILE = "cameo_unrealised.tsv"
-UNREALISED_KINDS = ("planned", "prepared", "refused", "cancelled")
+UNREALISED_KINDS = ("planned", "prepared", "threatened", "refused", "cancelled")
 
 
 def _parse_unrealised(

@@ -122,6 +122,7 @@ class Pipeline:
         visited = _visited_place_token(parsed, cand)
         place, place_how = self.gazetteer.event_place(parsed, cand.trigger, visited)
         cand = self._countries_from_place(self._target_from_place(cand, place), place)
+        cand = self._country_from_counterpart(cand)
         cameo = self.ontology.cameo(cand.code)
         plover, plover_mode = self.ontology.plover_for(cand.code)
         standard = self.ontology.standard_code(
@@ -185,6 +186,27 @@ class Pipeline:
                 how = f"{am.mention.how}; country of the event's place, {place.name}"
                 sides[side] = ActorMention(replace(am.mention, how=how), actor)
         return replace(cand, **sides) if sides else cand
+
+    def _country_from_counterpart(self, cand: Candidate) -> Candidate:
+        """In domestic kinds of event (a concession, an investigation, a protest, an arrest),
+        a side of no stated country belongs to the other side's: "Judge Rivera opened
+        investigations against 28 Chilean officials" is a Chilean judge."""
+        if cand.source is None or cand.target is None or cand.code[:2] not in own_country_target_roots():
+            return cand
+        sides = {}
+        for side, other in (("source", cand.target), ("target", cand.source)):
+            am: ActorMention = getattr(cand, side)
+            stateless = am.actor.id.startswith("group:---") or not am.actor.known
+            if am.actor.country is None and stateless and other.actor.country:
+                if am.actor.kind is ActorKind.PERSON:  # an unknown person keeps their own identity
+                    actor = replace(
+                        am.actor, country=other.actor.country, code=other.actor.country + (am.actor.sector or "")
+                    )
+                else:
+                    actor = country_actor(self.kb, other.actor.country, am.actor.sector)
+                how = f"{am.mention.how}; country of the other side, {other.actor.name}"
+                sides[side] = ActorMention(replace(am.mention, how=how), actor)
+        return replace(cand, **sides) if len(sides) == 1 else cand
 
     def _target_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
         """A conflict event with no target actor targets the country where it happened

@@ -153,10 +153,33 @@ class Gazetteer:
                 return place, f"the place visited, {visited.text!r}"
         for root in (trigger, *_clause_governors(doc, trigger)):
             for prep, pobj in _place_phrases(doc, root):
-                place = self.place_at(doc, pobj)
+                place = self.place_at(doc, pobj) or self._place_in_phrase(doc, pobj)
                 if place is not None:
                     return place, f"place phrase '{prep.text} {place.text}'"
         return None, "no place phrase"
+
+    def _place_in_phrase(self, doc: ParsedDoc, head: Token, depth: int = 0) -> Place | None:
+        """A place inside a common-noun phrase: "the town of Samarra", "Kenya's capital",
+        "a residential sector of eastern Beirut", "the Iraqi city" (its country)."""
+        if head.pos != "NOUN" or depth > 2:
+            return None
+        for child in doc.children(head.i):
+            if child.dep == "poss" and child.pos == "PROPN":
+                place = self.place_at(doc, child)
+                if place is not None:
+                    return place
+            if child.dep == "prep" and child.lower == "of":
+                pobj = next((c for c in doc.children(child.i) if c.dep == "pobj"), None)
+                if pobj is not None:
+                    place = self.place_at(doc, pobj) or self._place_in_phrase(doc, pobj, depth + 1)
+                    if place is not None:
+                        return place
+        for child in doc.children(head.i):
+            if child.dep == "amod" and child.ent_type in ("NORP", "GPE"):
+                place = self.resolve(child.text)
+                if place is not None and place.country:
+                    return place
+        return None
 
 
 def _clause_governors(doc: ParsedDoc, trigger: Token) -> list[Token]:
@@ -177,8 +200,11 @@ def _place_phrases(doc: ParsedDoc, root: Token) -> list[tuple[Token, Token]]:
         for child in doc.children(tok.i):
             if child.dep in _OTHER_CLAUSES:
                 continue
-            if child.dep == "prep" and child.lower in _PLACE_PREPS:
+            if child.dep in ("prep", "advmod") and child.lower in _PLACE_PREPS:
                 pobj = next((c for c in doc.children(child.i) if c.dep == "pobj"), None)
+                if pobj is None:  # "outside of Basra"
+                    of = next((c for c in doc.children(child.i) if c.dep == "prep" and c.lower == "of"), None)
+                    pobj = next((c for c in doc.children(of.i) if c.dep == "pobj"), None) if of else None
                 if pobj is not None:
                     found.append((child, pobj))
             queue.append(child)

@@ -39,7 +39,7 @@ from khaldun.mentions import (
     phrase_heads,
     read_phrase,
 )
-from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
+from khaldun.model import Actor, ActorKind, ActorMention, Mention, Role, stable_id
 from khaldun.nlp.base import ParsedDoc, Token
 from khaldun.places import Gazetteer
 
@@ -80,13 +80,50 @@ def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
     return any(len(part) >= 3 for part in name_parts(name))
 
 
-def person_actor(person: Person, day: dt.date | None) -> Actor:
+# Without a date, a person is coded by the office they are best known for: the most senior.
+_OFFICE_SENIORITY = (
+    "head_of_state",
+    "supreme_leader",
+    "head_of_government",
+    "vice_president",
+    "crown_prince",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "speaker",
+    "army_chief",
+    "intelligence_chief",
+)
+
+
+def best_known_role(person: Person, title: str | None = None) -> Role | None:
+    """For text with no date: the role whose title the text gives ("President Obama"),
+    else the one still held, else the most senior office the person held."""
+    if not person.roles:
+        return None
+    if title:
+        low = title.lower()
+        titled = [r for r in person.roles if r.title.lower() in low or low in r.title.lower()]
+        if titled:
+            return titled[-1]
+    current = person.role_on(None)
+    if current is not None:
+        return current
+
+    def seniority(role: Role) -> int:
+        office = role.office or "other"
+        return _OFFICE_SENIORITY.index(office) if office in _OFFICE_SENIORITY else len(_OFFICE_SENIORITY)
+
+    return min(person.roles, key=seniority)
+
+
+def person_actor(person: Person, day: dt.date | None, title: str | None = None) -> Actor:
     """A known person as an actor, with the code of the role held on ``day``.
 
-    Without a date, the role still held (if any), else the first listed: the one
-    the person is best known for.
+    Without a date, the role the text's ``title`` names, else the role still
+    held, else the most senior: the one the person is best known for.
     """
-    role = person.role_on(day) or (person.roles[0] if day is None and person.roles else None)
+    role = person.role_on(day) if day is not None else best_known_role(person, title)
     code = role.code if role else (person.country or UNKNOWN_COUNTRY)
     country = (role.country if role else None) or person.country
     return Actor(
@@ -177,7 +214,8 @@ class DocumentResolver:
             self._groups.append((head.i, actor, head.dep in _SUBJECT_DEPS, head.tag in ("NN", "NNP")))
         actors = [actor]
         countries = cues.countries()
-        if len(countries) > 1 and actor.id in (
+        coordinated = any(t.dep == "cc" for t in self.doc.tokens[cues.start : cues.end])
+        if coordinated and len(countries) > 1 and actor.id in (
             f"group:{countries[0]}{actor.sector}",
             f"country:{countries[0]}",
         ):
@@ -193,12 +231,15 @@ class DocumentResolver:
             if actor is not None:
                 return actor, how
         orgs = cues.of_kind(HitKind.ORGANISATION)
-        if orgs:
+        head_cues = [c for c in cues.cues if cues.covers_head(c)]
+        named_state = bool(head_cues) and head_cues[0].hit.kind is HitKind.COUNTRY
+        if orgs and not (named_state and not cues.covers_head(orgs[-1])):
+            # "NATO-member Norway" is Norway: an organisation named as a modifier yields to the head.
             return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
         sectors = cues.of_kind(HitKind.SECTOR)
         if sectors:
             sector = sectors[-1].hit.sector.code  # type: ignore[union-attr]
-            owner = self._owner(cues)
+            owner = self._owner(cues) or (None if country else self._organisation_of_complement(cues.head))
             if (
                 owner is not None
                 and country is None
@@ -211,7 +252,6 @@ class DocumentResolver:
                 ), f"sector of {owner.name}"
             country = country or (owner.country if owner else None) or self._country_of_complement(cues.head)
             return self._sector_phrase(cues, sectors[-1].text, sector, country)
-        head_cues = [c for c in cues.cues if cues.covers_head(c)]
         if head_cues and self._inside_larger_name(head_cues[0]):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
         if head_cues and head_cues[0].hit.country is not None:
@@ -219,6 +259,9 @@ class DocumentResolver:
             iso3 = cue.hit.country.iso3
             if cue.hit.kind in (HitKind.CAPITAL, HitKind.SEAT):
                 return country_actor(self.kb, iso3, cue.hit.seat_sector), f"{cue.hit.kind.value} {cue.text!r}"
+            residents = self._people_of_another_state(cues, cue)
+            if residents:
+                return country_actor(self.kb, residents), f"people of {residents}: {cues.text!r}"
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
         actor, how = self._city(cues)
         head = self.doc.tokens[cues.head]
@@ -234,6 +277,23 @@ class DocumentResolver:
         if actor is None:
             actor, how = self._unknown_group(cues, country)
         return actor, how
+
+    def _people_of_another_state(self, cues: PhraseCues, head_cue: Cue) -> str | None:
+        """ "Bosnian Serbs", "Iraqi Kurds": a people named by one demonym and living in the state
+        the modifying demonym names; the state is the modifier's."""
+        plural_people = head_cue.hit.kind is HitKind.ADJECTIVE and self.doc.tokens[cues.head].tag in ("NNS", "NNPS")
+        if not plural_people:
+            return None
+        for cue in cues.cues:
+            if (
+                cue.hit.kind is HitKind.ADJECTIVE
+                and cue.end <= head_cue.start
+                and cue.hit.country is not None
+                and head_cue.hit.country is not None
+                and cue.hit.country.iso3 != head_cue.hit.country.iso3
+            ):
+                return cue.hit.country.iso3
+        return None
 
     def _scrambled_country(self, head: Token) -> tuple[Actor | None, str]:
         """A country name with its words out of order, ending at ``head``."""
@@ -304,6 +364,24 @@ class DocumentResolver:
                     return person_actor(match.person, self.day)
         return None
 
+    def _organisation_of_complement(self, head_index: int, depth: int = 0) -> Actor | None:
+        """The organisation in "observers from the OSCE", "a mission of observers from the OSCE",
+        "activists of the Fatah party": the people are its own."""
+        for prep in self.doc.children(head_index):
+            if prep.dep != "prep" or prep.lower not in ("of", "from"):
+                continue
+            for pobj in self.doc.children(prep.i):
+                if pobj.dep != "pobj":
+                    continue
+                orgs = read_phrase(self.doc, pobj, self.kb).of_kind(HitKind.ORGANISATION)
+                if orgs:
+                    return organisation_actor(orgs[-1].hit.organisation)  # type: ignore[arg-type]
+                if depth == 0 and pobj.pos == "NOUN":
+                    nested = self._organisation_of_complement(pobj.i, depth + 1)
+                    if nested is not None:
+                        return nested
+        return None
+
     def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
         """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
         "the mayor of the city of Nablus"."""
@@ -331,7 +409,8 @@ class DocumentResolver:
         name = self.doc.span_text(*cues.name)
         match = self.kb.find_person(name, country=country, day=self.day)
         if match is not None:
-            actor = person_actor(match.person, self.day)
+            titles = cues.of_kind(HitKind.SECTOR)
+            actor = person_actor(match.person, self.day, titles[-1].text if titles else None)
             how = f"person {match.how} match {name!r} ({match.score:.0f})"
             actor, how = self._title_in_text(actor, how, cues, country)
         elif self.doc.tokens[cues.head].ent_type in PERSON_LABELS and _looks_like_a_name(name, cues):
@@ -428,6 +507,23 @@ class DocumentResolver:
             # "it" is a state, an organisation or "the party"; "Iranian officials" are "they".
             if singular == (head.lower in ("it", "its", "itself")):
                 return (self._mention(head.i, head.i + 1, head, actor, f"pronoun → {actor.name}"),)
+        if head.lower not in ("it", "its", "itself"):
+            return self._coordinated_people(head)
+        return ()
+
+    def _coordinated_people(self, head: Token) -> tuple[ActorMention, ...]:
+        """ "they" after coordinated people as a subject: "Obama and Putin said they will ..."."""
+        people = {i: actor for i, actor, _ in self._people if i < head.i}
+        for i in sorted(people, reverse=True):
+            token = self.doc.tokens[i]
+            if token.dep not in _SUBJECT_DEPS or token.sent < head.sent - 1:
+                continue
+            members = [k.i for k in self.doc.children(i) if k.dep == "conj" and k.i in people]
+            if members:
+                return tuple(
+                    self._mention(head.i, head.i + 1, head, people[m], f"pronoun → {people[m].name}")
+                    for m in (i, *members)
+                )
         return ()
 
     def _antecedent(self, head: Token) -> Actor | None:

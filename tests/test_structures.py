@@ -1,0 +1,67 @@
+"""Who is who in sentence structures news uses, on sentences written for this test
+(real model): pronouns for coordinated people, peoples named by two demonyms,
+organisations as modifiers or owners, doers named only by their means, sides of
+a domestic event, conditional threats."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(pipeline, text: str, published: str | None = "2015-03-02"):
+    return [
+        (
+            e.source.actor.code if e.source else None,
+            e.target.actor.code if e.target else None,
+            e.cameo_standard,
+        )
+        for e in pipeline.code(text, published=published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" after two coordinated people is both of them.
+        ("Cameron and Hollande said they will attack the rebels in Mali.", {"GBRGOV", "FRAGOV"}),
+    ],
+)
+def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, expected) -> None:
+    sources = {src for src, _, _ in _events(model_pipeline, text)}
+    assert expected <= sources
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A people named by two demonyms lives in the state of the first.
+        ("Iraqi Kurds demanded more autonomy from Baghdad.", ("IRQ", "IRQGOV", "100")),
+        # An organisation that modifies a country's name does not replace it.
+        ("NATO-member Turkey condemned Russia on Monday.", ("TUR", "RUS", "111")),
+        # People "from" an organisation are its own.
+        ("Monitors from the OSCE accused Azerbaijan of fraud.", ("IGOEUROSC", "AZE", None)),
+        # Violence named only by its means: unidentified armed forces of the place.
+        ("A roadside bomb killed two Afghan soldiers near the town of Ghazni.", ("AFGUAF", "AFGMIL", "1823")),
+        ("Four police officers were killed by a car bomb outside of the Pakistani city of Quetta.", ("PAKUAF", "PAKCOP", "1823")),
+        # A domestic event's side of no stated country is the other side's.
+        ("Judge Maria Lopez opened an investigation into 12 Peruvian officials.", ("PERJUD", "PERGOV", None)),
+        # A harm threatened, or made conditional, is a threat (CAMEO 13).
+        ("Ghana threatened to cut diplomatic ties with Togo.", ("GHA", "TGO", "1313")),
+        ("Kenya may suspend aid to Somalia if the fighting continues.", ("KEN", "SOM", "1311")),
+    ],
+)
+def test_structure(model_pipeline, text, event) -> None:
+    source, target, code = event
+    found = _events(model_pipeline, text)
+    assert any(
+        s is not None and s.startswith(source) and t is not None and t.startswith(target[:3]) and (code is None or c == code)
+        for s, t, c in found
+    ), found
+
+
+def test_best_known_office_without_a_date(model_pipeline) -> None:
+    # No publication date: Obama is coded by the presidency, not his earlier Senate seat.
+    events = model_pipeline.code("Obama met Putin in Paris.", published=None)
+    assert any(e.source and e.source.actor.code == "USAGOV" for e in events), events
