@@ -44,7 +44,10 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Monitors from the OSCE accused Azerbaijan of fraud.", ("IGOEUROSC", "AZE", None)),
         # Violence named only by its means: unidentified armed forces of the place.
         ("A roadside bomb killed two Afghan soldiers near the town of Ghazni.", ("AFGUAF", "AFGMIL", "1823")),
-        ("Four police officers were killed by a car bomb outside of the Pakistani city of Quetta.", ("PAKUAF", "PAKCOP", "1823")),
+        (
+            "Four police officers were killed by a car bomb outside of the Pakistani city of Quetta.",
+            ("PAKUAF", "PAKCOP", "1823"),
+        ),
         # A domestic event's side of no stated country is the other side's.
         ("Judge Maria Lopez opened an investigation into 12 Peruvian officials.", ("PERJUD", "PERGOV", None)),
         # A harm threatened, or made conditional, is a threat (CAMEO 13).
@@ -56,7 +59,11 @@ def test_structure(model_pipeline, text, event) -> None:
     source, target, code = event
     found = _events(model_pipeline, text)
     assert any(
-        s is not None and s.startswith(source) and t is not None and t.startswith(target[:3]) and (code is None or c == code)
+        s is not None
+        and s.startswith(source)
+        and t is not None
+        and t.startswith(target[:3])
+        and (code is None or c == code)
         for s, t, c in found
     ), found
 

@@ -199,9 +199,8 @@ class Pipeline:
             stateless = am.actor.id.startswith("group:---") or not am.actor.known
             if am.actor.country is None and stateless and other.actor.country:
                 if am.actor.kind is ActorKind.PERSON:  # an unknown person keeps their own identity
-                    actor = replace(
-                        am.actor, country=other.actor.country, code=other.actor.country + (am.actor.sector or "")
-                    )
+                    code = other.actor.country + (am.actor.sector or "")
+                    actor = replace(am.actor, country=other.actor.country, code=code)
                 else:
                     actor = country_actor(self.kb, other.actor.country, am.actor.sector)
                 how = f"{am.mention.how}; country of the other side, {other.actor.name}"

@@ -215,9 +215,14 @@ class DocumentResolver:
         actors = [actor]
         countries = cues.countries()
         coordinated = any(t.dep == "cc" for t in self.doc.tokens[cues.start : cues.end])
-        if coordinated and len(countries) > 1 and actor.id in (
-            f"group:{countries[0]}{actor.sector}",
-            f"country:{countries[0]}",
+        if (
+            coordinated
+            and len(countries) > 1
+            and actor.id
+            in (
+                f"group:{countries[0]}{actor.sector}",
+                f"country:{countries[0]}",
+            )
         ):
             # "Hungarian and Romanian officials", "the Turkish and Greek sides": one a country.
             actors = [country_actor(self.kb, c, actor.sector) for c in countries]
@@ -281,8 +286,8 @@ class DocumentResolver:
     def _people_of_another_state(self, cues: PhraseCues, head_cue: Cue) -> str | None:
         """ "Bosnian Serbs", "Iraqi Kurds": a people named by one demonym and living in the state
         the modifying demonym names; the state is the modifier's."""
-        plural_people = head_cue.hit.kind is HitKind.ADJECTIVE and self.doc.tokens[cues.head].tag in ("NNS", "NNPS")
-        if not plural_people:
+        plural = self.doc.tokens[cues.head].tag in ("NNS", "NNPS")
+        if head_cue.hit.kind is not HitKind.ADJECTIVE or not plural:
             return None
         for cue in cues.cues:
             if (
