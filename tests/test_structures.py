@@ -53,6 +53,22 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         # A harm threatened, or made conditional, is a threat (CAMEO 13).
         ("Ghana threatened to cut diplomatic ties with Togo.", ("GHA", "TGO", "1313")),
         ("Kenya may suspend aid to Somalia if the fighting continues.", ("KEN", "SOM", "1311")),
+        # ... and its target may be named only by the condition.
+        ("Turkey threatened to halt the talks unless Greece withdraws its ships.", ("TUR", "GRC", "134")),
+        # A thing in the target slot stands for whose it is.
+        ("Egypt rejected an offer from Ethiopia for new talks on the dam.", ("EGY", "ETH", None)),
+        ("Spain is investigating alleged abuses by Moroccan border guards.", ("ESP", "MAR", None)),
+        # The target of the action a verb introduces may hang on that action's object.
+        ("Japan agreed to provide 40 million dollars of aid for Nepal.", ("JPN", "NPL", None)),
+        # Whose an event is, when a verb says what became of it.
+        ("A Danish minister has cancelled a planned visit to Egypt.", ("DNKGOV", "EGY", "160")),
+        # "be opposed to" is the subject's state, not a passive.
+        ("Norway is opposed to Swedish membership of the council.", ("NOR", "SWE", None)),
+        # An apposed role names an actor a name alone does not.
+        (
+            "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",
+            ("IGOUNO", "MMR", None),
+        ),
     ],
 )
 def test_structure(model_pipeline, text, event) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from khaldun.lexicon import TriggerRule, support_verbs, word_list
 from khaldun.mentions import RELATIVE_PRONOUNS
+from khaldun.modality import modality_verbs
 from khaldun.model import ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -68,6 +69,9 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
 
 
 def is_passive(doc: ParsedDoc, verb: Token) -> bool:
+    """A passive verb; "is opposed to", "were engaged in" (a state of the subject) are not."""
+    if verb.lemma.lower() in word_list("stative_participles") and child_of(doc, verb, "agent") is None:
+        return False
     return any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
 
 
@@ -121,7 +125,7 @@ def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument
         current = _governing_word(doc, current)
         if current is None:
             return None
-        if hop == 0 and current.pos in ("VERB", "AUX") and not is_support_verb(current):
+        if hop == 0 and current.pos in ("VERB", "AUX") and not _own_event_verb(current):
             return None  # "called for sanctions": the sanctions are not the caller's
         subject = next((c for c in doc.children(current.i) if c.dep == "nsubj"), None)
         if subject is not None and subject.i != noun.i:
@@ -130,6 +134,12 @@ def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument
         if current.dep not in ("ccomp", "conj", "xcomp"):
             return None
     return None
+
+
+def _own_event_verb(verb: Token) -> bool:
+    """A verb whose object is the subject's own event: a support verb ("held talks") or one
+    that says what became of it ("cancelled a planned visit", "postponed the talks")."""
+    return is_support_verb(verb) or verb.lemma.lower() in modality_verbs()
 
 
 def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
@@ -170,7 +180,30 @@ def targets(
         embedded = _embedded_target(doc, trigger, mentions)
         if embedded is not None:
             return embedded
+    if rule.code[:2] in word_list("conditional_target_roots"):
+        conditioned = _conditioned_party(doc, trigger, mentions)
+        if conditioned is not None:
+            return conditioned
     return None, filler
+
+
+def _conditioned_party(
+    doc: ParsedDoc, trigger: Token, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
+    """Whom a threat or demand is made of, when only its condition names them: "threatened
+    to stop the talks if the United States goes ahead", "... unless the Kremlin closes its base"."""
+    heads = [trigger, *(c for c in doc.children(trigger.i) if c.dep == "xcomp")]
+    for head in heads:
+        for clause in doc.children(head.i):
+            if clause.dep != "advcl" or not any(
+                c.dep == "mark" and c.lower in ("if", "unless") for c in doc.children(clause.i)
+            ):
+                continue
+            subject = child_of(doc, clause, "nsubj")
+            arg = argument(doc, subject, mentions, f"who must meet the condition {clause.text!r}")
+            if arg is not None and subject is not None:
+                return arg, subject
+    return None
 
 
 def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tuple[Argument, Token] | None:
@@ -179,15 +212,26 @@ def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tup
     action = next((c for c in doc.children(verb.i) if c.dep == "xcomp"), None)
     if action is None:
         return None
-    candidates = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
-    for prep in doc.children(action.i):
-        if prep.dep == "prep" and prep.lower in word_list("embedded_target_prepositions"):
-            candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
+    objects = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
+    candidates = list(objects)
+    # "to provide 70 million dollars of aid for Romania": the action's object may carry the target.
+    holders = [action, *objects, *(t for o in objects for t in _measured(doc, o))]
+    for holder in holders:
+        for prep in doc.children(holder.i):
+            if prep.dep == "prep" and prep.lower in word_list("embedded_target_prepositions"):
+                candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
     for token in candidates:
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
         if arg is not None:
             return arg, token
     return None
+
+
+def _measured(doc: ParsedDoc, noun: Token) -> list[Token]:
+    """What a measure word measures: "aid" in "70 million dollars of aid"."""
+    if noun.lemma.lower() not in word_list("measure_words") and noun.ent_type not in ("MONEY", "QUANTITY"):
+        return []
+    return _prepositional_objects(doc, noun, "of")
 
 
 def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
@@ -241,26 +285,43 @@ def argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: s
     return Argument(tuple(dict.fromkeys(found)), how, inferred)
 
 
+# Prepositions through which a thing names whose it is: "the leaders of Iran", "an offer
+# from Kabul", "crimes by Croat forces", "contact with the United States".
+_OWNER_PREPOSITIONS = ("of", "from", "by", "with")
+
+
 def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[ActorMention, ...]:
-    """Actors named at a token: an apposed person first ("the minister, Zarif"), then the token."""
-    for child in doc.children(token.i):
-        if child.dep == "appos" and child.i in mentions:
-            apposed = mentions[child.i]
-            if any(m.actor.kind is ActorKind.PERSON for m in apposed):
-                return apposed
+    """Actors named at a token: an apposed person first ("the minister, Zarif"), then the token;
+    for a thing, whose it is."""
+    apposed = [mentions[c.i] for c in doc.children(token.i) if c.dep == "appos" and c.i in mentions]
+    for found in apposed:
+        if any(m.actor.kind is ActorKind.PERSON for m in found):
+            return found
     if token.i in mentions:
-        return mentions[token.i]
-    for child in doc.children(token.i):
-        if child.dep == "appos" and child.i in mentions:
-            return mentions[child.i]  # "the states The United": the apposition names it
+        own = mentions[token.i]
+        guessed = all(not m.actor.known or m.mention.how.startswith("city") for m in own)
+        if apposed and guessed and any(m.actor.known for m in apposed[0]):
+            return apposed[0]  # "Kenzo Oshima, the UN relief coordinator": the role says who
+        return own
+    if apposed:
+        return apposed[0]  # "the states The United": the apposition names it
+    if token.pos != "NOUN":
+        return ()
     possessor = child_of(doc, token, "poss")
-    if possessor is not None and possessor.i in mentions and token.pos == "NOUN":
+    if possessor is not None and possessor.i in mentions:
         return mentions[possessor.i]  # "welcomed Reagan's statement": the statement's author
-    of = next((c for c in doc.children(token.i) if c.dep == "prep" and c.lower == "of"), None)
-    pobj = child_of(doc, of, "pobj") if of is not None else None
-    if pobj is not None and pobj.i in mentions and token.pos == "NOUN":
-        return mentions[pobj.i]  # "the leaders of Iran"
+    for word in _OWNER_PREPOSITIONS:
+        for pobj in _prepositional_objects(doc, token, word):
+            if pobj.i in mentions:
+                return mentions[pobj.i]
     return ()
+
+
+def _prepositional_objects(doc: ParsedDoc, token: Token, word: str) -> list[Token]:
+    """Objects of ``word`` on a noun, or of a participle on it ("crimes committed by X")."""
+    heads = [token] + [c for c in doc.children(token.i) if c.dep == "acl"]
+    preps = [c for h in heads for c in doc.children(h.i) if c.dep in ("prep", "agent") and c.lower == word]
+    return [c for p in preps for c in doc.children(p.i) if c.dep == "pobj"]
 
 
 def _coordinated(doc: ParsedDoc, token: Token) -> Iterator[Token]:

@@ -64,6 +64,11 @@ def load_modality_cues() -> ModalityCues:
     )
 
 
+def modality_verbs() -> frozenset[str]:
+    """Verbs that say what became of an event (cancel, postpone, plan, deny ...)."""
+    return frozenset(lemma for lemma in load_modality_cues().lemmas if " " not in lemma)
+
+
 def governing_chain(doc: ParsedDoc, trigger: Token) -> Iterator[Token]:
     """The trigger, then the words that govern it within its clause."""
     current = trigger
