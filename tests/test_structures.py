@@ -64,6 +64,10 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("A Danish minister has cancelled a planned visit to Egypt.", ("DNKGOV", "EGY", "160")),
         # "be opposed to" is the subject's state, not a passive.
         ("Norway is opposed to Swedish membership of the council.", ("NOR", "SWE", None)),
+        # A name shared by two known people of one state names that state ("either Bush").
+        ("The Bush administration warned Cuba on Tuesday.", ("USAGOV", "CUB", None)),
+        # An unknown official of an organisation the phrase names is the organisation's.
+        ("African Union envoy Tomas Ndele urged Sudan to free prisoners.", ("IGOAFRAFU", "SDN", None)),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",
@@ -88,3 +92,9 @@ def test_best_known_office_without_a_date(model_pipeline) -> None:
     # No publication date: Obama is coded by the presidency, not his earlier Senate seat.
     events = model_pipeline.code("Obama met Putin in Paris.", published=None)
     assert any(e.source and e.source.actor.code == "USAGOV" for e in events), events
+
+
+def test_what_a_demand_asks_is_not_an_event_of_its_own(model_pipeline) -> None:
+    text = "Chile demanded that its neighbours refuse to recognise the new government of Peru."
+    roots = {code[:2] for _, _, code in _events(model_pipeline, text)}
+    assert roots == {"10"}, roots

@@ -135,8 +135,13 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     # governs what the verb's clause says next, as the verb itself would.
     fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj"}
     fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
+    # What a demand, appeal, promise, refusal or threat asks or offers has not happened:
+    # "demanded that its partners refuse to recognise X" is one event, the demand.
+    content_heads = {c.trigger.i for c in candidates if c.code[:2] in word_list("content_roots")}
     kept = []
     for cand in candidates:
+        if _inside_content(doc, cand.trigger, content_heads):
+            continue
         current, governed = cand.trigger, False
         for _ in range(3):
             if current.dep not in ("xcomp", "advcl", "acl", "acomp", "ccomp") or current.head == current.i:
@@ -154,6 +159,18 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
         if not governed:
             kept.append(cand)
     return kept
+
+
+def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int]) -> bool:
+    """True when the trigger sits in a clause that is the content of one of ``heads``."""
+    current = trigger
+    for _ in range(6):
+        if current.head == current.i:
+            return False
+        if current.dep in ("ccomp", "xcomp") and current.head in heads and current.head != trigger.i:
+            return True
+        current = doc.head(current.i)
+    return False
 
 
 def _background(doc: ParsedDoc, trigger: Token) -> bool:

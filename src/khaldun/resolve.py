@@ -367,7 +367,14 @@ class DocumentResolver:
                 match = self.kb.find_person(tok.text, day=self.day)
                 if match is not None:
                     return person_actor(match.person, self.day)
+                shared = self._shared_country(tok.text)
+                if shared:  # "the Bush administration": either Bush, the US government
+                    return country_actor(self.kb, shared, "GOV")
         return None
+
+    def _shared_country(self, name: str) -> str | None:
+        shared_country = getattr(self.kb, "shared_country", None)
+        return shared_country(name) if shared_country is not None else None
 
     def _organisation_of_complement(self, head_index: int, depth: int = 0) -> Actor | None:
         """The organisation in "observers from the OSCE", "a mission of observers from the OSCE",
@@ -458,7 +465,16 @@ class DocumentResolver:
                 return actor, f"unknown person, surname of {actor.name!r}"
         sectors = cues.of_kind(HitKind.SECTOR)
         sector = sectors[-1].hit.sector.code if sectors else None  # type: ignore[union-attr]
-        code = (country or UNKNOWN_COUNTRY) + (sector or "")
+        orgs = cues.of_kind(HitKind.ORGANISATION)
+        country = country or self._shared_country(name)
+        if country is None and orgs:
+            # "Arab League Secretary General Chadli Klibi": an official of the organisation.
+            org = orgs[-1].hit.organisation
+            assert org is not None
+            country, sector = org.country, None
+            code = org.code
+        else:
+            code = (country or UNKNOWN_COUNTRY) + (sector or "")
         actor = Actor(
             id=f"unknown:{stable_id(key or name, length=12)}",
             name=name,
