@@ -68,6 +68,20 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("The Bush administration warned Cuba on Tuesday.", ("USAGOV", "CUB", None)),
         # An unknown official of an organisation the phrase names is the organisation's.
         ("African Union envoy Tomas Ndele urged Sudan to free prisoners.", ("IGOAFRAFU", "SDN", None)),
+        # A participle after a passive takes its agent: the attackers did the killing.
+        ("A village was attacked by Sudanese militiamen, killing 40 people.", ("SDNUAF", "---", "1823")),
+        # A thing in the target slot stands for the people it is for.
+        ("Kenyan police raided a camp for Somali refugees.", ("KENCOP", "SOMREF", None)),
+        # "against X" in a conflict event's own phrase names the target.
+        ("Britain mobilised troops for a possible war against Libya.", ("GBR", "LBY", None)),
+        # A noun event's own demonym says whose it is.
+        ("Iranian protests against Saudi policies continued on Sunday.", ("IRN", "SAU", "14")),
+        # An arrest with no doer named is by the authorities of the place.
+        ("A French journalist was arrested in Egypt.", ("EGYGOV", "FRA", "173")),
+        # A warning's content names whom it is aimed at.
+        ("Seoul warned that it would retaliate against North Korea.", ("KOR", "PRK", None)),
+        # An event noun's "of" phrase carries its target.
+        ("Oman announced a suspension of flights with Iran.", ("OMN", "IRN", None)),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",
@@ -83,7 +97,7 @@ def test_structure(model_pipeline, text, event) -> None:
         and s.startswith(source)
         and t is not None
         and t.startswith(target[:3])
-        and (code is None or c == code)
+        and (code is None or c.startswith(code))
         for s, t, c in found
     ), found
 

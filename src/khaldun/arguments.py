@@ -98,6 +98,11 @@ def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Ar
             # Object control: in "urged Iran to release them" Iran does the releasing.
             arg = argument(doc, controller, mentions, f"object of {current.text!r}")
             return Argument(arg.mentions, arg.how, True) if arg else NOT_AN_ACTOR
+        agent = child_of(doc, child_of(doc, current, "agent"), "pobj")
+        if came_from.dep == "advcl" and agent is not None and is_passive(doc, current):
+            # "was attacked by militiamen, killing 156 people": the killers are the agent.
+            arg = argument(doc, agent, mentions, f"by-agent of {current.text!r}")
+            return Argument(arg.mentions, arg.how, True) if arg else None
         subject = next((c for c in doc.children(current.i) if c.dep in _SUBJECTS), None)
         if subject is not None:
             arg = argument(doc, subject, mentions, f"subject of {current.text!r}")
@@ -117,6 +122,8 @@ def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument
     by = next((c for c in doc.children(noun.i) if c.dep == "prep" and c.lower == "by"), None)
     if by is not None and child_of(doc, by, "pobj"):
         return argument(doc, child_of(doc, by, "pobj"), mentions, "by-phrase")
+    if noun.i in mentions:  # "Palestinian riots", "US sanctions": the demonym says whose
+        return Argument(mentions[noun.i], "the event noun's own country word")
     # The noun is the object or attribute of a verb ("began talks", "there is a will"),
     # or a purpose phrase of one ("arrived for talks"): the source is that verb's
     # subject, or that of the verb whose statement it is in.
@@ -180,6 +187,10 @@ def targets(
         embedded = _embedded_target(doc, trigger, mentions)
         if embedded is not None:
             return embedded
+    if rule.code[:2] in word_list("against_target_roots"):
+        against = _against_in_phrase(doc, trigger, mentions)
+        if against is not None:
+            return against
     if rule.code[:2] in word_list("conditional_target_roots"):
         conditioned = _conditioned_party(doc, trigger, mentions)
         if conditioned is not None:
@@ -211,7 +222,10 @@ def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tup
     "agreed to meet Rouhani", "vowed to punish those responsible"."""
     action = next((c for c in doc.children(verb.i) if c.dep == "xcomp"), None)
     if action is None:
-        return None
+        # "warned that police will no longer tolerate rallies by X": a warning's content.
+        action = next((c for c in doc.children(verb.i) if c.dep == "ccomp"), None)
+        if action is None or not _speaks_of_others(verb):
+            return None
     objects = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
     candidates = list(objects)
     # "to provide 70 million dollars of aid for Romania": the action's object may carry the target.
@@ -224,6 +238,29 @@ def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tup
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
         if arg is not None:
             return arg, token
+    return None
+
+
+def _speaks_of_others(verb: Token) -> bool:
+    """Verbs whose content clause names whom they are aimed at (warnings, threats)."""
+    return verb.lemma.lower() in word_list("content_target_verbs")
+
+
+def _against_in_phrase(
+    doc: ParsedDoc, trigger: Token, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
+    """For conflict events, an "against X" anywhere in the trigger's own phrase: "mobilized
+    reservists for a possible war against Iraq", "hackers capable of cyber warfare against
+    the United States"."""
+    queue = [c for c in doc.children(trigger.i) if c.dep in ("dobj", "prep", "acl", "amod")]
+    while queue:
+        token = queue.pop(0)
+        if token.dep == "prep" and token.lower == "against":
+            for pobj in (c for c in doc.children(token.i) if c.dep == "pobj"):
+                arg = argument(doc, pobj, mentions, "'against' in the event's phrase")
+                if arg is not None:
+                    return arg, pobj
+        queue += [c for c in doc.children(token.i) if c.dep not in ("nsubj", "nsubjpass", "relcl", "ccomp")]
     return None
 
 
@@ -245,6 +282,8 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
     # or one clause down ("readiness to stand with X").
     obj = obj if obj is not None else child_of(doc, trigger, "dobj")
     heads = [trigger] + ([obj] if obj is not None else [])
+    if trigger.pos in ("NOUN", "PROPN"):  # "a suspension of air links with Serbia"
+        heads += _prepositional_objects(doc, trigger, "of")
     if trigger.dep == "dobj" and is_support_verb(doc.head(trigger.i)):
         heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
@@ -286,8 +325,9 @@ def argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: s
 
 
 # Prepositions through which a thing names whose it is: "the leaders of Iran", "an offer
-# from Kabul", "crimes by Croat forces", "contact with the United States".
-_OWNER_PREPOSITIONS = ("of", "from", "by", "with")
+# from Kabul", "crimes by Croat forces", "contact with the United States", "a camp for
+# Congolese refugees".
+_OWNER_PREPOSITIONS = ("of", "from", "by", "with", "for")
 
 
 def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[ActorMention, ...]:

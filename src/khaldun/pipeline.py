@@ -28,7 +28,7 @@ from khaldun.dates import event_date
 from khaldun.errors import DocumentTooLargeError, InputError
 from khaldun.kb import load_kb
 from khaldun.kb.base import KnowledgeBase
-from khaldun.lexicon import Lexicon, load_lexicon, own_country_target_roots
+from khaldun.lexicon import Lexicon, load_lexicon, own_country_target_roots, word_list
 from khaldun.match import Candidate, match_sentence
 from khaldun.modality import decide_modality, unrealised_kind
 from khaldun.model import ActorKind, ActorMention, Document, Event, Evidence, Mention, Place
@@ -121,6 +121,7 @@ class Pipeline:
         when, date_how = event_date(parsed, cand.trigger, doc.published, modality)
         visited = _visited_place_token(parsed, cand)
         place, place_how = self.gazetteer.event_place(parsed, cand.trigger, visited)
+        cand = self._source_from_place(cand, place)
         cand = self._countries_from_place(self._target_from_place(cand, place), place)
         cand = self._country_from_counterpart(cand)
         cameo = self.ontology.cameo(cand.code)
@@ -206,6 +207,19 @@ class Pipeline:
                 how = f"{am.mention.how}; country of the other side, {other.actor.name}"
                 sides[side] = ActorMention(replace(am.mention, how=how), actor)
         return replace(cand, **sides) if len(sides) == 1 else cand
+
+    def _source_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
+        """Coercion with no doer named ("a missionary was arrested in Lebanon") is by the
+        authorities of the country where it happened."""
+        if cand.source is not None or place is None or not place.country:
+            return cand
+        if cand.code[:2] not in word_list("place_authority_roots"):
+            return cand
+        actor = country_actor(self.kb, place.country, "GOV")
+        how = f"the authorities of the event's place, {place.name}"
+        mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
+        notes = (f"source: {how}", cand.notes[1])
+        return replace(cand, source=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
 
     def _target_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
         """A conflict event with no target actor targets the country where it happened
