@@ -138,6 +138,8 @@ def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument
         if subject is not None and subject.i != noun.i:
             arg = argument(doc, subject, mentions, f"subject of {current.text!r}")
             return Argument(arg.mentions, arg.how, True) if arg else None
+        if hop == 0 and not is_support_verb(current):
+            return None  # "pressured workers to cancel the strike": whose strike is not said
         if current.dep not in ("ccomp", "conj", "xcomp"):
             return None
     return None
