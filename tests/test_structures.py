@@ -82,6 +82,10 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Seoul warned that it would retaliate against North Korea.", ("KOR", "PRK", None)),
         # An event noun's "of" phrase carries its target.
         ("Oman announced a suspension of flights with Iran.", ("OMN", "IRN", None)),
+        # An unknown person apposed to a role takes the role's code.
+        ("Putin met the Iranian ambassador Kazem Jalali.", ("RUSGOV", "IRNGOV", None)),
+        # Failing to reach an agreement is a rejection (CAMEO 12).
+        ("Serbia and Kosovo failed to reach an agreement on Monday.", ("SRB", "XKX", "12")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

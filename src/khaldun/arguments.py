@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khaldun.lexicon import TriggerRule, support_verbs, word_list
 from khaldun.mentions import RELATIVE_PRONOUNS
@@ -338,7 +338,7 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
     apposed = [mentions[c.i] for c in doc.children(token.i) if c.dep == "appos" and c.i in mentions]
     for found in apposed:
         if any(m.actor.kind is ActorKind.PERSON for m in found):
-            return found
+            return _with_role_of(found, mentions.get(token.i, ()))
     if token.i in mentions:
         own = mentions[token.i]
         guessed = all(not m.actor.known or m.mention.how.startswith("city") for m in own)
@@ -357,6 +357,18 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
             if pobj.i in mentions:
                 return mentions[pobj.i]
     return ()
+
+
+def _with_role_of(people: tuple[ActorMention, ...], role: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """An unknown person in apposition to a role ("the Iranian ambassador, Kazem Jalali")
+    takes the role's code: the name says who, the role says for whom."""
+    if len(people) != 1 or len(role) != 1 or people[0].actor.known or people[0].actor.country:
+        return people
+    person, office = people[0], role[0].actor
+    if not office.country:
+        return people
+    actor = replace(person.actor, code=office.code, country=office.country, sector=office.sector)
+    return (replace(person, actor=actor),)
 
 
 def _prepositional_objects(doc: ParsedDoc, token: Token, word: str) -> list[Token]:

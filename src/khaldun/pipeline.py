@@ -197,7 +197,10 @@ class Pipeline:
         sides = {}
         for side, other in (("source", cand.target), ("target", cand.source)):
             am: ActorMention = getattr(cand, side)
-            stateless = am.actor.id.startswith("group:---") or not am.actor.known
+            # Sector groups ("police") and unknown people with a title ("Judge Rivera"); not
+            # unknown named groups, whose name may well say they are foreign ("West Africans").
+            titled = not am.actor.known and am.actor.kind is ActorKind.PERSON and am.actor.sector
+            stateless = am.actor.id.startswith("group:---") or bool(titled)
             if am.actor.country is None and stateless and other.actor.country:
                 if am.actor.kind is ActorKind.PERSON:  # an unknown person keeps their own identity
                     code = other.actor.country + (am.actor.sector or "")
