@@ -359,7 +359,9 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
     return ()
 
 
-def _with_role_of(people: tuple[ActorMention, ...], role: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+def _with_role_of(
+    people: tuple[ActorMention, ...], role: tuple[ActorMention, ...]
+) -> tuple[ActorMention, ...]:
     """An unknown person in apposition to a role ("the Iranian ambassador, Kazem Jalali")
     takes the role's code: the name says who, the role says for whom."""
     if len(people) != 1 or len(role) != 1 or people[0].actor.known or people[0].actor.country:
