@@ -1,7 +1,7 @@
 """The event lexicon on short news sentences written for this test (real model).
 
 Each case names one event the sentence must give: (source code, target code,
-CAMEO code). Other events may come with it; the negative cases list roots the
+CAMEO code), None for a side with no actor. Other events may come with it; the negative cases list roots the
 sentence must not give (a statement verb governing an event noun, another
 sense of a trigger word).
 """
@@ -35,6 +35,55 @@ CASES = [
     ("Thousands of Iraqis protested against the government in Baghdad on Friday.", ("IRQ", "IRQGOV", "141")),
     # An offer to mediate is the intent (039), not the mediation (045).
     ("Qatar offered to mediate between Hamas and Israel.", ("QAT", "ISR", "039")),
+    # Sharing know-how (060) and intelligence (064); joint exercises (062), both ways
+    # between coordinated partners.
+    ("Japan shared its earthquake expertise with Nepal.", ("JPN", "NPL", "060")),
+    ("Jordan shared intelligence with Egypt about the smuggling network.", ("JOR", "EGY", "064")),
+    ("Egypt staged military drills with Greece.", ("EGY", "GRC", "062")),
+    ("India held war games with France.", ("IND", "FRA", "062")),
+    ("Egypt and Greece staged joint naval drills.", ("GRC", "EGY", "062")),
+    # Aid donated, handed over or contributed (07x by the aid refinements).
+    ("Kuwait donated medicine to Yemen.", ("KWT", "YEM", "073")),
+    ("China handed over medical supplies to Nepal.", ("CHN", "NPL", "073")),
+    ("Ghana contributed troops to the United Nations mission in Mali.", ("GHA", "IGOUNO", "074")),
+    # Easing restrictions (081x) and letting others in (080, 086x).
+    ("Pakistan lifted the ban on opposition parties.", ("PAK", "PAKOPP", "0812")),
+    ("Thailand ended martial law in the southern provinces.", ("THA", None, "0814")),
+    ("Sudan opened its borders to Ethiopian refugees.", ("SDN", "ETHREF", "080")),
+    ("Myanmar opened its borders to UN peacekeepers.", ("MMR", "IGOUNOMIL", "0861")),
+    ("Syria allowed humanitarian access to besieged towns.", ("SYR", None, "0863")),
+    # Training fighters (154) or hackers (155); cyber attacks (176).
+    ("Iran trained Houthi fighters in Yemen.", ("IRN", "YEMREBHOU", "154")),
+    ("North Korea trained hackers to attack South Korean banks.", ("PRK", None, "155")),
+    ("Iranian hackers defaced Israeli government websites.", ("IRN", "ISRGOV", "176")),
+    ("Chinese hackers launched a cyber attack on Taiwan.", ("CHN", "TWN", "176")),
+    # Human shields (CAMEO 184); closing down newspapers (1721).
+    ("The Taliban held villagers as human shields in Kunduz.", ("AFGINSTAL", "AFG", "184")),
+    ("Zimbabwe ordered an independent newspaper to suspend publication.", ("ZWE", "ZWEMED", "1721")),
+    ("The Egyptian government shut down an opposition newspaper.", ("EGYGOV", "EGYMED", "1721")),
+    # Summoning an envoy is disapproval of the envoy's country; complaints are 114.
+    ("Turkey summoned the German ambassador.", ("TUR", "DEUGOV", "110")),
+    ("Iran complained to the United Nations about Saudi airstrikes.", ("IRN", "SAU", "114")),
+    # Seeking refuge in a country is the CAMEO codebook's 1033; a request for asylum an appeal.
+    ("Hundreds of Syrians sought refuge in Turkey.", ("SYR", "TUR", "1033")),
+    ("The former minister requested asylum in Britain.", ("GBRELI", "GBR", "0233")),
+    ("The European Union pushed for a ceasefire in Libya.", ("IGOEUREEC", "LBY", "0256")),
+    # Petitions are dissent (140).
+    ("Opposition activists in Belarus collected signatures against the new law.", ("BLROPP", "BLR", "140")),
+    # Fire launched or opened (19x by the weapon), a broken ceasefire (196).
+    ("Israeli troops launched artillery fire against Hezbollah positions.", ("ISRMIL", "LBNREBHEZ", "194")),
+    ("Indian soldiers opened fire on Pakistani troops.", ("INDMIL", "PAKMIL", "190")),
+    ("Azerbaijan violated the ceasefire with Armenia.", ("AZE", "ARM", "196")),
+    # A mediation mission is mediation (045) with each side.
+    ("Algeria launched a mediation mission between Mali and the Tuareg rebels.", ("DZA", "MLI", "045")),
+    (
+        "Norway undertook a mediation mission between the Sri Lankan government and the Tamil rebels.",
+        ("NOR", "LKAGOV", "045"),
+    ),
+    # Denying entry or a request, being opposed to something: rejection (12x).
+    ("Israel denied entry to a Turkish delegation.", ("ISR", "TURGOV", "120")),
+    ("The European Commission denied Greece's request for more funds.", ("IGOEUREEC", "GRC", "120")),
+    ("Israel is opposed to French mediation.", ("ISR", "FRA", "126")),
 ]
 
 NOT_GIVEN = [
@@ -44,6 +93,12 @@ NOT_GIVEN = [
     ("The Iranian foreign ministry released a statement on Monday.", "08"),
     # "strike a deal" is not a military strike.
     ("Iran and Iraq struck a deal on electricity imports.", "19"),
+    # "state" as a modifier is not a state of emergency.
+    ("The government ended state subsidies on fuel.", "08"),
+    # A policy paper is not a newspaper.
+    ("The ruling party ordered a new paper on tax reform.", "17"),
+    # Denying accusations is 016, not a rejection.
+    ("Israel denied the accusations by Hamas.", "12"),
 ]
 
 
@@ -56,7 +111,9 @@ def _dyads(model_pipeline, text: str) -> list[tuple[str | None, str | None, str]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_sentence_gives_the_event(model_pipeline, text: str, expected: tuple[str, str, str]) -> None:
+def test_sentence_gives_the_event(
+    model_pipeline, text: str, expected: tuple[str | None, str | None, str]
+) -> None:
     assert expected in _dyads(model_pipeline, text)
 
 
