@@ -116,3 +116,9 @@ def test_what_a_demand_asks_is_not_an_event_of_its_own(model_pipeline) -> None:
     text = "Chile demanded that its neighbours refuse to recognise the new government of Peru."
     roots = {code[:2] for _, _, code in _events(model_pipeline, text)}
     assert roots == {"10"}, roots
+
+
+def test_a_trigger_is_not_a_modality_cue_about_itself(model_pipeline) -> None:
+    # "denied entry" is a denial that happened, not a denied event.
+    events = model_pipeline.code("Israel denied entry to a UN investigator.", published="2015-03-02")
+    assert [e.modality.value for e in events if e.cameo.startswith("12")] == ["asserted"]

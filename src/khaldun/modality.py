@@ -88,7 +88,9 @@ def decide_modality(
     found: dict[Modality, str] = {}
     for n, word in enumerate(governing_chain(doc, trigger)):
         lemma = word.lemma.lower()
-        if lemma in cues.lemmas and (n > 0 or cues.lemmas[lemma] is not Modality.PLANNED):
+        # The trigger's own word is the event, not a cue about it: "denied entry" is a
+        # denial that happened, "refused the offer" a refusal.
+        if lemma in cues.lemmas and n > 0:
             found.setdefault(cues.lemmas[lemma], f"{cues.lemmas[lemma].value} cue {word.text!r}")
         if _particle_phrase(doc, word) in cues.lemmas:
             cue = cues.lemmas[_particle_phrase(doc, word)]
