@@ -35,6 +35,11 @@ CASES = [
     ("Thousands of Iraqis protested against the government in Baghdad on Friday.", ("IRQ", "IRQGOV", "141")),
     # An offer to mediate is the intent (039), not the mediation (045).
     ("Qatar offered to mediate between Hamas and Israel.", ("QAT", "ISR", "039")),
+    # Aid or assurances received "from" X are X's.
+    ("Syria received weapons from Russia last year.", ("RUS", "SYR", "072")),
+    ("Lebanon received assurances from France about the border talks.", ("FRA", "LBN", "036")),
+    ("Britain presented evidence against Iran at the Security Council.", ("GBR", "IRN", "112")),
+    ("Washington is pressuring Seoul to cut oil imports.", ("USAGOV", "KORGOV", "100")),
     # Sharing know-how (060) and intelligence (064); joint exercises (062), both ways
     # between coordinated partners.
     ("Japan shared its earthquake expertise with Nepal.", ("JPN", "NPL", "060")),
