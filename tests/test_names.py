@@ -15,6 +15,12 @@ def test_titles_and_possessives_are_dropped() -> None:
     assert name_key("Mustafa Al-Kazemi’s") == name_key("Mustafa al-Kadhimi")
 
 
+def test_a_title_word_after_a_name_is_part_of_it() -> None:
+    # Titles are dropped before a name only: John Major is not John, Hun Sen not Hun.
+    assert name_key("Prime Minister John Major") == name_key("John Major") != name_key("John")
+    assert name_key("Hun Sen") != name_key("Hun")
+
+
 def test_distinct_names_stay_distinct() -> None:
     assert name_key("Kazmi") != name_key("Kazimi")
     assert name_key("Rouhani") != name_key("Rahmani")

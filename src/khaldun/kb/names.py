@@ -54,7 +54,10 @@ def name_parts(text: str, *, keep_honorifics: bool = False) -> list[str]:
     parts = [p for p in _NON_LETTERS.split(ascii_text) if p]
     parts = [p for p in parts if p not in rules.articles and p not in rules.numerals]
     if not keep_honorifics:
-        parts = [p for p in parts if p not in rules.honorifics]
+        # Titles come before the name: "Prime Minister John Major" is "john major", and
+        # a title word inside or after a name is a name part (Major, Hun Sen, King).
+        while parts and parts[0] in rules.honorifics:
+            parts = parts[1:]
     return _join_prefixes(parts, rules)
 
 
