@@ -39,6 +39,12 @@ CASES = [
     ("Syria received weapons from Russia last year.", ("RUS", "SYR", "072")),
     ("Lebanon received assurances from France about the border talks.", ("FRA", "LBN", "036")),
     ("Britain presented evidence against Iran at the Security Council.", ("GBR", "IRN", "112")),
+    ("The Thai court cancelled restrictions on the media.", ("THAJUD", "THAMED", "0811")),
+    ("Syria closed its border with Jordan on Monday.", ("SYR", "JOR", "191")),
+    ("Egypt will evacuate its troops from Yemen.", ("EGY", "YEM", "087")),
+    ("The Kenyan government ordered police patrols in Mombasa.", ("KENGOV", "KEN", "153")),
+    # The subject of "guilty of", "responsible for" does the verb.
+    ("Hamas is responsible for firing rockets at Israel.", ("PSEREBHMS", "ISR", "190")),
     ("Washington is pressuring Seoul to cut oil imports.", ("USAGOV", "KORGOV", "100")),
     # Sharing know-how (060) and intelligence (064); joint exercises (062), both ways
     # between coordinated partners.

@@ -90,7 +90,9 @@ def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Ar
     """The subject of the verb this one depends on ("X is scheduled to meet", "X met and signed")."""
     current = verb
     for _ in range(_MAX_HOPS):
-        if current.dep not in _INHERIT_SUBJECT or current.head == current.i:
+        if current.head == current.i or not (
+            current.dep in _INHERIT_SUBJECT or _adjective_complement(doc, current)
+        ):
             return None
         came_from, current = current, doc.head(current.i)
         controller = child_of(doc, current, "dobj") if came_from.dep == "xcomp" else None
@@ -110,6 +112,12 @@ def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Ar
         if current.pos in ("NOUN", "PROPN"):
             return None
     return None
+
+
+def _adjective_complement(doc: ParsedDoc, token: Token) -> bool:
+    """The preposition of "guilty of violating", "responsible for shelling": the adjective's
+    subject does the verb."""
+    return token.dep == "prep" and token.pos == "ADP" and doc.head(token.i).pos == "ADJ"
 
 
 # -- nouns ---------------------------------------------------------------------
