@@ -43,6 +43,10 @@ CASES = [
     ("Syria closed its border with Jordan on Monday.", ("SYR", "JOR", "191")),
     ("Egypt will evacuate its troops from Yemen.", ("EGY", "YEM", "087")),
     ("The Kenyan government ordered police patrols in Mombasa.", ("KENGOV", "KEN", "153")),
+    # Wanting someone else to act is an appeal to them.
+    ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
+    # Condolences for a disaster go to the country where it struck.
+    ("Japan expressed sorrow for the victims of the flood in Bangladesh.", ("JPN", "BGDCVL", "018")),
     # The subject of "guilty of", "responsible for" does the verb.
     ("Hamas is responsible for firing rockets at Israel.", ("PSEREBHMS", "ISR", "190")),
     ("Washington is pressuring Seoul to cut oil imports.", ("USAGOV", "KORGOV", "100")),
@@ -98,6 +102,8 @@ CASES = [
 ]
 
 NOT_GIVEN = [
+    # Wanting something for oneself is no appeal: "want" needs a target actor.
+    ("Iran wants to build more power plants.", "02"),
     # The condemner is not the attacker.
     ("Turkey condemned the attack on its embassy in Kabul.", "19"),
     # A statement released is not a prisoner released.

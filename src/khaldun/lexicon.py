@@ -37,6 +37,7 @@ class TriggerRule:
     modality: Modality | None = None
     refine: Mapping[str, str] = field(default_factory=dict)
     target_optional: bool = False
+    target_required: bool = False  # no event without a target actor ("wants Putin to attack")
     requires_child: tuple[str, ...] = ()
     object_nouns: frozenset[str] = frozenset()
     particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
@@ -127,6 +128,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
             modality=modality,
             refine={str(k): str(v) for k, v in (merged.get("refine") or {}).items()},
             target_optional=bool(merged.get("target_optional", False)),
+            target_required=bool(merged.get("target_required", False)),
             requires_child=tuple(merged.get("requires_child", ())),
             object_nouns=frozenset(overrides.get("nouns", ())),
             particle=tuple(str(merged.get("particle", "")).split()),

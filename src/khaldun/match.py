@@ -267,6 +267,9 @@ def _emit(
             f"trigger {trigger.text!r} (rule {rule.name}): target slot holds {filler.text!r}, not an actor"
         )
         return []
+    if target is None and rule.target_required:
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the rule needs a target actor")
+        return []
     if source is NOT_AN_ACTOR and not rule.thing_target:
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
         return []
