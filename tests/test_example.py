@@ -18,7 +18,9 @@ def test_the_bundled_example_codes_its_main_events() -> None:
     result = CliRunner().invoke(main, ["code", str(path), "--published", "2024-05-13", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines()]
-    found = {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"][:2], e["modality"]) for e in events}
+    found = {
+        (e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"][:2], e["modality"]) for e in events
+    }
     assert ("TURGOV", "IRQGOV", "04", "asserted") in found  # Fidan arrived in Baghdad / met al-Sudani
     assert ("IRQGOV", "TUR", "05", "asserted") in found  # al-Sudani praised Turkey
     assert ("TURGOV", "IRQ", "03", "planned") in found  # Fidan pledged economic support

@@ -515,3 +515,16 @@ def test_landmarks(iso3_set):
     assert by["Mehrabad Airport"][1:3] == ["Tehran", "IRN"]
     assert by["Green Zone"][1:3] == ["Baghdad", "IRQ"]
     assert by["Kremlin"][1:3] == ["Moscow", "RUS"]
+
+
+def test_misspelt_country_names_are_read_only_when_close_to_one_country() -> None:
+    from khaldun.kb.builtin import BuiltinKB
+
+    kb = BuiltinKB()
+    assert kb.lookup_misspelt_country("Afganistan").country.iso3 == "AFG"
+    assert kb.lookup_misspelt_country("Phillipines").country.iso3 == "PHL"
+    # Real names and near neighbours are left alone.
+    assert kb.lookup_misspelt_country("Austria") is None
+    assert kb.lookup_misspelt_country("Australlia").country.iso3 == "AUS"
+    assert kb.lookup_misspelt_country("Columbia") is None
+    assert kb.lookup_misspelt_country("Slovakian") is None

@@ -133,5 +133,7 @@ prisoners    prisoner   NOUN  dobj      8
 
 def test_a_reported_obligation_is_a_demand_of_the_obliged() -> None:
     events = code_table(OBLIGATION)
-    assert [(e.source.actor.code, e.target.actor.code, e.cameo) for e in events] == [("GBR", "SDNGOV", "1053")]
+    assert [(e.source.actor.code, e.target.actor.code, e.cameo) for e in events] == [
+        ("GBR", "SDNGOV", "1053")
+    ]
     assert events[0].evidence.trigger.startswith("said")

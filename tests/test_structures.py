@@ -86,6 +86,11 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Putin met the Iranian ambassador Kazem Jalali.", ("RUSGOV", "IRNGOV", None)),
         # Failing to reach an agreement is a rejection (CAMEO 12).
         ("Serbia and Kosovo failed to reach an agreement on Monday.", ("SRB", "XKX", "12")),
+        # A country name misspelt in the text is still that country.
+        ("Uganda rejected an offer from Afganistan for new talks.", ("UGA", "AFG", None)),
+        ("The Phillippines army and the rebels clashed on Sunday.", ("PHLMIL", "---", "19")),
+        # A date is not a place: "in March" is not March in Cambridgeshire.
+        ("Gunmen killed two Kenyan soldiers in March.", ("---UAF", "KENMIL", None)),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

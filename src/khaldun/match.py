@@ -349,11 +349,14 @@ def _reciprocal_events(
 ) -> list[Candidate]:
     """One event each way between every two coordinated parties."""
     note = (notes[0], "target: the other coordinated party (a reciprocal event)")
+    # Fighting goes on within a state too ("the army and the rebels clashed"); other
+    # reciprocal events are between states ("Iran and Iraq held talks").
+    within_a_state = code[:2] in word_list("attack_roots")
     return [
         Candidate(trigger, trigger_end, rule, code, a, b, inferred, note)
         for a in parties.mentions
         for b in parties.mentions
-        if not _same_party(a, b) and a.actor.country != b.actor.country
+        if not _same_party(a, b) and (within_a_state or a.actor.country != b.actor.country)
     ]
 
 

@@ -26,6 +26,7 @@ from khaldun.nlp.base import ParsedDoc, Token
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class Gazetteer:
 
     def place_at(self, doc: ParsedDoc, token: Token) -> Place | None:
         """The place a phrase head names: its entity or compound phrase."""
+        if token.ent_type in _NOT_PLACE_LABELS:
+            return None  # "in March 2001" is a date, not March in Cambridgeshire
         for ent in doc.entities:
             if ent.start <= token.i < ent.end and ent.label in _PLACE_LABELS:
                 place = self.resolve(ent.text)

@@ -255,7 +255,12 @@ class DocumentResolver:
                 return replace(
                     owner, id=f"{owner.id}:{sector}", code=owner.code + sector
                 ), f"sector of {owner.name}"
-            country = country or (owner.country if owner else None) or self._country_of_complement(cues.head)
+            country = (
+                country
+                or (owner.country if owner else None)
+                or self._country_of_complement(cues.head)
+                or self._misspelt_modifier(cues)
+            )
             return self._sector_phrase(cues, sectors[-1].text, sector, country)
         if head_cues and self._inside_larger_name(head_cues[0]):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
@@ -279,6 +284,8 @@ class DocumentResolver:
             actor, how = sector_actor("CVL", cues.text), "an ethnic group: people of no stated state"
         if actor is None:
             actor, how = self._scrambled_country(head)
+        if actor is None:
+            actor, how = self._misspelt_country(head)
         if actor is None:
             actor, how = self._unknown_group(cues, country)
         return actor, how
@@ -314,6 +321,24 @@ class DocumentResolver:
                     text = " ".join(t.text for t in words[-size:])
                     return country_actor(self.kb, hits[0].country.iso3), f"country name out of order {text!r}"
         return None, ""
+
+    def _misspelt_modifier(self, cues: PhraseCues) -> str | None:
+        """The country of a misspelt name modifying a sector word ("the Phillippines military")."""
+        for i in range(cues.start, cues.head):
+            actor, _ = self._misspelt_country(self.doc.tokens[i])
+            if actor is not None:
+                return actor.country
+        return None
+
+    def _misspelt_country(self, head: Token) -> tuple[Actor | None, str]:
+        """A country name misspelt in the text ("Afganistan", "Ethopia")."""
+        lookup = getattr(self.kb, "lookup_misspelt_country", None)
+        if lookup is None or head.pos != "PROPN" or head.ent_type not in ("GPE", "NORP", "LOC", ""):
+            return None, ""
+        hit = lookup(head.text)
+        if hit is None or hit.country is None:
+            return None, ""
+        return country_actor(self.kb, hit.country.iso3), f"country name misspelt {head.text!r}"
 
     def _unknown_group(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         """A named organisation or people the knowledge base lacks ("the Kurdistan Workers'

@@ -63,6 +63,12 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+# Misspelt country names: only words this long, this close to one country's name, are
+# read as it ("Austria" and "Australia" score 87, below the cut-off).
+_MISSPELT_MIN_LENGTH = 7
+_MISSPELT_CUTOFF = 90
+
+
 class BuiltinKB:
     """The knowledge base from the bundled files, plus the user's own entries.
 
@@ -78,6 +84,7 @@ class BuiltinKB:
         self._phrases: dict[str, list[Hit]] = defaultdict(list)
         self._exact_phrases: dict[str, list[Hit]] = defaultdict(list)
         self._unordered: dict[tuple[str, ...], list[Hit]] = defaultdict(list)
+        self._single_word_countries: dict[str, Hit] = {}
         self._countries: dict[str, Country] = {}
         self._people: dict[str, Person] = {}
         self._organisations: dict[str, Organisation] = {}
@@ -155,6 +162,13 @@ class BuiltinKB:
                 self._index(name, Hit(HitKind.COUNTRY, country=country))
             for adjective in _split(row["adjectives"]):
                 self._index(adjective, Hit(HitKind.ADJECTIVE, country=country))
+            for kind, words in (
+                (HitKind.ADJECTIVE, _split(row["adjectives"])),
+                (HitKind.COUNTRY, [row["name"], *_split(row["aliases"])]),
+            ):
+                for word in words:
+                    if " " not in word and len(word) >= _MISSPELT_MIN_LENGTH:
+                        self._single_word_countries[word.lower()] = Hit(kind, country=country)
             if row["capital"]:
                 self._index(row["capital"], Hit(HitKind.CAPITAL, country=country, seat_sector="GOV"))
             for seat in _split(row["seats"]):
@@ -204,6 +218,20 @@ class BuiltinKB:
         """Countries whose multiword name has exactly these words in any order: machine
         translation from Arabic often reverses them ("the states The United")."""
         return self._unordered.get(tuple(sorted(w.lower() for w in words)), ())
+
+    def lookup_misspelt_country(self, word: str) -> Hit | None:
+        """A one-word country name or demonym misspelt in the text ("Afganistan", "Ethopia",
+        "Phillippines"): the single close match with the same first letter, else None."""
+        low = word.lower()
+        if len(low) < _MISSPELT_MIN_LENGTH or low in self._single_word_countries:
+            return None
+        matches = process.extract(
+            low, list(self._single_word_countries), scorer=fuzz.ratio, score_cutoff=_MISSPELT_CUTOFF, limit=3
+        )
+        same_start = [m for m, _, _ in matches if m[0] == low[0]]
+        if len({self._single_word_countries[m].country for m in same_start}) != 1:
+            return None
+        return self._single_word_countries[same_start[0]]
 
     def lookup(self, phrase: str) -> Sequence[Hit]:
         phrase = normalise_phrase(phrase)
