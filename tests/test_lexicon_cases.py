@@ -43,6 +43,10 @@ CASES = [
     ("Syria closed its border with Jordan on Monday.", ("SYR", "JOR", "191")),
     ("Egypt will evacuate its troops from Yemen.", ("EGY", "YEM", "087")),
     ("The Kenyan government ordered police patrols in Mombasa.", ("KENGOV", "KEN", "153")),
+    # Peacekeepers who arrive are a peacekeeping deployment, not a visit.
+    ("Nigerian peacekeepers arrived in Liberia on Tuesday.", ("NGAMIL", "LBR", "074")),
+    # A coordinated object counts: "photographs and other intelligence".
+    ("Britain gave maps and other intelligence to Kenya.", ("GBR", "KEN", "064")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.

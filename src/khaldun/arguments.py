@@ -54,11 +54,14 @@ def is_support_verb(verb: Token) -> bool:
 
 def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     """Lemmas that name a verb's object, each with the token it sits on: the object itself,
-    its compound modifiers ("aid deliveries"), and the noun a measure word is "of"."""
+    its compound modifiers ("aid deliveries"), nouns coordinated with it, and the noun a
+    measure word is "of"."""
     words: dict[str, Token] = {dobj.lemma.lower(): dobj}
     for child in doc.children(dobj.i):
         if child.dep == "compound" and child.pos == "NOUN":
             words.setdefault(child.lemma.lower(), dobj)
+        elif child.dep == "conj" and child.pos == "NOUN":  # "photographs and other intelligence"
+            words.setdefault(child.lemma.lower(), child)
     if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
         of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower == "of"), None)
         inner = child_of(doc, of, "pobj") if of is not None else None

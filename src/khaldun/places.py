@@ -154,7 +154,11 @@ class Gazetteer:
             place = self.place_at(doc, visited)
             if place is not None:
                 return place, f"the place visited, {visited.text!r}"
-        for root in (trigger, *_clause_governors(doc, trigger)):
+        # The trigger's clause first, then a "when"/"as" clause that tells how it happened
+        # ("killed 23 people when they blew themselves up in Tel Aviv").
+        roots = [trigger, *_clause_governors(doc, trigger)]
+        roots += [c for c in doc.children(trigger.i) if c.dep == "advcl" and _tells_how(doc, c)]
+        for root in roots:
             for prep, pobj in _place_phrases(doc, root):
                 place = self.place_at(doc, pobj) or self._place_in_phrase(doc, pobj)
                 if place is not None:
@@ -183,6 +187,12 @@ class Gazetteer:
                 if place is not None and place.country:
                     return place
         return None
+
+
+def _tells_how(doc: ParsedDoc, clause: Token) -> bool:
+    """A clause opened by "when" or "as", or a participle ("..., killing 20 in Juba")."""
+    marks = {c.lower for c in doc.children(clause.i) if c.dep in ("mark", "advmod")}
+    return bool(marks & {"when", "as"}) or clause.tag == "VBG"
 
 
 def _clause_governors(doc: ParsedDoc, trigger: Token) -> list[Token]:
