@@ -108,6 +108,7 @@ CASES = [
 NOT_GIVEN = [
     # Wanting something for oneself is no appeal: "want" needs a target actor.
     ("Iran wants to build more power plants.", "02"),
+    ("Turkey wants to join the European Union.", "02"),
     # The condemner is not the attacker.
     ("Turkey condemned the attack on its embassy in Kabul.", "19"),
     # A statement released is not a prisoner released.

@@ -191,6 +191,8 @@ def targets(
             if arg is not None:
                 return arg, token
             filler = filler or token
+    if rule.target_required:
+        return None, filler  # only its own slots: "wants to attack X" is no appeal to X
     dative = child_of(doc, trigger, "dative") if trigger.pos in ("VERB", "AUX") else None
     if dative is not None:  # "gave the Ivory Coast 5 million dollars"
         arg = argument(doc, dative, mentions, "indirect object")

@@ -37,7 +37,7 @@ class TriggerRule:
     modality: Modality | None = None
     refine: Mapping[str, str] = field(default_factory=dict)
     target_optional: bool = False
-    target_required: bool = False  # no event without a target actor ("wants Putin to attack")
+    target_required: bool = False  # no event without a target in its own slots ("wants Putin to attack")
     requires_child: tuple[str, ...] = ()
     object_nouns: frozenset[str] = frozenset()
     particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
