@@ -93,6 +93,11 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Gunmen killed two Kenyan soldiers in March.", ("---UAF", "KENMIL", None)),
         # The place may be told in a "when" clause.
         ("A suicide bomber killed 12 people when he blew himself up in Kabul.", ("AFG", "AFGCVL", None)),
+        # A light verb's object may be the passive's subject.
+        ("Sanctions were imposed on Iran by the United States.", ("USA", "IRN", "163")),
+        ("Evidence against Syria was presented by France.", ("FRA", "SYR", "112")),
+        # A named group in apposition to a common noun is who acts.
+        ("The militant group Hezbollah fired rockets at Israel.", ("LBNREBHEZ", "ISR", "19")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

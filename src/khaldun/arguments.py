@@ -352,6 +352,8 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
     for found in apposed:
         if any(m.actor.kind is ActorKind.PERSON for m in found):
             return _with_role_of(found, mentions.get(token.i, ()))
+    if apposed and token.pos == "NOUN" and _names_a_known_group(apposed[0]):
+        return apposed[0]  # "the Al Qaeda-linked militant group al-Shabab": the name says who
     if token.i in mentions:
         own = mentions[token.i]
         guessed = all(not m.actor.known or m.mention.how.startswith("city") for m in own)
@@ -370,6 +372,10 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
             if pobj.i in mentions:
                 return mentions[pobj.i]
     return ()
+
+
+def _names_a_known_group(found: tuple[ActorMention, ...]) -> bool:
+    return any(m.actor.known and m.actor.kind in (ActorKind.ORGANISATION, ActorKind.GROUP) for m in found)
 
 
 def _with_role_of(

@@ -21,6 +21,7 @@ from khaldun.arguments import (
     MentionIndex,
     argument,
     child_of,
+    is_passive,
     noun_source,
     object_words,
     targets,
@@ -216,7 +217,8 @@ def _match_verb(
     used: set[int],
     misses: list[str],
 ) -> list[Candidate]:
-    dobj = child_of(doc, verb, "dobj")
+    # In the passive the object is the subject: "sanctions were imposed on Iran by the US".
+    dobj = child_of(doc, verb, "dobj") or (child_of(doc, verb, "nsubjpass") if is_passive(doc, verb) else None)
     words = object_words(doc, dobj) if dobj is not None else {}
     attached = {c.lower for c in doc.children(verb.i) if c.dep in ("prt", "prep", "agent", "advmod")}
     for rule in rules:
