@@ -218,7 +218,9 @@ def _match_verb(
     misses: list[str],
 ) -> list[Candidate]:
     # In the passive the object is the subject: "sanctions were imposed on Iran by the US".
-    dobj = child_of(doc, verb, "dobj") or (child_of(doc, verb, "nsubjpass") if is_passive(doc, verb) else None)
+    dobj = child_of(doc, verb, "dobj")
+    if dobj is None and is_passive(doc, verb):
+        dobj = child_of(doc, verb, "nsubjpass")
     words = object_words(doc, dobj) if dobj is not None else {}
     attached = {c.lower for c in doc.children(verb.i) if c.dep in ("prt", "prep", "agent", "advmod")}
     for rule in rules:
