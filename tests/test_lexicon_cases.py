@@ -47,6 +47,10 @@ CASES = [
     ("Nigerian peacekeepers arrived in Liberia on Tuesday.", ("NGAMIL", "LBR", "074")),
     # A coordinated object counts: "photographs and other intelligence".
     ("Britain gave maps and other intelligence to Kenya.", ("GBR", "KEN", "064")),
+    # A withdrawal of troops is a military retreat.
+    ("Russia completed the withdrawal of its troops from Syria.", ("RUS", "SYR", "0874")),
+    # Calling for a withdrawal is an appeal, not the withdrawal.
+    ("Egypt called for the withdrawal of foreign forces from Libya.", ("EGY", "---MIL", "0256")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.

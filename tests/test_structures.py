@@ -98,6 +98,8 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Evidence against Syria was presented by France.", ("FRA", "SYR", "112")),
         # A named group in apposition to a common noun is who acts.
         ("The militant group Hezbollah fired rockets at Israel.", ("LBNREBHEZ", "ISR", "19")),
+        # One actor named twice in a subject ("Kuwait and its allies") is one party.
+        ("Kuwait and its allies agreed to hold talks with Iraq.", ("KWT", "IRQ", None)),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

@@ -336,7 +336,9 @@ def argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: s
         return None
     if any(m.mention.how.startswith("pronoun") for m in found):
         inferred = True
-    return Argument(tuple(dict.fromkeys(found)), how, inferred)
+    # One mention per actor: "Kuwait and its allies" must not read as Kuwait twice.
+    unique = {m.actor.id: m for m in reversed(found)}
+    return Argument(tuple(m for m in found if unique[m.actor.id] is m), how, inferred)
 
 
 # Prepositions through which a thing names whose it is: "the leaders of Iran", "an offer

@@ -141,7 +141,7 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     content_heads = {c.trigger.i for c in candidates if c.code[:2] in word_list("content_roots")}
     kept = []
     for cand in candidates:
-        if _inside_content(doc, cand.trigger, content_heads):
+        if _inside_content(doc, cand.trigger, content_heads, asked=cand.code[:2] < "11"):
             continue
         current, governed = cand.trigger, False
         for _ in range(3):
@@ -162,16 +162,25 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     return kept
 
 
-def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int]) -> bool:
-    """True when the trigger sits in a clause that is the content of one of ``heads``."""
+def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: bool) -> bool:
+    """True when the trigger sits in a clause that is the content of one of ``heads``, or,
+    for cooperative events (``asked``), is what an appeal calls for ("called for the
+    withdrawal of foreign forces"). A call for sanctions against X stays an event against X,
+    as the codebooks read it."""
     current = trigger
     for _ in range(6):
         if current.head == current.i:
             return False
         if current.dep in ("ccomp", "xcomp") and current.head in heads and current.head != trigger.i:
             return True
+        if asked and current.dep == "pobj" and _asked_for(doc, doc.head(current.i), heads):
+            return True  # "called for the withdrawal of Syrian forces": what the appeal asks
         current = doc.head(current.i)
     return False
+
+
+def _asked_for(doc: ParsedDoc, prep: Token, heads: set[int]) -> bool:
+    return prep.lower == "for" and prep.dep == "prep" and prep.head in heads
 
 
 def _background(doc: ParsedDoc, trigger: Token) -> bool:
