@@ -51,6 +51,11 @@ CASES = [
     ("Russia completed the withdrawal of its troops from Syria.", ("RUS", "SYR", "0874")),
     # Calling for a withdrawal is an appeal, not the withdrawal.
     ("Egypt called for the withdrawal of foreign forces from Libya.", ("EGY", "---MIL", "0256")),
+    # Property given back, trade barriers lowered, exercises begun, laws repealed.
+    ("Germany returned looted artifacts to Nigeria on Tuesday.", ("DEU", "NGA", "0842")),
+    ("Canada cut tariffs on Mexican steel.", ("CAN", "MEX", "085")),
+    ("Indian and French warships began a joint exercise in the Arabian Sea.", ("INDMIL", "FRAMIL", "062")),
+    ("Bahrain repealed the ban on opposition parties.", ("BHR", "BHROPP", "0812")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.
@@ -110,6 +115,8 @@ CASES = [
 ]
 
 NOT_GIVEN = [
+    # Going back somewhere is no event; returning fire is no handover.
+    ("The Iraqi minister returned to Baghdad on Monday.", "08"),
     # Wanting something for oneself is no appeal: "want" needs a target actor.
     ("Iran wants to build more power plants.", "02"),
     ("Turkey wants to join the European Union.", "02"),

@@ -35,6 +35,7 @@ class Argument:
     mentions: tuple[ActorMention, ...]
     how: str
     inferred: bool = False
+    place: bool = False  # found as a place ("exercises in the Sea of Japan"), not a party
 
 
 # The source slot is filled by words that name no actor ("the football team arrived"):
@@ -189,7 +190,8 @@ def targets(
         for token in _slot_tokens(doc, trigger, slot, obj):
             arg = argument(doc, token, mentions, f"target slot {slot!r}")
             if arg is not None:
-                return arg, token
+                at_a_place = rule.place_target and slot in word_list("place_prepositions")
+                return replace(arg, place=at_a_place), token
             filler = filler or token
     if rule.target_required:
         return None, filler  # only its own slots: "wants to attack X" is no appeal to X
@@ -364,7 +366,7 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
         return own
     if apposed:
         return apposed[0]  # "the states The United": the apposition names it
-    if token.pos != "NOUN":
+    if token.pos not in ("NOUN", "NUM"):  # a thing, or an amount of one ("$120 billion of ...")
         return ()
     possessor = child_of(doc, token, "poss")
     if possessor is not None and possessor.i in mentions:

@@ -305,6 +305,9 @@ def _emit(
         f"source: {source.how}" if source else "source: none",
         f"target: {target.how}" if target else "target: none",
     )
+    if target is not None and target.place and source is not None and len(source.mentions) > 1:
+        # "Russia and China held exercises in the Sea of Japan": the parties, not the place.
+        target = None if _reciprocal(code) else target
     if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(code):
         return _reciprocal_events(trigger, trigger_end, rule, code, source, inferred, notes)
     if source is not None and target is not None:

