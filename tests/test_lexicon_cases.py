@@ -56,6 +56,8 @@ CASES = [
     ("Canada cut tariffs on Mexican steel.", ("CAN", "MEX", "085")),
     ("Indian and French warships began a joint exercise in the Arabian Sea.", ("INDMIL", "FRAMIL", "062")),
     ("Bahrain repealed the ban on opposition parties.", ("BHR", "BHROPP", "0812")),
+    # A statement about a thing is a statement all the same.
+    ("The UN envoy expressed concern about the escalation of violence.", ("IGOUNO", None, "012")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.

@@ -386,9 +386,12 @@ class DocumentResolver:
             if kid.dep == "poss" and kid.pos == "PRON":
                 found = self._resolve_pronoun(kid)
                 return found[0].actor if found else None
+        named = {i for c in cues.cues if c.hit.kind is not HitKind.PERSON for i in range(c.start, c.end)}
         for i in range(cues.start, cues.head):
             tok = self.doc.tokens[i]
-            if tok.pos == "PROPN" and tok.dep == "compound":
+            # "the UN envoy" is the UN's, not Kim Jong Un's: a word the phrase already reads
+            # as an organisation or a country is no person's name.
+            if tok.pos == "PROPN" and tok.dep == "compound" and i not in named and len(tok.text) > 2:
                 match = self.kb.find_person(tok.text, day=self.day)
                 if match is not None:
                     return person_actor(match.person, self.day)
