@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from khaldun.actors import sector_actor
 from khaldun.arguments import (
     NOT_AN_ACTOR,
     Argument,
@@ -31,7 +32,6 @@ from khaldun.lexicon import Lexicon, TriggerRule, word_list
 from khaldun.modality import reported_obligation
 from khaldun.model import ActorKind, ActorMention, Mention
 from khaldun.nlp.base import ParsedDoc, Token
-from khaldun.resolve import sector_actor
 
 
 @dataclass(frozen=True)

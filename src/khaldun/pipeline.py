@@ -22,6 +22,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+from khaldun.actors import country_actor
 from khaldun.amounts import event_amount
 from khaldun.config import Config, load_config
 from khaldun.dates import event_date
@@ -36,7 +37,7 @@ from khaldun.nlp.base import NLPBackend, ParsedDoc
 from khaldun.ontology import Ontology, load_ontology
 from khaldun.places import Gazetteer
 from khaldun.registry import create_nlp_backend
-from khaldun.resolve import DocumentResolver, country_actor
+from khaldun.resolve import DocumentResolver
 
 # Confidence lost for each argument found by inference rather than read directly.
 _INFERENCE_PENALTY = 0.85
