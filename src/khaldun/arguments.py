@@ -170,6 +170,8 @@ def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
     head = doc.head(token.i)
     if token.dep == "pobj":
         verb = doc.head(head.i)
+        if head.dep == "prep" and verb.pos == "ADJ" and verb.dep == "acomp":
+            verb = doc.head(verb.i)  # "is responsible for mass killings": the copula's subject
         return verb if head.dep == "prep" and verb.pos in ("VERB", "AUX") else None
     return head
 
