@@ -101,7 +101,7 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         # One actor named twice in a subject ("Kuwait and its allies") is one party.
         ("Kuwait and its allies agreed to hold talks with Iraq.", ("KWT", "IRQ", None)),
         # The subject of "is responsible for" did what it is responsible for.
-        ("The Syrian army is responsible for mass killings in Homs.", ("SYRMIL", None, "202")),
+        ("The Syrian army is responsible for mass killings in Homs.", ("SYRMIL", "SYR", "202")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",
