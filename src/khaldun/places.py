@@ -77,16 +77,17 @@ def _cities() -> dict[str, City]:
             int(raw["geonameid"]),
             int(raw.get("population") or 0),
         )
-        _keep_most_populous(primary, raw["name"].lower(), city)
+        key = raw["name"].lower()
+        if key not in primary or primary[key].population < city.population:
+            primary[key] = city
         for name in raw.get("alternatenames") or ():
-            if len(name) >= _MIN_ALTERNATE_NAME:
-                _keep_most_populous(alternate, name.lower(), city)
+            if len(name) < _MIN_ALTERNATE_NAME:
+                continue
+            key = name.lower()
+            earlier = alternate.get(key)
+            if earlier is None or earlier.population < city.population:
+                alternate[key] = city
     return {**alternate, **primary}
-
-
-def _keep_most_populous(index: dict[str, City], key: str, city: City) -> None:
-    if key and (key not in index or index[key].population < city.population):
-        index[key] = city
 
 
 @lru_cache(maxsize=1)
