@@ -58,6 +58,9 @@ CASES = [
     ("Bahrain repealed the ban on opposition parties.", ("BHR", "BHROPP", "0812")),
     # A statement about a thing is a statement all the same.
     ("The UN envoy expressed concern about the escalation of violence.", ("IGOUNO", None, "012")),
+    # Arson is destruction of property; by protesters it is a violent protest (145).
+    ("Israeli settlers burned a mosque in the West Bank.", ("ISRSET", "PSEREL", "1712")),
+    ("Protesters torched a police station in Karachi.", ("PAKCVL", "PAKCOP", "145")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.
@@ -117,6 +120,9 @@ CASES = [
 ]
 
 NOT_GIVEN = [
+    # A fire burning is no arson; demonstrators firing missiles fight (19), not riot.
+    ("The fire burned for three days in the hills.", "17"),
+    ("Demonstrators launched missiles at the Georgian government.", "14"),
     # Going back somewhere is no event; returning fire is no handover.
     ("The Iraqi minister returned to Baghdad on Monday.", "08"),
     # Wanting something for oneself is no appeal: "want" needs a target actor.

@@ -300,6 +300,8 @@ def _emit(
         missing = "source" if source is None else "target"
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
     code = _refined_code(doc, trigger, trigger_end, rule)
+    if source is not None and code[:2] in word_list("violent_protest_roots") and _protesters(doc, source):
+        code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
     inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
     notes = (
         f"source: {source.how}" if source else "source: none",
@@ -348,6 +350,13 @@ def _unattributed_attacker(doc: ParsedDoc, trigger: Token, rule: TriggerRule) ->
             mention = Mention(word.idx, word.idx + len(text), text, sentence=word.sent, head=word.i, how=how)
             return Argument((ActorMention(mention, actor),), how)
     return None
+
+
+def _protesters(doc: ParsedDoc, source: Argument) -> bool:
+    """True when the doers are named as protesters ("a Ukrainian protestor", "rioters")."""
+    words = word_list("protester_words")
+    heads = [m.mention.head for m in source.mentions if m.mention.head >= 0]
+    return bool(heads) and all(doc.tokens[h].lemma.lower() in words for h in heads)
 
 
 def _reciprocal(code: str) -> bool:
