@@ -61,6 +61,9 @@ CASES = [
     # Arson is destruction of property; by protesters it is a violent protest (145).
     ("Israeli settlers burned a mosque in the West Bank.", ("ISRSET", "PSEREL", "1712")),
     ("Protesters torched a police station in Karachi.", ("PAKCVL", "PAKCOP", "145")),
+    # A host's guest makes a visit: "X hosted Y" is 043 for X and 042 for Y.
+    ("Putin hosted Erdogan in Sochi on Monday.", ("RUSGOV", "TURGOV", "043")),
+    ("Putin hosted Erdogan in Sochi on Monday.", ("TURGOV", "RUSGOV", "042")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.

@@ -44,6 +44,7 @@ class TriggerRule:
     reverse: bool = False  # the target found is the doer: "received aid from X"
     thing_target: bool = False  # a thing in the target slot keeps the event ("attacked a camp")
     reciprocal: bool = False  # the event runs both ways ("held talks with X": X talked too)
+    converse: str = ""  # the code of the other side's event ("X received Y": Y visited, 042)
 
     @property
     def name(self) -> str:
@@ -134,6 +135,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
             particle=tuple(str(merged.get("particle", "")).split()),
             reverse=bool(merged.get("reverse", False)),
             reciprocal=bool(merged.get("reciprocal", False)),
+            converse=str(merged.get("converse", "")),
             thing_target=bool(merged.get("thing_target", str(merged["code"])[:2] in _thing_target_roots())),
         )
     except KeyError as exc:

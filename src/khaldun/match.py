@@ -324,9 +324,13 @@ def _emit(
             if not any(_political(m) for m in (src, tgt) if m is not None):
                 continue
             out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes, partial))
-            if rule.reciprocal and src is not None and tgt is not None:
+            if (rule.reciprocal or rule.converse) and src is not None and tgt is not None:
                 back = (f"source: the other party ({notes[1]})", f"target: the other party ({notes[0]})")
-                out.append(Candidate(trigger, trigger_end, rule, code, tgt, src, inferred, back, partial))
+                # "X received Y": Y visited X (the rule's converse code, 042).
+                back_code = rule.converse or code
+                out.append(
+                    Candidate(trigger, trigger_end, rule, back_code, tgt, src, inferred, back, partial)
+                )
     return out
 
 
