@@ -8,7 +8,13 @@
 * nouns: the possessor ("his visit"), a "by" phrase, or the subject of the
   light verb that governs it ("held talks", "there is a will");
 * a relative pronoun stands for the noun it modifies, an apposition for its
-  head, coordinated actors ("Iran and Iraq") for each of them.
+  head, coordinated actors ("Iran and Iraq") for each of them;
+* a thing in an actor's slot stands for whose it is: "Reagan's statement",
+  "an offer from Kabul", "crimes committed by Croat forces";
+* with no target in its slots, an event may take one from the action it
+  introduces ("agreed to provide aid for Romania"), an "against X" in its own
+  phrase (conflict), or the condition it sets ("... unless the Kremlin closes
+  its base").
 """
 
 from __future__ import annotations

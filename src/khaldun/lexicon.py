@@ -98,7 +98,7 @@ def own_country_target_roots() -> frozenset[str]:
     return frozenset(str(r) for r in _defaults().get("own_country_target_roots", []))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def word_list(name: str) -> frozenset[str]:
     """A list of words or codes from ``defaults.yaml`` (reciprocal_roots, background_marks, ...)."""
     return frozenset(str(w) for w in _defaults().get(name, []))
