@@ -350,9 +350,9 @@ def _unattributed_attacker(doc: ParsedDoc, trigger: Token, rule: TriggerRule) ->
         if word.lemma.lower() in means or word.lower in means:
             actor = sector_actor("UAF", "unidentified attackers")
             text = doc.span_text(word.i, word.i + 1)
-            how = f"unidentified armed forces: the attack's means, {word.text!r}"
+            how = "unidentified armed forces, named only by the attack's means"
             mention = Mention(word.idx, word.idx + len(text), text, sentence=word.sent, head=word.i, how=how)
-            return Argument((ActorMention(mention, actor),), how)
+            return Argument((ActorMention(mention, actor),), "the attack's means")
     return None
 
 

@@ -222,7 +222,7 @@ class Pipeline:
         actor = country_actor(self.kb, place.country, "GOV")
         how = f"the authorities of the event's place, {place.name}"
         mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
-        notes = (f"source: {how}", cand.notes[1])
+        notes = ("source: inferred", cand.notes[1])
         return replace(cand, source=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
 
     def _target_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
