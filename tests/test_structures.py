@@ -137,3 +137,15 @@ def test_a_trigger_is_not_a_modality_cue_about_itself(model_pipeline) -> None:
     # "denied entry" is a denial that happened, not a denied event.
     events = model_pipeline.code("Israel denied entry to a UN investigator.", published="2015-03-02")
     assert [e.modality.value for e in events if e.cameo.startswith("12")] == ["asserted"]
+
+
+def test_no_note_for_a_trigger_whose_side_was_found_later(model_pipeline) -> None:
+    # The arrest's doer is found after matching (the authorities of the place): the
+    # explanation must not also say that no source was found.
+    from khaldun import Document
+
+    coded = model_pipeline.code_document(
+        Document(text="A French journalist was arrested in Egypt.", id="d", published=None)
+    )
+    assert [e.cameo for e in coded.events] == ["173"]
+    assert coded.notes == ()

@@ -109,11 +109,17 @@ class Pipeline:
         for sent in parsed.sentences:
             mentions = resolver.resolve_sentence(sent.index)
             misses: list[str] = []
+            coded: set[str] = set()
             for cand in match_sentence(parsed, sent.index, self.lexicon, mentions, misses=misses):
                 event = self._build_event(doc, parsed, cand)
                 if event.confidence >= self.config.min_confidence:
                     events.append(event)
-            notes.extend(f"sentence {sent.index + 1}: {m}" for m in misses)
+                    coded.add(f"trigger {cand.trigger.text!r} ")
+            # A side missing at matching may be found later (the authorities of the place):
+            # only triggers that gave no event are reported.
+            notes.extend(
+                f"sentence {sent.index + 1}: {m}" for m in misses if not any(m.startswith(c) for c in coded)
+            )
         return CodedDocument(doc, tuple(events), tuple(notes))
 
     def _build_event(self, doc: Document, parsed: ParsedDoc, cand: Candidate) -> Event:
