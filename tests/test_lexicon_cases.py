@@ -64,6 +64,10 @@ CASES = [
     # A host's guest makes a visit: "X hosted Y" is 043 for X and 042 for Y.
     ("Putin hosted Erdogan in Sochi on Monday.", ("RUSGOV", "TURGOV", "043")),
     ("Putin hosted Erdogan in Sochi on Monday.", ("TURGOV", "RUSGOV", "042")),
+    # States of siege, tear gas, troop withdrawals from a place that is no actor.
+    ("The Bolivian government declared a state of siege in La Paz.", ("BOLGOV", "BOL", "1724")),
+    ("Kenyan police fired tear gas at protesters in Nairobi.", ("KENCOP", "KENCVL", "175")),
+    ("India withdrew its troops from the disputed glacier.", ("IND", None, "0874")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.

@@ -149,3 +149,9 @@ def test_no_note_for_a_trigger_whose_side_was_found_later(model_pipeline) -> Non
     )
     assert [e.cameo for e in coded.events] == ["173"]
     assert coded.notes == ()
+
+
+def test_a_future_refusal_is_one_sided(model_pipeline) -> None:
+    # "will not negotiate" is a rejection (125) by Iran only; the US refused nothing.
+    found = _events(model_pipeline, "Iran will not negotiate with the United States.")
+    assert found == [("IRN", "USA", "125")], found

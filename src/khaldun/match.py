@@ -47,6 +47,7 @@ class Candidate:
     inferred: int = 0  # how many arguments came from inference (coreference, borrowed subject)
     notes: tuple[str, ...] = field(default=(), compare=False)
     partial: bool = False  # one side unknown: kept only when the sentence has no complete event
+    mirrored: bool = False  # the other party's side of a reciprocal event ("talks with X": X's)
 
 
 def match_sentence(
@@ -329,7 +330,7 @@ def _emit(
                 # "X received Y": Y visited X (the rule's converse code, 042).
                 back_code = rule.converse or code
                 out.append(
-                    Candidate(trigger, trigger_end, rule, back_code, tgt, src, inferred, back, partial)
+                    Candidate(trigger, trigger_end, rule, back_code, tgt, src, inferred, back, partial, True)
                 )
     return out
 

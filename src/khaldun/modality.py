@@ -130,11 +130,20 @@ def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str |
     if modality is Modality.CANCELLED:
         return "cancelled"
     if modality is Modality.NEGATED:
-        refusal = load_modality_cues().refusal
-        chain = list(governing_chain(doc, trigger))[1:]
-        if any(word.lemma.lower() in refusal for word in chain):
+        chain = list(governing_chain(doc, trigger))
+        if any(word.lemma.lower() in cues.refusal for word in chain[1:]) or _will_not(doc, chain):
             return "refused"
     return None
+
+
+def _will_not(doc: ParsedDoc, chain: list[Token]) -> bool:
+    """ "will not accept refugees", "would not lift the embargo": a refusal in the future tense."""
+    for word in chain:
+        kids = doc.children(word.i)
+        negated = any(k.dep == "neg" for k in kids)
+        if negated and any(k.dep == "aux" and k.lower in ("will", "would", "wo") for k in kids):
+            return True
+    return False
 
 
 def _conditional(doc: ParsedDoc, chain: list[Token], cues: ModalityCues) -> bool:

@@ -32,7 +32,7 @@ from khaldun.kb.base import KnowledgeBase
 from khaldun.lexicon import Lexicon, load_lexicon, own_country_target_roots, word_list
 from khaldun.match import Candidate, match_sentence
 from khaldun.modality import decide_modality, unrealised_kind
-from khaldun.model import ActorKind, ActorMention, Document, Event, Evidence, Mention, Place
+from khaldun.model import ActorKind, ActorMention, Document, Event, Evidence, Mention, Modality, Place
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 from khaldun.ontology import Ontology, load_ontology
 from khaldun.places import Gazetteer
@@ -112,6 +112,8 @@ class Pipeline:
             coded: set[str] = set()
             for cand in match_sentence(parsed, sent.index, self.lexicon, mentions, misses=misses):
                 event = self._build_event(doc, parsed, cand)
+                if cand.mirrored and event.modality in (Modality.NEGATED, Modality.DENIED):
+                    continue  # "Iran will not negotiate with the US": the US refused nothing
                 if event.confidence >= self.config.min_confidence:
                     events.append(event)
                     coded.add(f"trigger {cand.trigger.text!r} ")
