@@ -68,6 +68,9 @@ CASES = [
     ("The Bolivian government declared a state of siege in La Paz.", ("BOLGOV", "BOL", "1724")),
     ("Kenyan police fired tear gas at protesters in Nairobi.", ("KENCOP", "KENCVL", "175")),
     ("India withdrew its troops from the disputed glacier.", ("IND", None, "0874")),
+    # Money given is economic aid; "in humanitarian aid" says which.
+    ("Canada gave $2 million to Nigeria.", ("CAN", "NGA", "071")),
+    ("Japan provided $5 million in humanitarian aid to Syria.", ("JPN", "SYR", "073")),
     # Wanting someone else to act is an appeal to them.
     ("The United States wants Iran to halt uranium enrichment.", ("USA", "IRN", "020")),
     # Condolences for a disaster go to the country where it struck.

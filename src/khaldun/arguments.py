@@ -70,7 +70,9 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
         elif child.dep == "conj" and child.pos == "NOUN":  # "photographs and other intelligence"
             words.setdefault(child.lemma.lower(), child)
     if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
-        of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower == "of"), None)
+        # "5 million dollars of aid"; for money also "$662 million in coronavirus aid".
+        preps = ("of", "in") if dobj.ent_type == "MONEY" else ("of",)
+        of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower in preps), None)
         inner = child_of(doc, of, "pobj") if of is not None else None
         if inner is not None:
             for word, token in object_words(doc, inner).items():
