@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from khaldun.lexicon import TriggerRule, support_verbs, word_list
 from khaldun.mentions import RELATIVE_PRONOUNS
-from khaldun.modality import modality_verbs
+from khaldun.modality import load_modality_cues, modality_verbs
 from khaldun.model import ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -234,7 +234,7 @@ def _conditioned_party(
     for head in heads:
         for clause in doc.children(head.i):
             if clause.dep != "advcl" or not any(
-                c.dep == "mark" and c.lower in ("if", "unless") for c in doc.children(clause.i)
+                c.dep == "mark" and c.lower in load_modality_cues().condition for c in doc.children(clause.i)
             ):
                 continue
             subject = child_of(doc, clause, "nsubj")

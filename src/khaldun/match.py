@@ -142,7 +142,8 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     content_heads = {c.trigger.i for c in candidates if c.code[:2] in word_list("content_roots")}
     kept = []
     for cand in candidates:
-        if _inside_content(doc, cand.trigger, content_heads, asked=cand.code[:2] < "11"):
+        asked = cand.code[:2] in word_list("asked_for_roots")
+        if _inside_content(doc, cand.trigger, content_heads, asked=asked):
             continue
         current, governed = cand.trigger, False
         for _ in range(3):

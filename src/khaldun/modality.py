@@ -64,6 +64,7 @@ def load_modality_cues() -> ModalityCues:
     )
 
 
+@lru_cache(maxsize=1)
 def modality_verbs() -> frozenset[str]:
     """Verbs that say what became of an event (cancel, postpone, plan, deny ...)."""
     return frozenset(lemma for lemma in load_modality_cues().lemmas if " " not in lemma)

@@ -27,13 +27,45 @@ db_option = click.option(
     envvar="KHALDUN_DB",
     help="The store: a DuckDB file, or postgresql://user@host:port/dbname (env KHALDUN_DB).",
 )
-level_option = click.option(
-    "--level",
-    type=click.Choice(["raw", "clustered"]),
-    default="raw",
-    show_default=True,
-    help="raw: one event per mention in a report; clustered: one per happening, with report counts.",
+
+
+def level_choice(default: str, help: str) -> Callable[[Any], Any]:
+    """``--level raw|clustered``: every report of an event, or the happenings."""
+    return click.option(
+        "--level", type=click.Choice(["raw", "clustered"]), default=default, show_default=True, help=help
+    )
+
+
+level_option = level_choice(
+    "raw", "raw: one event per mention in a report; clustered: one per happening, with report counts."
 )
+
+
+def period_options(modality_help: str) -> Callable[[Any], Any]:
+    """``--since``, ``--until`` and ``--modality`` (asserted unless said) of the aggregate views."""
+
+    def add(func: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(
+            [
+                click.option("--since", help="First date (YYYY-MM-DD)."),
+                click.option("--until", help="Last date (YYYY-MM-DD)."),
+                click.option("--modality", default="asserted", show_default=True, help=modality_help),
+            ]
+        ):
+            func = option(func)
+        return func
+
+    return add
+
+
+def _period_filter(since: str | None, until: str | None, modality: str) -> Any:
+    from khaldun.queries import EventFilter
+
+    return EventFilter(
+        since=date_value(since, "--since"),
+        until=date_value(until, "--until"),
+        modality=None if modality == "any" else modality,
+    )
 
 
 @contextmanager
@@ -299,21 +331,8 @@ def query(db: str, level: str, limit: int | None, offset: int, fmt: str, **filte
     show_default=True,
     help="Period of each row (weeks start on Monday).",
 )
-@click.option("--since", help="First date (YYYY-MM-DD).")
-@click.option("--until", help="Last date (YYYY-MM-DD).")
-@click.option(
-    "--modality",
-    default="asserted",
-    show_default=True,
-    help="Only events of this modality; 'any' for all (planned visits are not visits).",
-)
-@click.option(
-    "--level",
-    type=click.Choice(["raw", "clustered"]),
-    default="clustered",
-    show_default=True,
-    help="Count happenings (clustered) or every report of them (raw).",
-)
+@period_options("Only events of this modality; 'any' for all (planned visits are not visits).")
+@level_choice("clustered", "Count happenings (clustered) or every report of them (raw).")
 @click.option("--directed", is_flag=True, help="Only ACTOR_A → ACTOR_B (default: both directions).")
 @format_option(records="period")
 def dyads(
@@ -335,11 +354,7 @@ def dyads(
     from khaldun import queries
     from khaldun.export import write_rows
 
-    f = queries.EventFilter(
-        since=date_value(since, "--since"),
-        until=date_value(until, "--until"),
-        modality=None if modality == "any" else modality,
-    )
+    f = _period_filter(since, until, modality)
     with _opened(db) as store:
         rows = queries.dyad_series(store, actor_a, actor_b, by=by, f=f, level=level, directed=directed)
     write_rows(rows, fmt, sys.stdout, title=f"{actor_a} – {actor_b} by {by} ({level} events)")
@@ -347,18 +362,8 @@ def dyads(
 
 @click.command()
 @db_option
-@click.option("--since", help="First date (YYYY-MM-DD).")
-@click.option("--until", help="Last date (YYYY-MM-DD).")
-@click.option(
-    "--modality", default="asserted", show_default=True, help="Only events of this modality; 'any' for all."
-)
-@click.option(
-    "--level",
-    type=click.Choice(["raw", "clustered"]),
-    default="clustered",
-    show_default=True,
-    help="Weight edges by happenings (clustered) or by reports (raw).",
-)
+@period_options("Only events of this modality; 'any' for all.")
+@level_choice("clustered", "Weight edges by happenings (clustered) or by reports (raw).")
 @click.option(
     "--nodes",
     type=click.Choice(["code", "country"]),
@@ -382,11 +387,7 @@ def network(
     from khaldun import queries
     from khaldun.export import write_graphml, write_rows
 
-    f = queries.EventFilter(
-        since=date_value(since, "--since"),
-        until=date_value(until, "--until"),
-        modality=None if modality == "any" else modality,
-    )
+    f = _period_filter(since, until, modality)
     with _opened(db) as store:
         edges = queries.network(store, f, level=level, node=nodes)
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
