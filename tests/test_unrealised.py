@@ -31,6 +31,9 @@ prisoners  prisoner  NOUN  dobj      4
         ("194", "prepared", "150"),  # "prepared to resume shelling": military posture
         ("042", "prepared", "036"),  # other preparations are plans
         ("042", None, "042"),
+        ("042", "scheduled", "042"),  # "Obama is scheduled to attend a summit": no intent stated
+        ("072", "scheduled", "072"),  # "the US will supply arms to Israel"
+        ("190", "scheduled", "150"),  # force the narrator announces: military posture
         ("161", "threatened", "1313"),  # "threatened to break relations"
         ("165", "threatened", "135"),  # "may halt mediation if ..."
         ("190", "threatened", "138"),  # no row of its own: read as planned
@@ -66,3 +69,53 @@ def test_a_conditional_harm_reads_as_a_threat() -> None:
     modality, why = decide_modality(doc, halt)
     assert modality is Modality.HYPOTHETICAL, why
     assert unrealised_kind(doc, halt, modality) == "threatened"
+
+
+SCHEDULED = """
+Obama      Obama     PROPN nsubjpass 3 PERSON
+is         be        AUX   auxpass   3
+scheduled  schedule  VERB  ROOT      0
+to         to        PART  aux       5
+attend     attend    VERB  xcomp     3
+a          a         DET   det       7
+summit     summit    NOUN  dobj      5
+"""
+
+STATED = """
+Bouteflika Bouteflika PROPN nsubj    2 PERSON
+said       say       VERB  ROOT      0
+he         he        PRON  nsubj     4
+is         be        AUX   ccomp     2
+prepared   prepared  ADJ   acomp     4
+to         to        PART  aux       7
+lift       lift      VERB  xcomp     5
+the        the       DET   det       9
+ban        ban       NOUN  dobj      7
+"""
+
+REPORTED_AFTER = """
+Iran       Iran      PROPN nsubj     3 GPE
+will       will      AUX   aux       3
+release    release   VERB  ROOT      0
+the        the       DET   det       5
+sailors    sailor    NOUN  dobj      3
+,          ,         PUNCT punct     3
+officials  official  NOUN  nsubj     8
+said       say       VERB  conj      3
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "trigger", "kind"),
+    [
+        (SCHEDULED, "attend", "scheduled"),  # only the narrator says so
+        (STATED, "lift", "prepared"),  # his own statement, through "is prepared"
+        (REPORTED_AFTER, "release", "planned"),  # "..., officials said" parsed as a conjunct
+    ],
+)
+def test_a_plan_is_an_intent_only_when_somebody_states_it(table: str, trigger: str, kind: str) -> None:
+    doc = parse_table(table)
+    token = next(t for t in doc.tokens if t.text == trigger)
+    modality, why = decide_modality(doc, token)
+    assert modality is Modality.PLANNED, why
+    assert unrealised_kind(doc, token, modality) == kind

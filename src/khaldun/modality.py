@@ -24,6 +24,9 @@ _GOVERNED_BY = frozenset(
     {"xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "pcomp"}
 )
 _MAX_HOPS = 4
+# Relations through which a plan is somebody's statement: "said (ccomp) he is
+# (acomp) prepared (xcomp) to lift the ban".
+_STATED_THROUGH = _GOVERNED_BY | {"acomp"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class ModalityCues:
     reporting: frozenset[str]
     refusal: frozenset[str]
     preparation: frozenset[str]
+    intent: frozenset[str]
     threat: frozenset[str]
     condition: frozenset[str]
     obligation: frozenset[str]
@@ -57,6 +61,7 @@ def load_modality_cues() -> ModalityCues:
         reporting=frozenset(raw.get("reporting", [])),
         refusal=frozenset(raw.get("refusal", [])),
         preparation=frozenset(raw.get("preparation", [])),
+        intent=frozenset(raw.get("intent", [])),
         threat=frozenset(raw.get("threat", [])),
         condition=frozenset(raw.get("condition", [])),
         obligation=frozenset(raw.get("obligation", [])),
@@ -116,8 +121,9 @@ def decide_modality(
 
 
 def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str | None:
-    """How the CAMEO codebook sees an event that has not happened: "planned",
-    "prepared" (planned, under "prepare"/"ready"), "threatened" (planned or
+    """How the CAMEO codebook sees an event that has not happened: "planned" (an
+    intent the actor states), "prepared" (a stated plan under "prepare"/"ready"),
+    "scheduled" (a plan only the narrator reports), "threatened" (planned or
     hypothetical, under "threaten"/"warn" or a condition), "refused" (a refusal
     governs it), "cancelled", or None for the others."""
     cues = load_modality_cues()
@@ -127,6 +133,8 @@ def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str |
             return "threatened"
         if modality is Modality.HYPOTHETICAL:
             return None
+        if not _stated(doc, trigger, cues):
+            return "scheduled"
         return "prepared" if any(w.lemma.lower() in cues.preparation for w in chain[1:]) else "planned"
     if modality is Modality.CANCELLED:
         return "cancelled"
@@ -135,6 +143,24 @@ def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str |
         if any(word.lemma.lower() in cues.refusal for word in chain[1:]) or _will_not(doc, chain):
             return "refused"
     return None
+
+
+def _stated(doc: ParsedDoc, trigger: Token, cues: ModalityCues) -> bool:
+    """True when a plan is somebody's stated intent: a verb of reporting or of intent
+    governs it ("said it will free", "said he is prepared to lift", "pledged to
+    send"), or reports it from the end of the sentence ("X will provide aid, the
+    WFP said"); not when only a schedule or "will" makes it a plan."""
+    current = trigger
+    for _ in range(_MAX_HOPS + 2):
+        for child in doc.children(current.i):
+            if child.dep in ("conj", "parataxis") and child.lemma.lower() in cues.reporting:
+                return True
+        if current.head == current.i or current.dep not in _STATED_THROUGH:
+            return False
+        current = doc.head(current.i)
+        if current.lemma.lower() in cues.intent or current.lemma.lower() in cues.reporting:
+            return True
+    return False
 
 
 def _will_not(doc: ParsedDoc, chain: list[Token]) -> bool:
