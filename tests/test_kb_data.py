@@ -517,6 +517,26 @@ def test_landmarks(iso3_set):
     assert by["Kremlin"][1:3] == ["Moscow", "RUS"]
 
 
+# ---------------------------------------------------------------- peoples.tsv
+
+
+def test_peoples(countries, iso3_set):
+    header, rows, comments = read_tsv(ACTORS / "peoples.tsv")
+    assert any("format_version: 1" in c for c in comments)
+    assert header == ["name", "forms", "countries"]
+    country_words = {w.lower() for r in countries[1] for w in [r[2], *r[3].split("|"), *r[4].split("|")] if w}
+    forms = Counter(f.lower() for r in rows for f in r[1].split("|"))
+    assert not [k for k, v in forms.items() if v > 1], "a form names one people"
+    for r in rows:
+        assert len(r) == 3 and all(r), r
+        assert set(r[2].split("|")) <= iso3_set, r
+        # A people whose name is a state's demonym is that state's (countries.tsv), not a people here.
+        assert not {f.lower() for f in r[1].split("|")} & country_words, r
+    by = {r[0]: r[2].split("|") for r in rows}
+    assert by["Chechens"] == ["RUS"]
+    assert set(by["Kurds"]) == {"TUR", "IRQ", "IRN", "SYR"}
+
+
 def test_misspelt_country_names_are_read_only_when_close_to_one_country() -> None:
     from khaldun.kb.builtin import BuiltinKB
 

@@ -102,6 +102,11 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Kuwait and its allies agreed to hold talks with Iraq.", ("KWT", "IRQ", None)),
         # The subject of "is responsible for" did what it is responsible for.
         ("The Syrian army is responsible for mass killings in Homs.", ("SYRMIL", "SYR", "202")),
+        # A people of one state belongs to it; a people of several, to the one the sentence names.
+        ("Uighur separatists attacked a police station in Kashgar.", ("CHNSEP", "CHNCOP", "19")),
+        ("Kurdish rebels attacked a Turkish army post.", ("TURREB", "TURMIL", "19")),
+        ("Kurdish fighters shelled a Syrian army base near Qamishli.", ("SYR", "SYRMIL", "19")),
+        ("Chechens protested against the Russian government.", ("RUSCVL", "RUSGOV", "14")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

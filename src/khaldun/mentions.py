@@ -108,7 +108,7 @@ _AGAINST_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
 def _negated_cue(doc: ParsedDoc, cue: Cue) -> bool:
     """ "anti-Syria", "pro-Iranian": the country describes a stance, not the actor's
     nationality; nor does "ethnic Albanians" say which state they live in."""
-    if cue.start >= 1 and doc.tokens[cue.start - 1].lower == "ethnic":
+    if cue.start >= 1 and doc.tokens[cue.start - 1].lower == "ethnic" and cue.hit.kind is not HitKind.PEOPLE:
         return True
     if cue.start < 2 or doc.tokens[cue.start - 1].text != "-":
         return doc.tokens[cue.start].lower.split("-")[0] in _AGAINST_PREFIXES
@@ -182,7 +182,8 @@ def _prefer(hits: tuple[Hit, ...] | list[Hit] | object) -> Hit:
         HitKind.SEAT: 2,
         HitKind.CAPITAL: 3,
         HitKind.ADJECTIVE: 4,
-        HitKind.SECTOR: 5,
-        HitKind.PERSON: 6,
+        HitKind.PEOPLE: 5,
+        HitKind.SECTOR: 6,
+        HitKind.PERSON: 7,
     }
     return min(hits, key=lambda h: order[h.kind])  # type: ignore[arg-type]

@@ -144,7 +144,7 @@ class DocumentResolver:
 
     def _actor_of(self, cues: PhraseCues) -> tuple[Actor | None, str]:
         countries = cues.countries()
-        country = countries[0] if countries else None
+        country = countries[0] if countries else self._state_of_people(cues)
         if cues.name is not None:
             actor, how = self._person(cues, country)
             if actor is not None:
@@ -178,6 +178,12 @@ class DocumentResolver:
             return self._sector_phrase(cues, sectors[-1].text, sector, country)
         if head_cues and self._inside_larger_name(head_cues[0]):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
+        if head_cues and head_cues[0].hit.kind is HitKind.PEOPLE:
+            # "Chechens", "Iraqi Kurds": people of a state the phrase or the context names.
+            people = head_cues[0].hit.people.name  # type: ignore[union-attr]
+            if country is None:
+                return sector_actor("CVL", cues.text), f"people {people}: no state named"
+            return country_actor(self.kb, country, "CVL"), f"people {people} of {country}"
         if head_cues and head_cues[0].hit.country is not None:
             cue = head_cues[0]
             iso3 = cue.hit.country.iso3
@@ -203,6 +209,39 @@ class DocumentResolver:
         if actor is None:
             actor, how = self._unknown_group(cues, country)
         return actor, how
+
+    def _state_of_people(self, cues: PhraseCues) -> str | None:
+        """For a people of several states ("Kurdish rebels", "Hutu militias"), the one of
+        them the sentence names ("... attacked a Turkish army post"), else the one the
+        document has named most so far; None when neither tells."""
+        peoples = [c.hit.people for c in cues.of_kind(HitKind.PEOPLE) if c.hit.people is not None]
+        if not peoples:
+            return None
+        states = peoples[-1].countries
+        named = self._countries_named_in(self.doc.tokens[cues.head].sent)
+        for iso3 in named:
+            if iso3 in states:
+                return iso3
+        counted = [(self._country_counts[c], c) for c in states if self._country_counts[c]]
+        return max(counted)[1] if counted else None
+
+    def _countries_named_in(self, sent_index: int) -> list[str]:
+        """States a sentence names by name, adjective, capital or seat, in order."""
+        sent = self.doc.sentences[sent_index]
+        found: dict[str, None] = {}
+        tokens = self.doc.tokens
+        for i in range(sent.start, sent.end):
+            if tokens[i].pos not in ("PROPN", "ADJ", "NOUN"):
+                continue
+            for size in (3, 2, 1):
+                if i + size > sent.end:
+                    continue
+                hits = self.kb.lookup(self.doc.span_text(i, i + size))
+                states = [h.country.iso3 for h in hits if h.country and h.kind is not HitKind.PEOPLE]
+                if states:
+                    found.setdefault(states[0], None)
+                    break
+        return list(found)
 
     def _people_of_another_state(self, cues: PhraseCues, head_cue: Cue) -> str | None:
         """ "Bosnian Serbs", "Iraqi Kurds": a people named by one demonym and living in the state

@@ -27,6 +27,7 @@ class HitKind(StrEnum):
     ORGANISATION = "organisation"
     SECTOR = "sector"  # a sector word: "police", "rebels", "foreign minister"
     PERSON = "person"  # a full alias of a known person
+    PEOPLE = "people"  # an ethnic or regional group: "Kurdish", "Chechens"
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,14 @@ class SectorTerm:
 
 
 @dataclass(frozen=True)
+class People:
+    """An ethnic or regional group and the states it lives in (most populous first)."""
+
+    name: str
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Person:
     id: str
     name: str
@@ -86,6 +95,7 @@ class Hit:
     sector: SectorTerm | None = None
     person: Person | None = None
     seat_sector: str | None = None  # for SEAT hits: the sector the seat stands for
+    people: People | None = None  # for PEOPLE hits (``country`` is set when it has one state)
 
 
 @dataclass(frozen=True)

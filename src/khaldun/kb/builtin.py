@@ -19,7 +19,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from khaldun.errors import DataFileError
-from khaldun.kb.base import Country, Hit, HitKind, Organisation, Person, PersonMatch, SectorTerm
+from khaldun.kb.base import Country, Hit, HitKind, Organisation, People, Person, PersonMatch, SectorTerm
 from khaldun.kb.names import name_key, name_parts, surname_key
 from khaldun.kb.user import Entries, organisation_from_entry, person_from_entry
 from khaldun.model import Role
@@ -95,6 +95,7 @@ class BuiltinKB:
         self._offices: dict[str, str] = {}
         self.max_phrase_words = 1
         self._load_countries()
+        self._load_peoples()
         self._load_offices()
         self._sectors = {t.term: t for t in _bundled_sectors()}
         self._organisations = {o.id: o for o in _bundled_organisations()}
@@ -176,6 +177,20 @@ class BuiltinKB:
                 if not sector:
                     raise DataFileError(f"countries.tsv line {n}: seat {seat!r} needs the form phrase=SECTOR")
                 self._index(phrase, Hit(HitKind.SEAT, country=country, seat_sector=sector))
+
+    def _load_peoples(self) -> None:
+        file = _data_file("peoples.tsv")
+        for n, row in read_tsv(file):
+            countries = tuple(_split(row["countries"]))
+            unknown = [c for c in countries if c not in self._countries]
+            if not countries or unknown:
+                raise DataFileError(
+                    f"peoples.tsv line {n}: {row['countries']!r} are not ISO3 codes of countries.tsv"
+                )
+            people = People(name=row["name"], countries=countries)
+            home = self._countries[countries[0]] if len(countries) == 1 else None
+            for form in _split(row["forms"]):
+                self._index(form, Hit(HitKind.PEOPLE, country=home, people=people))
 
     def _load_offices(self) -> None:
         for _, row in read_tsv(_data_file("offices.tsv")):
