@@ -25,6 +25,9 @@ CASES = [
     ("Germany sent humanitarian aid to Turkey after the earthquake.", ("DEU", "TUR", "073")),
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
+    # Welcoming what someone decided is approval of its author; welcoming a person is hosting.
+    ("Egypt welcomed the decision by Iran to free the sailors.", ("EGY", "IRN", "051")),
+    ("King Abdullah welcomed the Iraqi prime minister in Amman.", ("JORGOV", "IRQGOV", "043")),
     ("Egypt and Israel signed an agreement on gas exports.", ("ISR", "EGY", "057")),
     ("Gunmen kidnapped two Turkish engineers in Iraq.", ("IRQUAF", "TUR", "181")),
     ("The Iraqi government demanded that Turkey withdraw its troops.", ("IRQGOV", "TUR", "100")),
