@@ -107,6 +107,13 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Kurdish rebels attacked a Turkish army post.", ("TURREB", "TURMIL", "19")),
         ("Kurdish fighters shelled a Syrian army base near Qamishli.", ("SYR", "SYRMIL", "19")),
         ("Chechens protested against the Russian government.", ("RUSCVL", "RUSGOV", "14")),
+        # A light verb's object may be the last of several coordinated nouns.
+        (
+            "Syrian forces launched artillery, mortar, and rocket fire against the rebels.",
+            ("SYRMIL", "---REB", "19"),
+        ),
+        # A name apposed to a role of no country takes the role's sector, and the other side's state.
+        ("The Venezuelan government ordered the newspaper El Diario to close.", ("VENGOV", "VENMED", "17")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

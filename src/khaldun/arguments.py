@@ -67,8 +67,10 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     for child in doc.children(dobj.i):
         if child.dep == "compound" and child.pos == "NOUN":
             words.setdefault(child.lemma.lower(), dobj)
-        elif child.dep == "conj" and child.pos == "NOUN":  # "photographs and other intelligence"
-            words.setdefault(child.lemma.lower(), child)
+    # "photographs and other intelligence"; "artillery, mortar and rocket fire" chains its conjuncts.
+    for conj in list(_coordinated(doc, dobj))[1:]:
+        if conj.pos == "NOUN":
+            words.setdefault(conj.lemma.lower(), conj)
     if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
         # "5 million dollars of aid"; for money also "$662 million in coronavirus aid".
         preps = ("of", "in") if dobj.ent_type == "MONEY" else ("of",)
@@ -400,8 +402,10 @@ def _with_role_of(
     if len(people) != 1 or len(role) != 1 or people[0].actor.known or people[0].actor.country:
         return people
     person, office = people[0], role[0].actor
-    if not office.country:
+    if not office.country and not (office.sector and not person.actor.sector):
         return people
+    # With no country, the role still says what the name is ("the opposition newspaper La
+    # Prensa": media); whose it is may come from the event's other side.
     actor = replace(person.actor, code=office.code, country=office.country, sector=office.sector)
     return (replace(person, actor=actor),)
 
