@@ -537,6 +537,29 @@ def test_peoples(countries, iso3_set):
     assert set(by["Kurds"]) == {"TUR", "IRQ", "IRN", "SYR"}
 
 
+# ---------------------------------------------------------------- regions.tsv
+
+
+def test_regions(countries, iso3_set):
+    header, rows, comments = read_tsv(GAZ / "regions.tsv")
+    assert any("format_version: 1" in c for c in comments)
+    assert header == ["name", "region", "country", "lat", "lon"]
+    names = Counter(r[0].lower() for r in rows)
+    assert not [k for k, v in names.items() if v > 1]
+    country_words = {w.lower() for r in countries[1] for w in [r[2], *r[3].split("|"), r[5]] if w}
+    canonical = {r[0]: r for r in rows}
+    for r in rows:
+        assert len(r) == 5, r
+        name, region, country, lat, lon = r
+        assert country in iso3_set, r
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, r
+        assert name.lower() not in country_words, f"{name!r} names a country or capital"
+        # An alias resolves to a region listed under its own name, in the same state.
+        assert canonical[region][2] == country, r
+    assert canonical["Xinjiang"][2] == "CHN"
+    assert canonical["Golan Heights"][2] == "SYR"
+
+
 def test_misspelt_country_names_are_read_only_when_close_to_one_country() -> None:
     from khaldun.kb.builtin import BuiltinKB
 

@@ -91,6 +91,8 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("The Phillippines army and the rebels clashed on Sunday.", ("PHLMIL", "---", "19")),
         # A date is not a place: "in March" is not March in Cambridgeshire.
         ("Gunmen killed two Kenyan soldiers in March.", ("---UAF", "KENMIL", None)),
+        # A region is a place: its state is the state of the sides no one named.
+        ("Police arrested ten protesters in North Kivu.", ("CODCOP", "CODCVL", "173")),
         # The place may be told in a "when" clause.
         ("A suicide bomber killed 12 people when he blew himself up in Kabul.", ("AFG", "AFGCVL", None)),
         # A light verb's object may be the passive's subject.

