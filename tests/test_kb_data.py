@@ -517,6 +517,15 @@ def test_landmarks(iso3_set):
     assert by["Kremlin"][1:3] == ["Moscow", "RUS"]
 
 
+def test_office_seniority_ranks_known_offices():
+    header, rows, comments = read_tsv(ACTORS / "office_seniority.tsv")
+    assert any("format_version: 1" in c for c in comments)
+    assert header == ["office"]
+    ranked = [r[0] for r in rows]
+    assert len(ranked) == len(set(ranked)) and set(ranked) <= OFFICES - {"other"}
+    assert ranked[0] == "head_of_state"
+
+
 # ---------------------------------------------------------------- peoples.tsv
 
 

@@ -8,26 +8,21 @@ attackers, the authorities of an event's place, the country of an event's place)
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from importlib import resources
 
+from khaldun.data import read_tsv
 from khaldun.kb.base import KnowledgeBase, Organisation, Person
 from khaldun.model import Actor, ActorKind, Role
 
 UNKNOWN_COUNTRY = "---"
 
-# Without a date, a person is coded by the office they are best known for: the most senior.
-_OFFICE_SENIORITY = (
-    "head_of_state",
-    "supreme_leader",
-    "head_of_government",
-    "vice_president",
-    "crown_prince",
-    "foreign_minister",
-    "defence_minister",
-    "interior_minister",
-    "speaker",
-    "army_chief",
-    "intelligence_chief",
-)
+
+@lru_cache(maxsize=1)
+def _office_seniority() -> tuple[str, ...]:
+    """Offices from the most senior down (``data/actors/office_seniority.tsv``)."""
+    file = resources.files("khaldun.data").joinpath("actors", "office_seniority.tsv")
+    return tuple(row["office"] for _, row in read_tsv(file))
 
 
 def best_known_role(person: Person, title: str | None = None) -> Role | None:
@@ -46,7 +41,8 @@ def best_known_role(person: Person, title: str | None = None) -> Role | None:
 
     def seniority(role: Role) -> int:
         office = role.office or "other"
-        return _OFFICE_SENIORITY.index(office) if office in _OFFICE_SENIORITY else len(_OFFICE_SENIORITY)
+        ranks = _office_seniority()
+        return ranks.index(office) if office in ranks else len(ranks)
 
     return min(person.roles, key=seniority)
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from khaldun.data import read_tsv
 from khaldun.kb.base import HitKind, KnowledgeBase
-from khaldun.kb.builtin import normalise_phrase, read_tsv
+from khaldun.kb.builtin import normalise_phrase
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
 

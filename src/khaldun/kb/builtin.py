@@ -7,7 +7,6 @@ match only as written so that "us" and "is" stay ordinary words.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -18,6 +17,7 @@ from importlib.abc import Traversable
 import yaml
 from rapidfuzz import fuzz, process
 
+from khaldun.data import read_tsv
 from khaldun.errors import DataFileError
 from khaldun.kb.base import Country, Hit, HitKind, Organisation, People, Person, PersonMatch, SectorTerm
 from khaldun.kb.names import name_key, name_parts, surname_key
@@ -40,23 +40,6 @@ def normalise_phrase(text: str) -> str:
 
 def _data_file(name: str) -> Traversable:
     return resources.files("khaldun.data").joinpath("actors", name)
-
-
-def read_tsv(file: Traversable) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a TSV data file with ``#`` comment lines, as (line number, row)."""
-    lines = file.read_text("utf-8").splitlines()
-    numbered = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
-    if not numbered:
-        return
-    header = numbered[0][1].split("\t")
-    for n, line in numbered[1:]:
-        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-        if len(cells) != len(header):
-            raise DataFileError(
-                f"{file.name} line {n}: expected {len(header)} tab-separated columns "
-                f"({', '.join(header)}), found {len(cells)}"
-            )
-        yield n, dict(zip(header, cells, strict=True))
 
 
 def _split(cell: str) -> list[str]:

@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from khaldun.data import read_tsv
 from khaldun.errors import DataFileError
-from khaldun.kb.builtin import read_tsv
 
 
 @lru_cache(maxsize=1)
