@@ -25,6 +25,9 @@ CASES = [
     ("Germany sent humanitarian aid to Turkey after the earthquake.", ("DEU", "TUR", "073")),
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
+    # An allegation or complaint accuses whom its content clause names, and is the one event.
+    ("Rwanda alleged that France helped plan the killings.", ("RWA", "FRA", "112")),
+    ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISR", "114")),
     # Welcoming what someone decided is approval of its author; welcoming a person is hosting.
     ("Egypt welcomed the decision by Iran to free the sailors.", ("EGY", "IRN", "051")),
     ("King Abdullah welcomed the Iraqi prime minister in Amman.", ("JORGOV", "IRQGOV", "043")),
