@@ -156,6 +156,9 @@ NOT_GIVEN = [
     ("The ruling party ordered a new paper on tax reform.", "17"),
     # Denying accusations is 016, not a rejection.
     ("Israel denied the accusations by Hamas.", "12"),
+    # A strike by workers or teachers is a labour strike (143), not a military one.
+    ("Teachers in Chile launched a strike on Monday.", "19"),
+    ("Dock workers in Rotterdam went on strike.", "19"),
 ]
 
 

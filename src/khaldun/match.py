@@ -193,6 +193,8 @@ def _background(doc: ParsedDoc, trigger: Token) -> bool:
         prep = doc.head(trigger.i)
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
+    if trigger.dep == "pcomp" and doc.head(trigger.i).lower in word_list("reason_prepositions"):
+        return True  # "arrested for collaborating with Israel": why, not what happened
     if trigger.dep == "relcl" and any(c.lower in ("where", "when") for c in doc.children(trigger.i)):
         return True  # "Kosovo, where 28 people have been killed": what the place is known for
     if trigger.dep == "advcl":
@@ -304,6 +306,8 @@ def _emit(
     code = _refined_code(doc, trigger, trigger_end, rule)
     if source is not None and code[:2] in word_list("violent_protest_roots") and _protesters(doc, source):
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
+    if source is not None and code[:2] == "19" and _labour_strike(trigger_end, source):
+        code = "143"  # "the union will not end the strike": a strike, not a military one
     inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
     notes = (
         f"source: {source.how}" if source else "source: none",
@@ -363,6 +367,15 @@ def _protesters(doc: ParsedDoc, source: Argument) -> bool:
     words = word_list("protester_words")
     heads = [m.mention.head for m in source.mentions if m.mention.head >= 0]
     return bool(heads) and all(doc.tokens[h].lemma.lower() in words for h in heads)
+
+
+def _labour_strike(noun: Token, source: Argument) -> bool:
+    """True for a strike noun (the trigger, or a light verb's object) whose doers are
+    workers, teachers, students or the like."""
+    sectors = word_list("labour_sectors")
+    return noun.lemma.lower() in word_list("labour_strike_nouns") and all(
+        m.actor.sector in sectors for m in source.mentions
+    )
 
 
 def _reciprocal(code: str) -> bool:
