@@ -230,6 +230,16 @@ def test_plover_set_uses_category_for_root_and_reports_type(tmp_path: Path) -> N
     assert figures(report, "type") == (2, 3, 2, 0.6667, 1.0, 0.8)
 
 
+def test_a_statement_with_no_plover_type_is_no_plover_prediction(tmp_path: Path) -> None:
+    gold = load_gold(write_jsonl(tmp_path, [rec("p1", [ev("ISR", "PSE", "ASSAULT", "PLOVER")])]))
+    preds = [
+        pred("p1", "ISR", "PSE", "190", plover="ASSAULT"),
+        pred("p1", "ISR", "PSE", "012"),  # a pessimistic comment: CAMEO 01 has no PLOVER type
+    ]
+    report = score(gold, preds)
+    assert figures(report, "root") == (1, 1, 1, 1.0, 1.0, 1.0)
+
+
 def test_cameo_type_only_set_compares_distinct_roots(tmp_path: Path) -> None:
     gold = load_gold(
         write_jsonl(tmp_path, [rec("c1", [ev(None, None, "042")]), rec("c2", [ev(None, None, "190")])])

@@ -325,6 +325,9 @@ def _score_records(
     role_total = role_correct = 0
     for record in scored:
         preds = by_doc.get(record.id, [])
+        if scheme == "PLOVER":
+            # PLOVER has no type for CAMEO's statements (01): such an event is no PLOVER event.
+            preds = [p for p in preds if p.plover]
         for level, counts in _record_counts(record, preds, levels, stages, type_of).items():
             rows[level].append(counts)
         if "dyad" in levels:
