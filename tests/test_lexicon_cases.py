@@ -28,6 +28,10 @@ CASES = [
     # An allegation or complaint accuses whom its content clause names, and is the one event.
     ("Rwanda alleged that France helped plan the killings.", ("RWA", "FRA", "112")),
     ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISR", "114")),
+    # Statements (01): declining comment, considering an option, issuing a statement.
+    ("Egypt declined to comment on the report.", ("EGY", None, "011")),
+    ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
+    ("Pakistan's foreign ministry issued a statement on the incident.", ("PAKGOV", None, "010")),
     # Welcoming what someone decided is approval of its author; welcoming a person is hosting.
     ("Egypt welcomed the decision by Iran to free the sailors.", ("EGY", "IRN", "051")),
     ("King Abdullah welcomed the Iraqi prime minister in Amman.", ("JORGOV", "IRQGOV", "043")),
@@ -156,6 +160,9 @@ NOT_GIVEN = [
     ("The ruling party ordered a new paper on tax reform.", "17"),
     # Denying accusations is 016, not a rejection.
     ("Israel denied the accusations by Hamas.", "12"),
+    # Refusing to comment is no rejection; what is only considered has not happened.
+    ("Egypt refused to comment on the report.", "12"),
+    ("The European Union is considering sending aid to Gaza.", "07"),
     # A strike by workers or teachers is a labour strike (143), not a military one.
     ("Teachers in Chile launched a strike on Monday.", "19"),
     ("Dock workers in Rotterdam went on strike.", "19"),

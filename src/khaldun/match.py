@@ -139,7 +139,9 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
     # What a demand, appeal, promise, refusal or threat asks or offers has not happened:
     # "demanded that its partners refuse to recognise X" is one event, the demand.
-    content_heads = {c.trigger.i for c in candidates if c.code[:2] in word_list("content_roots")}
+    content = [c for c in candidates if c.code[:2] in word_list("content_roots")]
+    # ... on the verb or on its object noun ("expressed hope that talks would resume").
+    content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
     kept = []
     for cand in candidates:
         asked = cand.code[:2] in word_list("asked_for_roots")
@@ -235,6 +237,12 @@ def _match_verb(
     if dobj is None and is_passive(doc, verb):
         dobj = child_of(doc, verb, "nsubjpass")
     words = object_words(doc, dobj) if dobj is not None else {}
+    if dobj is None:
+        # "declined to comment", "is considering sending aid": the verb the clause
+        # complements stands where an object would.
+        clause = child_of(doc, verb, "xcomp")
+        if clause is not None and clause.pos == "VERB":
+            dobj, words = clause, {clause.lemma.lower(): clause}
     attached = {c.lower for c in doc.children(verb.i) if c.dep in ("prt", "prep", "agent", "advmod")}
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
