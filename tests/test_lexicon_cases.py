@@ -28,6 +28,8 @@ CASES = [
     # An allegation or complaint accuses whom its content clause names, and is the one event.
     ("Rwanda alleged that France helped plan the killings.", ("RWA", "FRA", "112")),
     ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISR", "114")),
+    # The parser's "dative" to is a target slot like any "to".
+    ("The US military gives medical equipment to Nicaragua.", ("USAMIL", "NIC", "073")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),

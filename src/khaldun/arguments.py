@@ -320,7 +320,8 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
         pobj
         for head in heads
         for child in doc.children(head.i)
-        if child.dep in ("prep", "agent") and child.lower == slot
+        # spaCy labels the "to" of "gives equipment to Nicaragua" a dative, not a prep.
+        if child.dep in ("prep", "agent", "dative") and child.lower == slot
         for pobj in doc.children(child.i)
         if pobj.dep == "pobj" and not _only_a_date(doc, pobj)  # "called on Tuesday for"
     ]
