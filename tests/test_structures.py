@@ -93,6 +93,11 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Gunmen killed two Kenyan soldiers in March.", ("---UAF", "KENMIL", None)),
         # A region is a place: its state is the state of the sides no one named.
         ("Police arrested ten protesters in North Kivu.", ("CODCOP", "CODCVL", "173")),
+        # People whose origin the parser hangs on the verb are the origin's.
+        ("Erdogan hosted a delegation from Iran on Monday.", ("TURGOV", "IRN", "043")),
+        ("Police in Ankara arrested protesters from Syria.", ("TURCOP", "SYRCVL", "173")),
+        # A city the tagger calls NORP is still a city of its state.
+        ("The army shelled Aleppo.", ("SYRMIL", "SYR", "194")),
         # The place may be told in a "when" clause.
         ("A suicide bomber killed 12 people when he blew himself up in Kabul.", ("AFG", "AFGCVL", None)),
         # A light verb's object may be the passive's subject.

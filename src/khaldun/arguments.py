@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
+from khaldun.actors import UNKNOWN_COUNTRY
 from khaldun.lexicon import TriggerRule, support_verbs, word_list
 from khaldun.mentions import RELATIVE_PRONOUNS
 from khaldun.modality import load_modality_cues, modality_verbs
-from khaldun.model import ActorKind, ActorMention
+from khaldun.model import Actor, ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
 
 MentionIndex = Mapping[int, tuple[ActorMention, ...]]
@@ -349,11 +350,45 @@ def argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: s
         found.extend(_actors_at(doc, member, mentions))
     if not found:
         return None
+    if token.dep == "dobj" and all(m.actor.id.startswith(f"group:{UNKNOWN_COUNTRY}") for m in found):
+        # "received observers from the OSCE", "hosted a delegation from Iran": the parser
+        # hangs the people's origin on the verb; the people are the origin's.
+        origin = _origin_on_verb(doc, doc.head(token.i), mentions)
+        if origin:
+            found = [_people_of(m, origin[0].actor) for m in found]
+            how = f"{how} (people from {origin[0].actor.name})"
     if any(m.mention.how.startswith("pronoun") for m in found):
         inferred = True
     # One mention per actor: "Kuwait and its allies" must not read as Kuwait twice.
     unique = {m.actor.id: m for m in reversed(found)}
     return Argument(tuple(m for m in found if unique[m.actor.id] is m), how, inferred)
+
+
+def _people_of(people: ActorMention, origin: Actor) -> ActorMention:
+    """A sector group of no country ("observers", "a delegation") as the origin's own: an
+    organisation's members are the organisation, a state's are that sector of the state."""
+    sector = people.actor.sector
+    if origin.kind in (ActorKind.ORGANISATION, ActorKind.PERSON) or not origin.country or not sector:
+        return replace(people, actor=origin)
+    actor = Actor(
+        id=f"group:{origin.country}{sector}",
+        name=f"{people.actor.name} of {origin.name}",
+        code=f"{origin.country}{sector}",
+        country=origin.country,
+        sector=sector,
+        kind=ActorKind.GROUP,
+    )
+    return replace(people, actor=actor)
+
+
+def _origin_on_verb(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tuple[ActorMention, ...]:
+    """The actor of a "from" phrase on a verb ("received observers from the OSCE")."""
+    for prep in doc.children(verb.i):
+        if prep.dep == "prep" and prep.lower == "from":
+            for pobj in doc.children(prep.i):
+                if pobj.dep == "pobj" and pobj.i in mentions:
+                    return mentions[pobj.i]
+    return ()
 
 
 # Prepositions through which a thing names whose it is: "the leaders of Iran", "an offer

@@ -324,7 +324,9 @@ class DocumentResolver:
     def _city(self, cues: PhraseCues) -> tuple[Actor | None, str]:
         """A city named as an actor or a destination stands for its country ("visit Erbil")."""
         head = self.doc.tokens[cues.head]
-        if self.gazetteer is None or head.pos != "PROPN" or head.ent_type not in ("GPE", "LOC", "ORG", ""):
+        # The tagger sometimes calls a city NORP ("shelled Aleppo"); demonyms never get here.
+        labels = ("GPE", "LOC", "ORG", "NORP", "")
+        if self.gazetteer is None or head.pos != "PROPN" or head.ent_type not in labels:
             return None, ""
         place = self.gazetteer.place_at(self.doc, head)
         if place is None or not place.country:
