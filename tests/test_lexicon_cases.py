@@ -30,6 +30,8 @@ CASES = [
     ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISR", "114")),
     # The parser's "dative" to is a target slot like any "to".
     ("The US military gives medical equipment to Nicaragua.", ("USAMIL", "NIC", "073")),
+    # A promise of one's own conduct is an intent with no other party.
+    ("President Duque vowed to fight corruption in Colombia.", ("COLGOV", None, "030")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
