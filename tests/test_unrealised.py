@@ -119,3 +119,23 @@ def test_a_plan_is_an_intent_only_when_somebody_states_it(table: str, trigger: s
     modality, why = decide_modality(doc, token)
     assert modality is Modality.PLANNED, why
     assert unrealised_kind(doc, token, modality) == kind
+
+
+SWORN = """
+Rebels     rebel     NOUN  nsubj     3
+have       have      AUX   aux       3
+sworn      swear     VERB  ROOT      0
+to         to        PART  aux       5
+fight      fight     VERB  advcl     3
+on         on        ADP   prt       5
+"""
+
+
+def test_an_infinitive_parsed_as_an_adverbial_clause_still_hangs_on_its_cue() -> None:
+    # "have sworn to fight": the parser makes "fight" an advcl; the vow still governs it.
+    doc = parse_table(SWORN)
+    fight = next(t for t in doc.tokens if t.text == "fight")
+    modality, why = decide_modality(doc, fight)
+    assert modality is Modality.PLANNED, why
+    assert unrealised_kind(doc, fight, modality) == "planned"  # a stated intent: a threat for force
+    assert load_ontology().standard_code("190", unrealised="planned") == "138"

@@ -80,10 +80,21 @@ def governing_chain(doc: ParsedDoc, trigger: Token) -> Iterator[Token]:
     current = trigger
     yield current
     for _ in range(_MAX_HOPS):
-        if current.head == current.i or current.dep not in _GOVERNED_BY:
+        if current.head == current.i or not (current.dep in _GOVERNED_BY or _infinitive_clause(doc, current)):
             return
         current = doc.head(current.i)
         yield current
+
+
+def _infinitive_clause(doc: ParsedDoc, word: Token) -> bool:
+    """ "have sworn to fight": an infinitive the parser hangs on its governor as an
+    adverbial clause, which speaks about it as a complement would."""
+    kids = doc.children(word.i)
+    return (
+        word.dep == "advcl"
+        and any(k.dep == "aux" and k.lower == "to" for k in kids)
+        and not any(k.dep in ("nsubj", "nsubjpass") for k in kids)
+    )
 
 
 def decide_modality(
@@ -155,7 +166,8 @@ def _stated(doc: ParsedDoc, trigger: Token, cues: ModalityCues) -> bool:
         for child in doc.children(current.i):
             if child.dep in ("conj", "parataxis") and child.lemma.lower() in cues.reporting:
                 return True
-        if current.head == current.i or current.dep not in _STATED_THROUGH:
+        through = current.dep in _STATED_THROUGH or _infinitive_clause(doc, current)
+        if current.head == current.i or not through:
             return False
         current = doc.head(current.i)
         if current.lemma.lower() in cues.intent or current.lemma.lower() in cues.reporting:
