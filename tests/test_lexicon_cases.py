@@ -32,6 +32,8 @@ CASES = [
     ("The US military gives medical equipment to Nicaragua.", ("USAMIL", "NIC", "073")),
     # A promise of one's own conduct is an intent with no other party.
     ("President Duque vowed to fight corruption in Colombia.", ("COLGOV", None, "030")),
+    # A deadline given to a party is an ultimatum (139).
+    ("The Security Council set Iraq a deadline to withdraw from Kuwait.", ("IGOUNOSEC", "IRQ", "139")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
@@ -164,6 +166,8 @@ NOT_GIVEN = [
     ("The ruling party ordered a new paper on tax reform.", "17"),
     # Denying accusations is 016, not a rejection.
     ("Israel denied the accusations by Hamas.", "12"),
+    # A deadline with no party is no ultimatum.
+    ("The ministry set a deadline for the end of the year.", "13"),
     # Refusing to comment is no rejection; what is only considered has not happened.
     ("Egypt refused to comment on the report.", "12"),
     ("The European Union is considering sending aid to Gaza.", "07"),
