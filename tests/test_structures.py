@@ -98,6 +98,11 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Police in Ankara arrested protesters from Syria.", ("TURCOP", "SYRCVL", "173")),
         # A city the tagger calls NORP is still a city of its state.
         ("The army shelled Aleppo.", ("SYRMIL", "SYR", "194")),
+        # A name that runs on past its head through "of" or "for" is still that name.
+        ("The Organisation of Islamic Cooperation condemned Israel.", ("IGOMUSOIC", "ISR", "111")),
+        ("The Democratic Republic of the Congo accused Rwanda of backing the rebels.", ("COD", "RWA", "112")),
+        # State agencies are their state's.
+        ("ICE deported 40 Mexicans on Monday.", ("USACOP", "MEX", "174")),
         # The place may be told in a "when" clause.
         ("A suicide bomber killed 12 people when he blew himself up in Kabul.", ("AFG", "AFGCVL", None)),
         # A light verb's object may be the passive's subject.

@@ -95,11 +95,41 @@ def phrase_span(doc: ParsedDoc, head: Token) -> tuple[int, int]:
 def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:
     """Scan a noun phrase for knowledge-base cues and a person name."""
     start, end = phrase_span(doc, head)
+    long_name = _name_with_complement(doc, head, start, kb)
+    if long_name is not None:
+        # "the Organisation of Islamic Cooperation": the whole name, past the head.
+        cues = (*_scan(doc, start, long_name.start, kb), long_name)
+        return PhraseCues(head.i, start, long_name.end, doc.span_text(start, long_name.end), None, cues)
     name = _name_span(doc, start, end)
     cues = tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head) and not _negated_cue(doc, c))
     if name is not None and any(c.start <= name[0] and c.end >= name[1] for c in cues):
         name = None  # the "name" is a known phrase: a country, organisation, title
     return PhraseCues(head.i, start, end, doc.span_text(start, end), name, cues)
+
+
+# Prepositions inside names: "Organisation of Islamic Cooperation", "Organization for
+# Security and Co-operation in Europe", "Court of Justice".
+_NAME_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def _name_with_complement(doc: ParsedDoc, head: Token, start: int, kb: KnowledgeBase) -> Cue | None:
+    """A knowledge-base name that runs on past the head through an "of"/"for" phrase
+    ("Department of Homeland Security", "League of Arab States"), longest first."""
+    if head.pos not in ("PROPN", "NOUN") or not head.text[:1].isupper():
+        return None
+    for prep in doc.children(head.i):
+        if prep.dep != "prep" or prep.lower not in _NAME_PREPOSITIONS or prep.i != head.i + 1:
+            continue
+        end = max(t.i for t in doc.subtree(prep.i)) + 1
+        while end > prep.i + 1 and doc.tokens[end - 1].pos == "PUNCT":
+            end -= 1
+        for stop in range(end, prep.i + 1, -1):
+            for first in range(start, head.i + 1):
+                text = _lookup_text(doc, first, stop)
+                hits = [h for h in kb.lookup(text) if h.kind in (HitKind.ORGANISATION, HitKind.COUNTRY)]
+                if hits:
+                    return Cue(first, stop, text, _prefer(hits))
+    return None
 
 
 _AGAINST_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
