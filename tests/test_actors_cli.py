@@ -39,6 +39,14 @@ def test_resolve_seat_and_unknown() -> None:
     assert code == 1 and "found: False" in out and "suggestions" in out
 
 
+def test_a_known_phrase_beats_a_loose_surname_match() -> None:
+    # "MI5" keys like the surname May; the seat it names is what it is.
+    code, out = _run("resolve", "MI5", "--format", "json")
+    assert code == 0 and json.loads(out)["code"] == "GBRSPY", out
+    code, out = _run("resolve", "Theresa May", "--format", "json")
+    assert code == 0 and json.loads(out)["id"] == "person:theresa_may", out
+
+
 def test_resolve_uses_country_context() -> None:
     code, out = _run("resolve", "King Abdullah", "--country", "JOR", "--format", "json")
     assert code == 0 and json.loads(out)["id"] == "person:abdullah_ii"

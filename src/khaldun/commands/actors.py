@@ -121,6 +121,8 @@ def hit_record(kb: BuiltinKB, hit: Hit) -> dict[str, Any]:
 def resolve_name(kb: BuiltinKB, name: str, *, day: dt.date | None, country: str | None) -> dict[str, Any]:
     """What ``name`` resolves to on ``day``, and why; ``found`` is False with suggestions if nothing."""
     match = kb.find_person(name, country=country, day=day)
+    if match is not None and match.how != "alias" and kb.lookup(name):
+        match = None  # "MI5" is the seat it names, not Theresa May by a loose surname key
     if match is not None:
         record = person_record(match.person, day)
         role = record["role"]
