@@ -103,6 +103,9 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("The Democratic Republic of the Congo accused Rwanda of backing the rebels.", ("COD", "RWA", "112")),
         # State agencies are their state's.
         ("ICE deported 40 Mexicans on Monday.", ("USACOP", "MEX", "174")),
+        # A region named before its kind of area ("Helmand province") is a place and an owner.
+        ("Police arrested ten protesters in Helmand province.", ("AFGCOP", "AFGCVL", "173")),
+        ("The government of Sindh province ordered patrols by the police.", ("PAKGOV", None, "15")),
         # The place may be told in a "when" clause.
         ("A suicide bomber killed 12 people when he blew himself up in Kabul.", ("AFG", "AFGCVL", None)),
         # A light verb's object may be the passive's subject.

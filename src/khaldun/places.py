@@ -28,6 +28,11 @@ from khaldun.nlp.base import ParsedDoc, Token
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
+# Kinds of area a name may come before ("Helmand province", "Borno state").
+_AREA_NOUNS = frozenset(
+    {"province", "region", "state", "governorate", "district", "oblast", "county", "prefecture"}
+    | {"city", "town"}
+)
 _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -181,7 +186,13 @@ class Gazetteer:
         start = token.i
         while start > 0 and doc.tokens[start - 1].dep == "compound" and doc.tokens[start - 1].head == token.i:
             start -= 1
-        return self.resolve(doc.span_text(start, token.i + 1)) if token.pos == "PROPN" else None
+        if token.pos == "PROPN":
+            return self.resolve(doc.span_text(start, token.i + 1))
+        if token.lemma.lower() in _AREA_NOUNS and start < token.i:
+            # "in Helmand province", "the Tyumen region": the name before the kind of area.
+            whole = self.resolve(doc.span_text(start, token.i + 1))
+            return whole or self.resolve(doc.span_text(start, token.i))
+        return None
 
     def event_place(
         self, doc: ParsedDoc, trigger: Token, visited: Token | None = None

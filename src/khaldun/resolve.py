@@ -389,8 +389,8 @@ class DocumentResolver:
                 countries = read_phrase(self.doc, pobj, self.kb).countries()
                 if countries:
                     return countries[0]
-                if self.gazetteer is not None and pobj.pos == "PROPN":
-                    place = self.gazetteer.place_at(self.doc, pobj)
+                if self.gazetteer is not None and pobj.pos in ("PROPN", "NOUN"):
+                    place = self.gazetteer.place_at(self.doc, pobj)  # "of Sindh province" too
                     if place is not None and place.country:
                         return place.country
                 if depth == 0 and pobj.pos == "NOUN":
