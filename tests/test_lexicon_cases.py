@@ -34,6 +34,12 @@ CASES = [
     ("President Duque vowed to fight corruption in Colombia.", ("COLGOV", None, "030")),
     # A deadline given to a party is an ultimatum (139).
     ("The Security Council set Iraq a deadline to withdraw from Kuwait.", ("IGOUNOSEC", "IRQ", "139")),
+    # A hyphenated object the tokenizer splits is still one word.
+    (
+        "President Ashraf Ghani announced a weeklong cease-fire with the Taliban.",
+        ("AFGGOV", "AFGINSTAL", "0871"),
+    ),
+    ("The Jordanian army distributed food and medicine to Syrian refugees.", ("JORMIL", "SYRREF", "073")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),

@@ -68,6 +68,9 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     for child in doc.children(dobj.i):
         if child.dep == "compound" and child.pos == "NOUN":
             words.setdefault(child.lemma.lower(), dobj)
+            if child.i == dobj.i - 2 and doc.tokens[child.i + 1].text == "-":
+                # "cease-fire", which the tokenizer splits in three: the whole word too.
+                words.setdefault(f"{child.lemma.lower()}-{dobj.lemma.lower()}", dobj)
     # "photographs and other intelligence"; "artillery, mortar and rocket fire" chains its conjuncts.
     for conj in list(_coordinated(doc, dobj))[1:]:
         if conj.pos == "NOUN":
