@@ -106,6 +106,9 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         # A region named before its kind of area ("Helmand province") is a place and an owner.
         ("Police arrested ten protesters in Helmand province.", ("AFGCOP", "AFGCVL", "173")),
         ("The government of Sindh province ordered patrols by the police.", ("PAKGOV", None, "15")),
+        # A name two known people share is the one of the state the sentence names.
+        ("Ghani met Khalilzad in Kabul.", ("AFGGOV", "USA", "040")),
+        ("Qaani visited Baghdad, Iranian media said.", ("IRN", "IRQ", "042")),
         # The place may be told in a "when" clause.
         ("A suicide bomber killed 12 people when he blew himself up in Kabul.", ("AFG", "AFGCVL", None)),
         # A light verb's object may be the passive's subject.

@@ -35,7 +35,7 @@ from khaldun.actors import (
     person_actor,
     sector_actor,
 )
-from khaldun.kb.base import HitKind, KnowledgeBase
+from khaldun.kb.base import HitKind, KnowledgeBase, PersonMatch
 from khaldun.kb.names import name_key, name_parts, surname_key
 from khaldun.mentions import (
     GROUP_PRONOUNS,
@@ -226,7 +226,8 @@ class DocumentResolver:
         return max(counted)[1] if counted else None
 
     def _countries_named_in(self, sent_index: int) -> list[str]:
-        """States a sentence names by name, adjective, capital or seat, in order."""
+        """States a sentence names by name, adjective, capital, seat or a national
+        organisation ("the Taliban"), in order."""
         sent = self.doc.sentences[sent_index]
         found: dict[str, None] = {}
         tokens = self.doc.tokens
@@ -238,6 +239,7 @@ class DocumentResolver:
                     continue
                 hits = self.kb.lookup(self.doc.span_text(i, i + size))
                 states = [h.country.iso3 for h in hits if h.country and h.kind is not HitKind.PEOPLE]
+                states += [h.organisation.country for h in hits if h.organisation and h.organisation.country]
                 if states:
                     found.setdefault(states[0], None)
                     break
@@ -399,10 +401,23 @@ class DocumentResolver:
                         return nested
         return None
 
+    def _person_by_context(self, name: str, sent_index: int) -> PersonMatch | None:
+        """A name several known people share ("Ghani": Ashraf Ghani, Esmail Qaani) is the one
+        of a state the sentence names, else of the state the document has named most."""
+        named = self._countries_named_in(sent_index)
+        counted = [c for c, _ in self._country_counts.most_common() if c not in named]
+        for iso3 in [*named, *counted]:
+            match = self.kb.find_person(name, country=iso3, day=self.day)
+            if match is not None:
+                return replace(match, why=f"{match.why}; context {iso3}".lstrip("; "))
+        return None
+
     def _person(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         assert cues.name is not None
         name = self.doc.span_text(*cues.name)
         match = self.kb.find_person(name, country=country, day=self.day)
+        if match is None and country is None:
+            match = self._person_by_context(name, self.doc.tokens[cues.head].sent)
         if match is not None:
             titles = cues.of_kind(HitKind.SECTOR)
             actor = person_actor(match.person, self.day, titles[-1].text if titles else None)
