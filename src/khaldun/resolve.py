@@ -404,9 +404,13 @@ class DocumentResolver:
     def _person_by_context(self, name: str, sent_index: int) -> PersonMatch | None:
         """A name several known people share ("Ghani": Ashraf Ghani, Esmail Qaani) is the one
         of a state the sentence names, else of the state the document has named most."""
+        namesakes = getattr(self.kb, "namesakes", lambda _: ())(name)
+        states = {p.country for p in namesakes}
+        if len(namesakes) < 2:
+            return None  # not a shared name: nothing for the context to choose between
         named = self._countries_named_in(sent_index)
         counted = [c for c, _ in self._country_counts.most_common() if c not in named]
-        for iso3 in [*named, *counted]:
+        for iso3 in [c for c in (*named, *counted) if c in states]:
             match = self.kb.find_person(name, country=iso3, day=self.day)
             if match is not None:
                 return replace(match, why=f"{match.why}; context {iso3}".lstrip("; "))

@@ -283,14 +283,17 @@ class BuiltinKB:
                 return PersonMatch(chosen, how, 100.0, key, why)
         return self._fuzzy_person(key, country, day)
 
+    def namesakes(self, name: str) -> Sequence[Person]:
+        """The known people a name's full key or surname key fits (several for "Ghani")."""
+        key = name_key(name)
+        return self._person_keys.get(key, []) or (
+            self._surname_keys.get(key, []) if key and " " not in key else []
+        )
+
     def shared_country(self, name: str) -> str | None:
         """The country of every known person a name could be ("Bush": both presidents are
         American), when the name is too ambiguous for ``find_person``; else None."""
-        key = name_key(name)
-        candidates = self._person_keys.get(key, []) or (
-            self._surname_keys.get(key, []) if key and " " not in key else []
-        )
-        countries = {p.country for p in candidates}
+        countries = {p.country for p in self.namesakes(name)}
         return countries.pop() if len(countries) == 1 and None not in countries else None
 
     def _fuzzy_person(self, key: str, country: str | None, day: dt.date | None) -> PersonMatch | None:
