@@ -40,6 +40,9 @@ CASES = [
         ("AFGGOV", "AFGINSTAL", "0871"),
     ),
     ("The Jordanian army distributed food and medicine to Syrian refugees.", ("JORMIL", "SYRREF", "073")),
+    # Taking in refugees grants asylum; refusing to is a rejection; laying down arms is disarming.
+    ("Germany accepted 1,500 refugees from Syria.", ("DEU", "SYRREF", "075")),
+    ("Chadian rebels laid down their weapons on Friday.", ("TCDREB", "TCD", "0873")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
