@@ -43,6 +43,9 @@ CASES = [
     # Taking in refugees grants asylum; refusing to is a rejection; laying down arms is disarming.
     ("Germany accepted 1,500 refugees from Syria.", ("DEU", "SYRREF", "075")),
     ("Chadian rebels laid down their weapons on Friday.", ("TCDREB", "TCD", "0873")),
+    # Days of exercises are exercises; joint ones are military cooperation (062).
+    ("French and Egyptian warships launched ten days of war games.", ("FRAMIL", "EGYMIL", "062")),
+    ("The US military is training Iraqi pilots.", ("USAMIL", "IRQMIL", "062")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
