@@ -46,6 +46,9 @@ CASES = [
     # Days of exercises are exercises; joint ones are military cooperation (062).
     ("French and Egyptian warships launched ten days of war games.", ("FRAMIL", "EGYMIL", "062")),
     ("The US military is training Iraqi pilots.", ("USAMIL", "IRQMIL", "062")),
+    # Condolences sent, concern conveyed.
+    ("King Salman sent a condolence message to President Ashraf Ghani.", ("SAUGOV", "AFGGOV", "018")),
+    ("The US embassy conveyed its concerns about the law to the Greek government.", ("USA", "GRCGOV", "012")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
