@@ -132,6 +132,8 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ),
         # A name apposed to a role of no country takes the role's sector, and the other side's state.
         ("The Venezuelan government ordered the newspaper El Diario to close.", ("VENGOV", "VENMED", "17")),
+        # A people's forces are not the state's: "Tigrayan forces" are rebels.
+        ("Ethiopian troops clashed with Tigrayan forces near Mekele.", ("ETHMIL", "ETHREB", "19")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

@@ -78,6 +78,12 @@ def _stands_for_country(head: Token) -> bool:
     return (head.pos == "NOUN" or named_event) and head.lower not in _group_nouns()[2]
 
 
+def _named_only_by_a_people(cues: PhraseCues) -> bool:
+    """True when a people ("Tigrayan"), and no state, names whose the phrase's people are."""
+    kinds = {c.hit.kind for c in cues.cues}
+    return HitKind.PEOPLE in kinds and not kinds & {HitKind.COUNTRY, HitKind.ADJECTIVE, HitKind.CAPITAL}
+
+
 def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
     """A person name has a part of three letters or more that is not a title or an article,
     and is not a people's name ("Bosnian Serbs")."""
@@ -175,6 +181,8 @@ class DocumentResolver:
                 or self._country_of_complement(cues.head)
                 or self._misspelt_modifier(cues)
             )
+            if sector == "MIL" and _named_only_by_a_people(cues):
+                sector = "REB"  # "Tigrayan forces", "Kurdish forces": a people's armed men, not the state's
             return self._sector_phrase(cues, sectors[-1].text, sector, country)
         if head_cues and self._inside_larger_name(head_cues[0]):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
