@@ -134,6 +134,12 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("The Venezuelan government ordered the newspaper El Diario to close.", ("VENGOV", "VENMED", "17")),
         # A people's forces are not the state's: "Tigrayan forces" are rebels.
         ("Ethiopian troops clashed with Tigrayan forces near Mekele.", ("ETHMIL", "ETHREB", "19")),
+        # A passive harm with no agent was done by the subject of its "when" clause.
+        ("Three civilians were killed when Syrian troops shelled the village.", ("SYRMIL", "---CVL", "18")),
+        # A seat of power inside the tagger's longer name still names the state.
+        ("The US State Department warned Russia on Monday.", ("USAGOV", "RUS", "13")),
+        # An amount of a currency says what it buys with "in".
+        ("Germany pledged 500 million euros in military aid to Ukraine.", ("DEU", "UKR", "0332")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

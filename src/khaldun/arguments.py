@@ -76,8 +76,10 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
         if conj.pos == "NOUN":
             words.setdefault(conj.lemma.lower(), conj)
     if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
-        # "5 million dollars of aid"; for money also "$662 million in coronavirus aid".
-        preps = ("of", "in") if dobj.ent_type == "MONEY" else ("of",)
+        # "5 million dollars of aid"; for money also "$662 million in coronavirus aid" (the
+        # tagger may call "500 million euros" a cardinal).
+        money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in word_list("currency_words")
+        preps = ("of", "in") if money else ("of",)
         of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower in preps), None)
         inner = child_of(doc, of, "pobj") if of is not None else None
         if inner is not None:
@@ -97,11 +99,30 @@ def verb_source(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument
     if is_passive(doc, verb):
         agent = child_of(doc, verb, "agent")
         pobj = child_of(doc, agent, "pobj") if agent else None
-        return (argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR) if pobj else None
+        if pobj is None:
+            return _doer_in_when_clause(doc, verb, mentions)
+        return argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
     if subject is not None:
         return argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
     return _borrowed_subject(doc, verb, mentions)
+
+
+def _doer_in_when_clause(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    """ "Hundreds were injured when Israeli police stormed the compound": a passive harm with
+    no agent, done by the subject of the "when" clause that says how it happened."""
+    for clause in doc.children(verb.i):
+        if clause.dep != "advcl" or not any(
+            c.dep in ("mark", "advmod") and c.lower == "when" for c in doc.children(clause.i)
+        ):
+            continue
+        subject = next((c for c in doc.children(clause.i) if c.dep == "nsubj"), None)
+        if subject is None or subject.i not in mentions:
+            continue  # "when their vehicle hit a mine": a thing did it, whoever owns it
+        arg = argument(doc, subject, mentions, f"subject of the 'when' clause {clause.text!r}")
+        if arg is not None:
+            return Argument(arg.mentions, arg.how, True)
+    return None
 
 
 def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:

@@ -184,7 +184,7 @@ class DocumentResolver:
             if sector == "MIL" and _named_only_by_a_people(cues):
                 sector = "REB"  # "Tigrayan forces", "Kurdish forces": a people's armed men, not the state's
             return self._sector_phrase(cues, sectors[-1].text, sector, country)
-        if head_cues and self._inside_larger_name(head_cues[0]):
+        if head_cues and self._inside_larger_name(head_cues[0], cues):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
         if head_cues and head_cues[0].hit.kind is HitKind.PEOPLE:
             # "Chechens", "Iraqi Kurds": people of a state the phrase or the context names.
@@ -324,11 +324,15 @@ class DocumentResolver:
             )
         return self._unknown[key], f"unknown {ent.label} entity (not in the knowledge base)"
 
-    def _inside_larger_name(self, cue: Cue) -> bool:
-        """True when the tagger marks the cue as part of a longer organisation or facility name."""
+    def _inside_larger_name(self, cue: Cue, cues: PhraseCues) -> bool:
+        """True when the tagger marks the cue as part of a longer organisation or facility
+        name ("Madrid" in "Real Madrid"); not when the rest of the name is other cues or
+        articles ("the US State Department")."""
+        covered = {i for c in cues.cues for i in range(c.start, c.end)}
         for ent in self.doc.entities:
             if ent.start <= cue.start < ent.end and ent.label in _OTHER_NAME_LABELS:
-                return ent.end - ent.start > cue.end - cue.start
+                rest = [t for t in self.doc.tokens[ent.start : ent.end] if t.i not in covered]
+                return any(t.pos not in ("DET", "PUNCT", "PART") for t in rest)
         return False
 
     def _city(self, cues: PhraseCues) -> tuple[Actor | None, str]:
