@@ -49,6 +49,10 @@ CASES = [
     # Condolences sent, concern conveyed.
     ("King Salman sent a condolence message to President Ashraf Ghani.", ("SAUGOV", "AFGGOV", "018")),
     ("The US embassy conveyed its concerns about the law to the Greek government.", ("USA", "GRCGOV", "012")),
+    # Ordering foreign forces out is an expulsion; repression with water cannon; arson by protesters.
+    ("Niger's junta ordered French troops to leave the country.", ("NERGOV", "FRAMIL", "166")),
+    ("Greek police used water cannon against migrants at the border.", ("GRCCOP", "GRCCVL", "175")),
+    ("Protesters set fire to the parliament building in Tbilisi.", ("GEOCVL", "GEOLEG", "145")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),

@@ -183,6 +183,12 @@ def test_the_reason_for_an_arrest_is_not_an_event_of_its_own(model_pipeline) -> 
     assert roots == {"17"}, roots
 
 
+def test_what_is_done_in_a_riot_is_the_riot(model_pipeline) -> None:
+    text = "Prisoners rioted at a jail in Kenya, setting fire to their mattresses and smashing furniture."
+    roots = {code[:2] for _, _, code in _events(model_pipeline, text)}
+    assert roots == {"14"}, roots
+
+
 def test_a_trigger_is_not_a_modality_cue_about_itself(model_pipeline) -> None:
     # "denied entry" is a denial that happened, not a denied event.
     events = model_pipeline.code("Israel denied entry to a UN investigator.", published="2015-03-02")

@@ -137,6 +137,9 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     # governs what the verb's clause says next, as the verb itself would.
     fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj"}
     fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
+    # A protest governs what is done in it: "rioted, setting fire to their mattresses" is
+    # one violent protest (145), whether or not the protest has a target yet.
+    fired |= {c.trigger.i for c in candidates if c.code[:2] in word_list("protest_roots")}
     # What a demand, appeal, promise, refusal or threat asks or offers has not happened:
     # "demanded that its partners refuse to recognise X" is one event, the demand.
     content = [c for c in candidates if c.code[:2] in word_list("content_roots")]
@@ -237,12 +240,12 @@ def _match_verb(
     if dobj is None and is_passive(doc, verb):
         dobj = child_of(doc, verb, "nsubjpass")
     words = object_words(doc, dobj) if dobj is not None else {}
-    if dobj is None:
-        # "declined to comment", "is considering sending aid": the verb the clause
-        # complements stands where an object would.
-        clause = child_of(doc, verb, "xcomp")
-        if clause is not None and clause.pos == "VERB":
-            dobj, words = clause, {clause.lemma.lower(): clause}
+    # "declined to comment", "is considering sending aid", "ordered the troops to leave":
+    # the verb of the clause the verb complements is an object word too.
+    clause = child_of(doc, verb, "xcomp")
+    if clause is not None and clause.pos == "VERB":
+        words.setdefault(clause.lemma.lower(), clause)
+        dobj = dobj if dobj is not None else clause
     attached = {c.lower for c in doc.children(verb.i) if c.dep in ("prt", "prep", "agent", "advmod")}
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
