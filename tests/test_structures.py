@@ -140,6 +140,11 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("The US State Department warned Russia on Monday.", ("USAGOV", "RUS", "13")),
         # An amount of a currency says what it buys with "in".
         ("Germany pledged 500 million euros in military aid to Ukraine.", ("DEU", "UKR", "0332")),
+        # Talks between two differently coded sides of one state run both ways.
+        (
+            "Colombia's government and the ELN rebels resumed peace talks in Havana.",
+            ("COLREB", "COLGOV", "046"),
+        ),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

@@ -405,14 +405,27 @@ def _reciprocal_events(
     """One event each way between every two coordinated parties."""
     note = (notes[0], "target: the other coordinated party (a reciprocal event)")
     # Fighting goes on within a state too ("the army and the rebels clashed"); other
-    # reciprocal events are between states ("Iran and Iraq held talks").
+    # reciprocal events are between states ("Iran and Iraq held talks") or between
+    # differently coded sides of one ("the government and the ELN resumed talks"), not
+    # between two people of one office.
     within_a_state = code[:2] in word_list("attack_roots")
     return [
         Candidate(trigger, trigger_end, rule, code, a, b, inferred, note)
         for a in parties.mentions
         for b in parties.mentions
-        if not _same_party(a, b) and (within_a_state or a.actor.country != b.actor.country)
+        if not _same_party(a, b)
+        and (within_a_state or a.actor.country != b.actor.country or _sides_of_a_state(a, b))
     ]
+
+
+def _sides_of_a_state(a: ActorMention, b: ActorMention) -> bool:
+    """Two sides within one state that can deal with each other: neither the state itself,
+    and coded differently (COLGOV and COLREBELN)."""
+    return (
+        ActorKind.STATE not in (a.actor.kind, b.actor.kind)
+        and a.actor.code != b.actor.code
+        and bool(a.actor.country)
+    )
 
 
 def _political(am: ActorMention) -> bool:
