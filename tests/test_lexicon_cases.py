@@ -53,6 +53,8 @@ CASES = [
     ("Niger's junta ordered French troops to leave the country.", ("NERGOV", "FRAMIL", "166")),
     ("Greek police used water cannon against migrants at the border.", ("GRCCOP", "GRCCVL", "175")),
     ("Protesters set fire to the parliament building in Tbilisi.", ("GEOCVL", "GEOLEG", "145")),
+    # A thing does not act: "used force to disperse" is the user dispersing.
+    ("Police in Harare used tear gas to disperse opposition supporters.", ("ZWECOP", "ZWEOPP", "175")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),

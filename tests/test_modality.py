@@ -38,6 +38,13 @@ could      could     AUX   aux       3
 resume     resume    VERB  ROOT      0
 """
 
+SHOULD = """
+Israel     Israel    PROPN nsubj     3 GPE
+should     should    AUX   aux       3
+release    release   VERB  ROOT      0
+prisoners  prisoner  NOUN  dobj      3
+"""
+
 PLAIN = """
 Rouhani    Rouhani   PROPN nsubj     2 PERSON
 met        meet      VERB  ROOT      0
@@ -52,6 +59,7 @@ Kadhimi    Kadhimi   PROPN dobj      2 PERSON
         (WILL_NOT, "attack", Modality.NEGATED),
         (CANCELLED, "visit", Modality.CANCELLED),
         (COULD, "resume", Modality.HYPOTHETICAL),
+        (SHOULD, "release", Modality.HYPOTHETICAL),  # an obligation has not happened
         (PLAIN, "met", Modality.ASSERTED),
     ],
 )

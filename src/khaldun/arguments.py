@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from khaldun.actors import UNKNOWN_COUNTRY
 from khaldun.lexicon import TriggerRule, support_verbs, word_list
-from khaldun.mentions import RELATIVE_PRONOUNS
+from khaldun.mentions import RELATIVE_PRONOUNS, names_people
 from khaldun.modality import load_modality_cues, modality_verbs
 from khaldun.model import Actor, ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
@@ -136,9 +136,13 @@ def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Ar
         came_from, current = current, doc.head(current.i)
         controller = child_of(doc, current, "dobj") if came_from.dep == "xcomp" else None
         if controller is not None and controller.i < came_from.i:
-            # Object control: in "urged Iran to release them" Iran does the releasing.
+            # Object control: in "urged Iran to release them" Iran does the releasing; a
+            # thing does nothing ("used force to disperse the crowd": the user disperses).
             arg = argument(doc, controller, mentions, f"object of {current.text!r}")
-            return Argument(arg.mentions, arg.how, True) if arg else NOT_AN_ACTOR
+            if arg is not None:
+                return Argument(arg.mentions, arg.how, True)
+            if names_people(controller):
+                return NOT_AN_ACTOR  # "trained hackers to attack": the hackers, whoever they are
         agent = child_of(doc, child_of(doc, current, "agent"), "pobj")
         if came_from.dep == "advcl" and agent is not None and is_passive(doc, current):
             # "was attacked by militiamen, killing 156 people": the killers are the agent.

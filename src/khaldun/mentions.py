@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from khaldun.kb.base import Hit, HitKind, KnowledgeBase
 from khaldun.nlp.base import ParsedDoc, Token
@@ -67,6 +71,23 @@ class PhraseCues:
 
     def covers_head(self, cue: Cue) -> bool:
         return cue.start <= self.head < cue.end
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Words and plural endings of nouns for groups of people, and nouns that never stand
+    for their country (``data/actors/group_nouns.yaml``)."""
+    raw = yaml.safe_load(
+        resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
+    )
+    return frozenset(raw["words"]), tuple(raw["plural_endings"]), frozenset(raw["not_for_country"])
+
+
+def names_people(head: Token) -> bool:
+    """True for nouns of groups of people ("nationalists", "hackers", "the Turkish side")."""
+    words, endings, _ = group_nouns()
+    low = head.lower
+    return head.pos == "NOUN" and (low in words or (head.tag == "NNS" and low.endswith(endings)))
 
 
 def phrase_heads(doc: ParsedDoc, sent_index: int) -> Iterator[Token]:

@@ -23,10 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from khaldun.actors import (
     UNKNOWN_COUNTRY,
@@ -43,6 +39,8 @@ from khaldun.mentions import (
     PERSONAL_PRONOUNS,
     Cue,
     PhraseCues,
+    group_nouns,
+    names_people,
     phrase_heads,
     read_phrase,
 )
@@ -56,26 +54,11 @@ _PAIR_WORDS = frozenset({"two", "both"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-@lru_cache(maxsize=1)
-def _group_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    raw = yaml.safe_load(
-        resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
-    )
-    return frozenset(raw["words"]), tuple(raw["plural_endings"]), frozenset(raw["not_for_country"])
-
-
-def _names_people(head: Token) -> bool:
-    """True for nouns of groups of people ("nationalists", "the Turkish side")."""
-    words, endings, _ = _group_nouns()
-    low = head.lower
-    return head.pos == "NOUN" and (low in words or (head.tag == "NNS" and low.endswith(endings)))
-
-
 def _stands_for_country(head: Token) -> bool:
     """A noun after a country cue stands for the country, except sport, culture, weather;
     so does a named event held there ("the Beijing Olympics")."""
     named_event = head.pos == "PROPN" and head.ent_type == "EVENT"
-    return (head.pos == "NOUN" or named_event) and head.lower not in _group_nouns()[2]
+    return (head.pos == "NOUN" or named_event) and head.lower not in group_nouns()[2]
 
 
 def _named_only_by_a_people(cues: PhraseCues) -> bool:
@@ -205,7 +188,7 @@ class DocumentResolver:
         head = self.doc.tokens[cues.head]
         if actor is None and country is not None and _stands_for_country(head):
             # "Serbian nationalists", "a US offer", "an Israeli base" stand for the country.
-            what = "people" if _names_people(head) else "country"
+            what = "people" if names_people(head) else "country"
             actor, how = country_actor(self.kb, country), f"{what} of {country}: {cues.text!r}"
         if actor is None and head.i > 0 and self.doc.tokens[head.i - 1].lower == "ethnic":
             # "three ethnic Albanians": people, whose state the place of the event tells.
