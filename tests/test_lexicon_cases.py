@@ -55,6 +55,10 @@ CASES = [
     ("Protesters set fire to the parliament building in Tbilisi.", ("GEOCVL", "GEOLEG", "145")),
     # A thing does not act: "used force to disperse" is the user dispersing.
     ("Police in Harare used tear gas to disperse opposition supporters.", ("ZWECOP", "ZWEOPP", "175")),
+    # A date's "on" is no particle: calling someone on Friday is a phone call, not an appeal.
+    ("French President Emmanuel Macron called Vladimir Putin on Friday.", ("FRAGOV", "RUSGOV", "041")),
+    ("Brazil's electoral court barred Bolsonaro from running for office.", ("BRAJUD", "BRAGOV", "1722")),
+    ("The Pakistani army launched an operation against militants.", ("PAKMIL", "---INS", "190")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
@@ -189,6 +193,8 @@ NOT_GIVEN = [
     ("Israel denied the accusations by Hamas.", "12"),
     # A deadline with no party is no ultimatum.
     ("The ministry set a deadline for the end of the year.", "13"),
+    # A rescue operation is no attack.
+    ("The navy launched a rescue operation off the coast of Libya.", "19"),
     # Refusing to comment is no rejection; what is only considered has not happened.
     ("Egypt refused to comment on the report.", "12"),
     ("The European Union is considering sending aid to Gaza.", "07"),

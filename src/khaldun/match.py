@@ -246,7 +246,12 @@ def _match_verb(
     if clause is not None and clause.pos == "VERB":
         words.setdefault(clause.lemma.lower(), clause)
         dobj = dobj if dobj is not None else clause
-    attached = {c.lower for c in doc.children(verb.i) if c.dep in ("prt", "prep", "agent", "advmod")}
+    # "called Putin on Friday": a preposition of a date is no particle ("call on").
+    attached = {
+        c.lower
+        for c in doc.children(verb.i)
+        if c.dep in ("prt", "prep", "agent", "advmod") and not _only_a_date_phrase(doc, c)
+    }
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
             continue
@@ -261,6 +266,11 @@ def _match_verb(
         target, filler = targets(doc, verb, rule, mentions, None)
         return _emit(doc, verb, verb, rule, verb_source(doc, verb, mentions), target, filler, misses)
     return []
+
+
+def _only_a_date_phrase(doc: ParsedDoc, prep: Token) -> bool:
+    objects = [c for c in doc.children(prep.i) if c.dep == "pobj"]
+    return bool(objects) and all(o.ent_type in ("DATE", "TIME") for o in objects)
 
 
 # -- nouns -------------------------------------------------------------------
