@@ -59,6 +59,9 @@ CASES = [
     ("French President Emmanuel Macron called Vladimir Putin on Friday.", ("FRAGOV", "RUSGOV", "041")),
     ("Brazil's electoral court barred Bolsonaro from running for office.", ("BRAJUD", "BRAGOV", "1722")),
     ("The Pakistani army launched an operation against militants.", ("PAKMIL", "---INS", "190")),
+    # Weapons supplied are military aid to whom they go; talks "between" two parties run both ways.
+    ("Iran supplied drones to Russia.", ("IRN", "RUS", "072")),
+    ("Talks between Israel and Hamas resumed in Cairo.", ("PSEREBHMS", "ISR", "040")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),

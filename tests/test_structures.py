@@ -194,6 +194,11 @@ def test_what_is_done_in_a_riot_is_the_riot(model_pipeline) -> None:
     assert roots == {"14"}, roots
 
 
+def test_a_denied_event_keeps_its_code_and_reads_as_a_denial(model_pipeline) -> None:
+    events = model_pipeline.code("Iran denied that it had supplied drones to Russia.", published="2023-01-10")
+    assert [(e.cameo, e.modality.value, e.cameo_standard) for e in events] == [("072", "denied", "016")]
+
+
 def test_a_trigger_is_not_a_modality_cue_about_itself(model_pipeline) -> None:
     # "denied entry" is a denial that happened, not a denied event.
     events = model_pipeline.code("Israel denied entry to a UN investigator.", published="2015-03-02")

@@ -34,6 +34,7 @@ prisoners  prisoner  NOUN  dobj      4
         ("042", "scheduled", "042"),  # "Obama is scheduled to attend a summit": no intent stated
         ("072", "scheduled", "072"),  # "the US will supply arms to Israel"
         ("190", "scheduled", "150"),  # force the narrator announces: military posture
+        ("072", "denied", "016"),  # "denied that it had supplied drones": a denial of responsibility
         ("161", "threatened", "1313"),  # "threatened to break relations"
         ("165", "threatened", "135"),  # "may halt mediation if ..."
         ("190", "threatened", "138"),  # no row of its own: read as planned

@@ -339,6 +339,9 @@ def _emit(
         target = None if _reciprocal(code) else target
     if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(code):
         return _reciprocal_events(trigger, trigger_end, rule, code, source, inferred, notes)
+    if source is None and target is not None and len(target.mentions) > 1 and _reciprocal(code):
+        # "the talks between Armenia and Azerbaijan": the parties are both sides.
+        return _reciprocal_events(trigger, trigger_end, rule, code, target, inferred, notes)
     if source is not None and target is not None:
         others = tuple(t for t in target.mentions if not any(_same_party(s, t) for s in source.mentions))
         if not others and (rule.target_optional or rule.thing_target):

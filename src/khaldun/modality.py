@@ -136,7 +136,7 @@ def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str |
     intent the actor states), "prepared" (a stated plan under "prepare"/"ready"),
     "scheduled" (a plan only the narrator reports), "threatened" (planned or
     hypothetical, under "threaten"/"warn" or a condition), "refused" (a refusal
-    governs it), "cancelled", or None for the others."""
+    governs it), "cancelled", "denied", or None for the others."""
     cues = load_modality_cues()
     if modality in (Modality.PLANNED, Modality.HYPOTHETICAL):
         chain = list(governing_chain(doc, trigger))
@@ -149,6 +149,8 @@ def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str |
         return "prepared" if any(w.lemma.lower() in cues.preparation for w in chain[1:]) else "planned"
     if modality is Modality.CANCELLED:
         return "cancelled"
+    if modality is Modality.DENIED:
+        return "denied"
     if modality is Modality.NEGATED:
         chain = list(governing_chain(doc, trigger))
         if any(word.lemma.lower() in cues.refusal for word in chain[1:]) or _will_not(doc, chain):

@@ -164,7 +164,8 @@ class Ontology:
     def standard_code(self, code: str, *, unrealised: str | None = None) -> str:
         """The code the CAMEO codebook gives an event that has not happened.
 
-        ``unrealised`` is "planned", "prepared", "scheduled", "threatened", "refused" or "cancelled"
+        ``unrealised`` is "planned", "prepared", "scheduled", "threatened", "refused",
+        "cancelled" or "denied"
         (see ``cameo_unrealised.tsv``); for None, or a code with no row, ``code`` itself.
         """
         if unrealised is None:
@@ -268,7 +269,7 @@ def load_ontology() -> Ontology:
 
 
 UNREALISED_FILE = "cameo_unrealised.tsv"
-UNREALISED_KINDS = ("planned", "prepared", "scheduled", "threatened", "refused", "cancelled")
+UNREALISED_KINDS = ("planned", "prepared", "scheduled", "threatened", "refused", "cancelled", "denied")
 
 
 def _parse_unrealised(
