@@ -145,6 +145,8 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
             "Colombia's government and the ELN rebels resumed peace talks in Havana.",
             ("COLREB", "COLGOV", "046"),
         ),
+        # "the kingdom" is the state the sentence has just named.
+        ("The Saudi foreign minister said the kingdom would restore ties with Iran.", ("SAU", "IRN", "03")),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

@@ -23,6 +23,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from khaldun.actors import (
     UNKNOWN_COUNTRY,
@@ -59,6 +63,15 @@ def _stands_for_country(head: Token) -> bool:
     so does a named event held there ("the Beijing Olympics")."""
     named_event = head.pos == "PROPN" and head.ent_type == "EVENT"
     return (head.pos == "NOUN" or named_event) and head.lower not in group_nouns()[2]
+
+
+@lru_cache(maxsize=1)
+def _state_nouns() -> frozenset[str]:
+    """Nouns that refer back to a state ("his country", "the kingdom")."""
+    raw = yaml.safe_load(
+        resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
+    )
+    return frozenset(raw["state_nouns"])
 
 
 def _named_only_by_a_people(cues: PhraseCues) -> bool:
@@ -102,7 +115,7 @@ class DocumentResolver:
         if head.pos == "PRON":
             return self._resolve_pronoun(head)
         cues = read_phrase(self.doc, head, self.kb)
-        if head.lemma.lower() == "country":
+        if head.lemma.lower() in _state_nouns():
             pair = self._resolve_country_reference(head, cues)
             if pair:
                 return pair
@@ -574,6 +587,12 @@ class DocumentResolver:
             if person is not None and person.country:
                 actor = country_actor(self.kb, person.country)
                 return (self._mention(cues.start, cues.end, head, actor, f"country of {person.name}"),)
+        if head.tag == "NN" and any(k.dep == "det" and k.lower == "the" for k in kids) and not cues.cues:
+            # "The Saudi foreign minister said the kingdom would ...": the state just named.
+            state = self._state_just_named(head)
+            if state is not None:
+                actor = country_actor(self.kb, state)
+                return (self._mention(cues.start, cues.end, head, actor, f"the state just named, {state}"),)
         if any(k.lower in _PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
             pair = [iso3 for iso3, _ in self._country_counts.most_common(2)]
             if len(pair) == 2:
@@ -582,6 +601,19 @@ class DocumentResolver:
                     self._mention(cues.start, cues.end, head, country_actor(self.kb, c), how) for c in pair
                 )
         return ()
+
+    def _state_just_named(self, head: Token) -> str | None:
+        """The state named last before ``head`` in its sentence, else the document's most named."""
+        sent = self.doc.sentences[head.sent]
+        before = [
+            t
+            for t in self.doc.tokens[sent.start : head.i]
+            if t.pos in ("PROPN", "ADJ") and any(h.country for h in self.kb.lookup(t.text))
+        ]
+        if before:
+            return next(h.country.iso3 for h in self.kb.lookup(before[-1].text) if h.country)
+        counted = self._country_counts.most_common(1)
+        return counted[0][0] if counted else None
 
     def _mention(self, start: int, end: int, head: Token, actor: Actor, how: str) -> ActorMention:
         text = self.doc.span_text(start, end)
