@@ -201,6 +201,12 @@ def test_a_denied_event_keeps_its_code_and_reads_as_a_denial(model_pipeline) -> 
     assert [(e.cameo, e.modality.value, e.cameo_standard) for e in events] == [("072", "denied", "016")]
 
 
+def test_the_explanation_says_why_the_codebook_code_differs(model_pipeline) -> None:
+    (event,) = model_pipeline.code("Iran said it will free the British sailors.", published="2019-07-01")
+    assert event.cameo == "0841" and event.cameo_standard == "0353"
+    assert any(line.startswith("codebook code 0353") for line in event.explanation), event.explanation
+
+
 def test_a_trigger_is_not_a_modality_cue_about_itself(model_pipeline) -> None:
     # "denied entry" is a denial that happened, not a denied event.
     events = model_pipeline.code("Israel denied entry to a UN investigator.", published="2015-03-02")

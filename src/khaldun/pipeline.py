@@ -135,9 +135,8 @@ class Pipeline:
         cand = self._country_from_counterpart(cand)
         cameo = self.ontology.cameo(cand.code)
         plover, plover_mode = self.ontology.plover_for(cand.code)
-        standard = self.ontology.standard_code(
-            cand.code, unrealised=unrealised_kind(parsed, cand.trigger, modality)
-        )
+        unrealised = unrealised_kind(parsed, cand.trigger, modality)
+        standard = self.ontology.standard_code(cand.code, unrealised=unrealised)
         first, last = cand.trigger, cand.trigger_end
         trigger_end = last.end if 0 <= last.i - first.i <= 4 else first.end
         evidence = Evidence(
@@ -180,6 +179,14 @@ class Pipeline:
                 f"modality {modality.value}: {modality_how}",
                 f"date: {date_how}",
                 f"place: {place_how}",
+                *(
+                    (
+                        f"codebook code {standard} ({self.ontology.cameo(standard).name}):"
+                        f" how the CAMEO codebook codes a {unrealised} event",
+                    )
+                    if standard != cameo.code
+                    else ()
+                ),
             ),
         )
 
