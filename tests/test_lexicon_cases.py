@@ -196,6 +196,8 @@ NOT_GIVEN = [
     ("Israel denied the accusations by Hamas.", "12"),
     # A deadline with no party is no ultimatum.
     ("The ministry set a deadline for the end of the year.", "13"),
+    # A call is to someone.
+    ("Theresa May called on Friday for a new referendum.", "04"),
     # A rescue operation is no attack.
     ("The navy launched a rescue operation off the coast of Libya.", "19"),
     # Refusing to comment is no rejection; what is only considered has not happened.

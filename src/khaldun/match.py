@@ -246,12 +246,17 @@ def _match_verb(
     if clause is not None and clause.pos == "VERB":
         words.setdefault(clause.lemma.lower(), clause)
         dobj = dobj if dobj is not None else clause
-    # "called Putin on Friday": a preposition of a date is no particle ("call on").
-    attached = {
-        c.lower
-        for c in doc.children(verb.i)
-        if c.dep in ("prt", "prep", "agent", "advmod") and not _only_a_date_phrase(doc, c)
-    }
+    # "called Putin on Friday": a preposition of a date is no particle ("call on"); what
+    # the parser hangs on the date still is ("called on Friday for Britain to stay").
+    attached = set()
+    for c in doc.children(verb.i):
+        if c.dep not in ("prt", "prep", "agent", "advmod"):
+            continue
+        if not _only_a_date_phrase(doc, c):
+            attached.add(c.lower)
+            continue
+        for date in doc.children(c.i):
+            attached |= {p.lower for p in doc.children(date.i) if p.dep == "prep"}
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
             continue
