@@ -62,6 +62,8 @@ CASES = [
     # Weapons supplied are military aid to whom they go; talks "between" two parties run both ways.
     ("Iran supplied drones to Russia.", ("IRN", "RUS", "072")),
     ("Talks between Israel and Hamas resumed in Cairo.", ("PSEREBHMS", "ISR", "040")),
+    # "for X to do Y": X is whom the appeal is to.
+    ("The UN called for Israel to halt settlement construction.", ("IGOUNO", "ISR", "020")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),

@@ -345,7 +345,7 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
     if trigger.dep == "dobj" and is_support_verb(doc.head(trigger.i)):
         heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
-    return [
+    found = [
         pobj
         for head in heads
         for child in doc.children(head.i)
@@ -354,6 +354,11 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
         for pobj in doc.children(child.i)
         if pobj.dep == "pobj" and not _only_a_date(doc, pobj)  # "called on Tuesday for"
     ]
+    # "called for Britain to stay": the subject of a "for ... to" clause fills the "for" slot.
+    for clause in doc.children(trigger.i):
+        if clause.dep == "advcl" and any(m.dep == "mark" and m.lower == slot for m in doc.children(clause.i)):
+            found += [s for s in doc.children(clause.i) if s.dep == "nsubj"]
+    return found
 
 
 def _only_a_date(doc: ParsedDoc, token: Token) -> bool:

@@ -250,6 +250,8 @@ def _match_verb(
     # the parser hangs on the date still is ("called on Friday for Britain to stay").
     attached = set()
     for c in doc.children(verb.i):
+        if c.dep == "advcl":  # "called for Britain to stay": a "for ... to" clause
+            attached |= {m.lower for m in doc.children(c.i) if m.dep == "mark" and m.lower == "for"}
         if c.dep not in ("prt", "prep", "agent", "advmod"):
             continue
         if not _only_a_date_phrase(doc, c):
