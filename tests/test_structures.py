@@ -147,6 +147,12 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ),
         # "the kingdom" is the state the sentence has just named.
         ("The Saudi foreign minister said the kingdom would restore ties with Iran.", ("SAU", "IRN", "03")),
+        # A main verb the parser hangs on the subject's name as a relative clause keeps its subject.
+        (
+            "Russian Foreign Minister Sergei Lavrov, speaking after talks with his Chinese counterpart,"
+            " accused Washington of seeking to contain both countries.",
+            ("RUSGOV", "USA", "112"),
+        ),
         # An apposed role names an actor a name alone does not.
         (
             "Kaito Shimura, the United Nations envoy, urged Myanmar to free prisoners.",

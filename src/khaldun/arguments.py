@@ -105,6 +105,12 @@ def verb_source(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
     if subject is not None:
         return argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
+    if verb.dep == "relcl" and verb.pos == "VERB" and doc.head(verb.i).i < verb.i:
+        # "Lavrov, speaking after talks ..., accused Washington": the parser makes the main
+        # verb a relative clause of the name; with no subject of its own, the name is it.
+        arg = argument(doc, doc.head(verb.i), mentions, "the noun the clause hangs on")
+        if arg is not None:
+            return arg
     return _borrowed_subject(doc, verb, mentions)
 
 
