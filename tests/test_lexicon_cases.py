@@ -64,6 +64,12 @@ CASES = [
     ("Talks between Israel and Hamas resumed in Cairo.", ("PSEREBHMS", "ISR", "040")),
     # "for X to do Y": X is whom the appeal is to.
     ("The UN called for Israel to halt settlement construction.", ("IGOUNO", "ISR", "020")),
+    # What is received "from" someone is theirs to give: jets are military aid, a call is a call.
+    ("Ukraine received the first batch of F-16 fighter jets from Denmark.", ("DNK", "UKR", "072")),
+    (
+        "The Egyptian president received a phone call from the Saudi crown prince.",
+        ("SAUGOV", "EGYGOV", "041"),
+    ),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),

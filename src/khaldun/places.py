@@ -25,7 +25,7 @@ from khaldun.kb.builtin import normalise_phrase
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
 # Kinds of area a name may come before ("Helmand province", "Borno state").
