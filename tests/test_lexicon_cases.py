@@ -70,6 +70,8 @@ CASES = [
         "The Egyptian president received a phone call from the Saudi crown prince.",
         ("SAUGOV", "EGYGOV", "041"),
     ),
+    # Cyber warfare is a cyber attack (176).
+    ("Russia launched cyber warfare against the UK.", ("RUS", "GBR", "176")),
     # Statements (01): declining comment, considering an option, issuing a statement.
     ("Egypt declined to comment on the report.", ("EGY", None, "011")),
     ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
