@@ -119,13 +119,18 @@ def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:
     long_name = _name_with_complement(doc, head, start, kb)
     if long_name is not None:
         # "the Organisation of Islamic Cooperation": the whole name, past the head.
-        cues = (*_scan(doc, start, long_name.start, kb), long_name)
-        return PhraseCues(head.i, start, long_name.end, doc.span_text(start, long_name.end), None, cues)
+        before = _phrase_cues(doc, start, long_name.start, head, kb)
+        text = doc.span_text(start, long_name.end)
+        return PhraseCues(head.i, start, long_name.end, text, None, (*before, long_name))
     name = _name_span(doc, start, end)
-    cues = tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head) and not _negated_cue(doc, c))
+    cues = _phrase_cues(doc, start, end, head, kb)
     if name is not None and any(c.start <= name[0] and c.end >= name[1] for c in cues):
         name = None  # the "name" is a known phrase: a country, organisation, title
     return PhraseCues(head.i, start, end, doc.span_text(start, end), name, cues)
+
+
+def _phrase_cues(doc: ParsedDoc, start: int, end: int, head: Token, kb: KnowledgeBase) -> tuple[Cue, ...]:
+    return tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head) and not _negated_cue(doc, c))
 
 
 # Prepositions inside names: "Organisation of Islamic Cooperation", "Organization for
