@@ -229,13 +229,13 @@ class DocumentResolver:
         counted = [(self._country_counts[c], c) for c in states if self._country_counts[c]]
         return max(counted)[1] if counted else None
 
-    def _countries_named_in(self, sent_index: int) -> list[str]:
-        """States a sentence names by name, adjective, capital, seat or a national
-        organisation ("the Taliban"), in order."""
+    def _countries_named_in(self, sent_index: int, end: int | None = None) -> list[str]:
+        """States a sentence (up to token ``end``) names by name, adjective, capital, seat or
+        a national organisation ("the Taliban"), in order."""
         sent = self.doc.sentences[sent_index]
         found: dict[str, None] = {}
         tokens = self.doc.tokens
-        for i in range(sent.start, sent.end):
+        for i in range(sent.start, sent.end if end is None else min(end, sent.end)):
             if tokens[i].pos not in ("PROPN", "ADJ", "NOUN"):
                 continue
             for size in (3, 2, 1):
@@ -604,14 +604,9 @@ class DocumentResolver:
 
     def _state_just_named(self, head: Token) -> str | None:
         """The state named last before ``head`` in its sentence, else the document's most named."""
-        sent = self.doc.sentences[head.sent]
-        before = [
-            t
-            for t in self.doc.tokens[sent.start : head.i]
-            if t.pos in ("PROPN", "ADJ") and any(h.country for h in self.kb.lookup(t.text))
-        ]
+        before = self._countries_named_in(head.sent, end=head.i)
         if before:
-            return next(h.country.iso3 for h in self.kb.lookup(before[-1].text) if h.country)
+            return before[-1]
         counted = self._country_counts.most_common(1)
         return counted[0][0] if counted else None
 
