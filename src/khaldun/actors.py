@@ -80,9 +80,14 @@ def country_actor(kb: KnowledgeBase, iso3: str, sector: str | None = None) -> Ac
     name = country.name if country else iso3
     if sector is None:
         return Actor(id=f"country:{iso3}", name=name, code=iso3, country=iso3, kind=ActorKind.STATE)
+    return group_actor(iso3, sector, f"{name} ({sector})")
+
+
+def group_actor(iso3: str, sector: str, name: str) -> Actor:
+    """A sector of a state ("IRNGOV"), named as the text or the caller describes it."""
     return Actor(
         id=f"group:{iso3}{sector}",
-        name=f"{name} ({sector})",
+        name=name,
         code=f"{iso3}{sector}",
         country=iso3,
         sector=sector,

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from khaldun.actors import UNKNOWN_COUNTRY
+from khaldun.actors import UNKNOWN_COUNTRY, group_actor
+from khaldun.amounts import amount_words
 from khaldun.lexicon import TriggerRule, support_verbs, word_list
 from khaldun.mentions import RELATIVE_PRONOUNS, names_people
 from khaldun.modality import load_modality_cues, modality_verbs
@@ -78,7 +79,7 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
         # "5 million dollars of aid"; for money also "$662 million in coronavirus aid" (the
         # tagger may call "500 million euros" a cardinal).
-        money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in word_list("currency_words")
+        money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in amount_words().currencies
         preps = ("of", "in") if money else ("of",)
         of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower in preps), None)
         inner = child_of(doc, of, "pobj") if of is not None else None
@@ -409,14 +410,7 @@ def _people_of(people: ActorMention, origin: Actor) -> ActorMention:
     sector = people.actor.sector
     if origin.kind in (ActorKind.ORGANISATION, ActorKind.PERSON) or not origin.country or not sector:
         return replace(people, actor=origin)
-    actor = Actor(
-        id=f"group:{origin.country}{sector}",
-        name=f"{people.actor.name} of {origin.name}",
-        code=f"{origin.country}{sector}",
-        country=origin.country,
-        sector=sector,
-        kind=ActorKind.GROUP,
-    )
+    actor = group_actor(origin.country, sector, f"{people.actor.name} of {origin.name}")
     return replace(people, actor=actor)
 
 

@@ -246,19 +246,7 @@ def _match_verb(
     if clause is not None and clause.pos == "VERB":
         words.setdefault(clause.lemma.lower(), clause)
         dobj = dobj if dobj is not None else clause
-    # "called Putin on Friday": a preposition of a date is no particle ("call on"); what
-    # the parser hangs on the date still is ("called on Friday for Britain to stay").
-    attached = set()
-    for c in doc.children(verb.i):
-        if c.dep == "advcl":  # "called for Britain to stay": a "for ... to" clause
-            attached |= {m.lower for m in doc.children(c.i) if m.dep == "mark" and m.lower == "for"}
-        if c.dep not in ("prt", "prep", "agent", "advmod"):
-            continue
-        if not _only_a_date_phrase(doc, c):
-            attached.add(c.lower)
-            continue
-        for date in doc.children(c.i):
-            attached |= {p.lower for p in doc.children(date.i) if p.dep == "prep"}
+    attached = _particles(doc, verb)
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
             continue
@@ -273,6 +261,25 @@ def _match_verb(
         target, filler = targets(doc, verb, rule, mentions, None)
         return _emit(doc, verb, verb, rule, verb_source(doc, verb, mentions), target, filler, misses)
     return []
+
+
+def _particles(doc: ParsedDoc, verb: Token) -> set[str]:
+    """The words hanging on a verb that a rule's particles may name ("call on", "call for").
+
+    A preposition of a date is none ("called Putin on Friday"), but what the parser hangs
+    on the date still is ("called on Friday for ..."); so is the "for" of a "for ... to"
+    clause ("called for Britain to stay")."""
+    attached: set[str] = set()
+    for c in doc.children(verb.i):
+        if c.dep == "advcl":
+            attached |= {m.lower for m in doc.children(c.i) if m.dep == "mark" and m.lower == "for"}
+        elif c.dep in ("prt", "prep", "agent", "advmod") and not _only_a_date_phrase(doc, c):
+            attached.add(c.lower)
+        elif c.dep in ("prt", "prep", "agent", "advmod"):
+            attached |= {
+                p.lower for date in doc.children(c.i) for p in doc.children(date.i) if p.dep == "prep"
+            }
+    return attached
 
 
 def _only_a_date_phrase(doc: ParsedDoc, prep: Token) -> bool:
@@ -334,7 +341,11 @@ def _emit(
     code = _refined_code(doc, trigger, trigger_end, rule)
     if source is not None and code[:2] in word_list("violent_protest_roots") and _protesters(doc, source):
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
-    if source is not None and code[:2] == "19" and _labour_strike(trigger_end, source):
+    if (
+        source is not None
+        and code[:2] in word_list("labour_strike_roots")
+        and _labour_strike(trigger_end, source)
+    ):
         code = "143"  # "the union will not end the strike": a strike, not a military one
     inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
     notes = (

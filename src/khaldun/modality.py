@@ -75,12 +75,15 @@ def modality_verbs() -> frozenset[str]:
     return frozenset(lemma for lemma in load_modality_cues().lemmas if " " not in lemma)
 
 
-def governing_chain(doc: ParsedDoc, trigger: Token) -> Iterator[Token]:
-    """The trigger, then the words that govern it within its clause."""
+def governing_chain(
+    doc: ParsedDoc, trigger: Token, *, through: frozenset[str] = _GOVERNED_BY, hops: int = _MAX_HOPS
+) -> Iterator[Token]:
+    """The trigger, then the words that govern it within its clause (``through`` these
+    relations, or an infinitive hung on its governor as an adverbial clause)."""
     current = trigger
     yield current
-    for _ in range(_MAX_HOPS):
-        if current.head == current.i or not (current.dep in _GOVERNED_BY or _infinitive_clause(doc, current)):
+    for _ in range(hops):
+        if current.head == current.i or not (current.dep in through or _infinitive_clause(doc, current)):
             return
         current = doc.head(current.i)
         yield current
@@ -163,17 +166,13 @@ def _stated(doc: ParsedDoc, trigger: Token, cues: ModalityCues) -> bool:
     governs it ("said it will free", "said he is prepared to lift", "pledged to
     send"), or reports it from the end of the sentence ("X will provide aid, the
     WFP said"); not when only a schedule or "will" makes it a plan."""
-    current = trigger
-    for _ in range(_MAX_HOPS + 2):
-        for child in doc.children(current.i):
+    for word in governing_chain(doc, trigger, through=_STATED_THROUGH, hops=_MAX_HOPS + 2):
+        lemma = word.lemma.lower()
+        if word is not trigger and (lemma in cues.intent or lemma in cues.reporting):
+            return True
+        for child in doc.children(word.i):
             if child.dep in ("conj", "parataxis") and child.lemma.lower() in cues.reporting:
                 return True
-        through = current.dep in _STATED_THROUGH or _infinitive_clause(doc, current)
-        if current.head == current.i or not through:
-            return False
-        current = doc.head(current.i)
-        if current.lemma.lower() in cues.intent or current.lemma.lower() in cues.reporting:
-            return True
     return False
 
 

@@ -22,17 +22,13 @@ from importlib import resources
 from khaldun.data import read_tsv
 from khaldun.kb.base import HitKind, KnowledgeBase
 from khaldun.kb.builtin import normalise_phrase
+from khaldun.lexicon import word_list
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
-# Kinds of area a name may come before ("Helmand province", "Borno state").
-_AREA_NOUNS = frozenset(
-    {"province", "region", "state", "governorate", "district", "oblast", "county", "prefecture"}
-    | {"city", "town"}
-)
 _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -188,7 +184,7 @@ class Gazetteer:
             start -= 1
         if token.pos == "PROPN":
             return self.resolve(doc.span_text(start, token.i + 1))
-        if token.lemma.lower() in _AREA_NOUNS and start < token.i:
+        if token.lemma.lower() in word_list("area_nouns") and start < token.i:
             # "in Helmand province", "the Tyumen region": the name before the kind of area.
             whole = self.resolve(doc.span_text(start, token.i + 1))
             return whole or self.resolve(doc.span_text(start, token.i))

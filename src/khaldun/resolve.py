@@ -23,10 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from khaldun.actors import (
     UNKNOWN_COUNTRY,
@@ -45,8 +41,10 @@ from khaldun.mentions import (
     PhraseCues,
     group_nouns,
     names_people,
+    people_sectors,
     phrase_heads,
     read_phrase,
+    state_nouns,
 )
 from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
 from khaldun.nlp.base import ParsedDoc, Token
@@ -63,15 +61,6 @@ def _stands_for_country(head: Token) -> bool:
     so does a named event held there ("the Beijing Olympics")."""
     named_event = head.pos == "PROPN" and head.ent_type == "EVENT"
     return (head.pos == "NOUN" or named_event) and head.lower not in group_nouns()[2]
-
-
-@lru_cache(maxsize=1)
-def _state_nouns() -> frozenset[str]:
-    """Nouns that refer back to a state ("his country", "the kingdom")."""
-    raw = yaml.safe_load(
-        resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
-    )
-    return frozenset(raw["state_nouns"])
 
 
 def _named_only_by_a_people(cues: PhraseCues) -> bool:
@@ -115,7 +104,7 @@ class DocumentResolver:
         if head.pos == "PRON":
             return self._resolve_pronoun(head)
         cues = read_phrase(self.doc, head, self.kb)
-        if head.lemma.lower() in _state_nouns():
+        if head.lemma.lower() in state_nouns():
             pair = self._resolve_country_reference(head, cues)
             if pair:
                 return pair
@@ -177,8 +166,8 @@ class DocumentResolver:
                 or self._country_of_complement(cues.head)
                 or self._misspelt_modifier(cues)
             )
-            if sector == "MIL" and _named_only_by_a_people(cues):
-                sector = "REB"  # "Tigrayan forces", "Kurdish forces": a people's armed men, not the state's
+            if _named_only_by_a_people(cues):
+                sector = people_sectors().get(sector, sector)  # "Tigrayan forces" are not the state's
             return self._sector_phrase(cues, sectors[-1].text, sector, country)
         if head_cues and self._inside_larger_name(head_cues[0], cues):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
@@ -221,13 +210,19 @@ class DocumentResolver:
         peoples = [c.hit.people for c in cues.of_kind(HitKind.PEOPLE) if c.hit.people is not None]
         if not peoples:
             return None
-        states = peoples[-1].countries
-        named = self._countries_named_in(self.doc.tokens[cues.head].sent)
-        for iso3 in named:
-            if iso3 in states:
-                return iso3
-        counted = [(self._country_counts[c], c) for c in states if self._country_counts[c]]
-        return max(counted)[1] if counted else None
+        context = self._states_in_context(self.doc.tokens[cues.head].sent, set(peoples[-1].countries))
+        return context[0] if context else None
+
+    def _states_in_context(self, sent_index: int, among: set[str | None]) -> list[str]:
+        """Those of ``among`` the sentence names, in order, then those the document has
+        named so far, the most named first: the context's candidates for a choice."""
+        named = [c for c in self._countries_named_in(sent_index) if c in among]
+        counted = sorted(
+            (c for c in among if c and c not in named and self._country_counts[c]),
+            key=lambda c: (self._country_counts[c], c),
+            reverse=True,
+        )
+        return [*named, *counted]
 
     def _countries_named_in(self, sent_index: int, end: int | None = None) -> list[str]:
         """States a sentence (up to token ``end``) names by name, adjective, capital, seat or
@@ -416,9 +411,7 @@ class DocumentResolver:
         states = {p.country for p in namesakes}
         if len(namesakes) < 2:
             return None  # not a shared name: nothing for the context to choose between
-        named = self._countries_named_in(sent_index)
-        counted = [c for c, _ in self._country_counts.most_common() if c not in named]
-        for iso3 in [c for c in (*named, *counted) if c in states]:
+        for iso3 in self._states_in_context(sent_index, states):
             match = self.kb.find_person(name, country=iso3, day=self.day)
             if match is not None:
                 return replace(match, why=f"{match.why}; context {iso3}".lstrip("; "))
