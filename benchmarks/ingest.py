@@ -48,10 +48,10 @@ def write_corpus(path: Path, n_docs: int, per_doc: int) -> None:
 
 def run_one(corpus: str, workers: int) -> None:
     """Child process: ingest the corpus into a fresh store and print the figures as JSON."""
+    from khaldun.coding.pipeline import Pipeline
     from khaldun.config import load_config
-    from khaldun.corpus import IngestOptions, ingest
-    from khaldun.pipeline import Pipeline
-    from khaldun.readers import ReadOptions, read_corpus
+    from khaldun.corpus.ingest import IngestOptions, ingest
+    from khaldun.corpus.readers import ReadOptions, read_corpus
     from khaldun.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:

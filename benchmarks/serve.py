@@ -106,7 +106,7 @@ def synth_event(i: int, rng: random.Random) -> tuple[dict[str, Any], str]:
 
 
 def build(path: str, n: int) -> float:
-    from khaldun.aggregate import rebuild_clusters
+    from khaldun.corpus.clusters import rebuild_clusters
     from khaldun.store import Batch, open_store
     from khaldun.store.rows import event_row
 

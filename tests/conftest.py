@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from khaldun.coding.pipeline import Pipeline
 from khaldun.config import load_config
 from khaldun.nlp.handmade import HandmadeBackend
-from khaldun.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

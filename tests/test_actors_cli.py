@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from khaldun.cli import main
-from khaldun.commands.actors import count_unknown
+from khaldun.cli.actors import count_unknown
+from khaldun.cli.main import main
 from khaldun.model import Document
 
 from .conftest import handmade_pipeline

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from khaldun.kb.builtin import load_builtin_kb
+from khaldun.coding.resolve import DocumentResolver
+from khaldun.knowledge.actors.builtin import load_builtin_kb
 from khaldun.model import Actor
 from khaldun.nlp.handmade import parse_table
-from khaldun.resolve import DocumentResolver
 
 from .conftest import code_table
 

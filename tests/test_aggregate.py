@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from khaldun.aggregate import cluster_rows
+from khaldun.corpus.clusters import cluster_rows
 
 
 def _row(n: int, day: int | None, *, source: str = "IRQGOV", root: str = "04", cameo: str = "040") -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khaldun.amounts import parse_amount
+from khaldun.coding.amounts import parse_amount
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from khaldun.aggregate import rebuild_clusters
-from khaldun.corpus import IngestOptions, ingest
-from khaldun.readers import ReadOptions, read_corpus
+from khaldun.corpus.clusters import rebuild_clusters
+from khaldun.corpus.ingest import IngestOptions, ingest
+from khaldun.corpus.readers import ReadOptions, read_corpus
 from khaldun.serve import ServeSettings, create_app
 from khaldun.store import open_store
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from khaldun.cli import main
+from khaldun.cli.main import main
 
 
 def run(*args: str, input: bytes | str | None = None):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from khaldun.dates import resolve_expression
+from khaldun.coding.dates import resolve_expression
 from khaldun.model import Precision
 
 PUBLISHED = dt.date(2020, 7, 21)  # a Tuesday
@@ -40,6 +40,6 @@ def test_expressions_resolve_with_precision(
 
 @pytest.mark.parametrize("text", ["a day", "several months", "nearly 4 years", "first"])
 def test_durations_and_non_dates_give_nothing(text: str) -> None:
-    from khaldun.dates import _DURATION
+    from khaldun.coding.dates import _DURATION
 
     assert _DURATION.match(text) or resolve_expression(text, PUBLISHED, False) is None

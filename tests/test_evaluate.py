@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from khaldun.errors import GoldFormatError, InputError
-from khaldun.evaluate import (
+from khaldun.evaluation.scoring import (
     documents_of,
     format_report,
     load_gold,

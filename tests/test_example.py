@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 from click.testing import CliRunner
 
-from khaldun.cli import main
+from khaldun.cli.main import main
 
 pytestmark = pytest.mark.model
 

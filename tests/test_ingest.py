@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from khaldun.corpus.documents import read_jsonl_documents, read_text_document
 from khaldun.errors import DocumentTooLargeError, InputError
-from khaldun.ingest import read_jsonl_documents, read_text_document
 from khaldun.model import Document
 
 

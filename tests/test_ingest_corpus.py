@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from khaldun import queries
-from khaldun.cli import main
-from khaldun.corpus import IngestOptions, ingest
+from khaldun.cli.main import main
+from khaldun.corpus.ingest import IngestOptions, ingest
+from khaldun.corpus.readers import ReadOptions, read_corpus
 from khaldun.errors import InputError
 from khaldun.model import Document
-from khaldun.readers import ReadOptions, read_corpus
-from khaldun.store import open_store
+from khaldun.store import open_store, queries
 
 from .test_store_support import any_store, null_pipeline, store_url  # noqa: F401
 
@@ -127,10 +126,10 @@ def test_default_date_and_bad_input_in_a_run(any_store) -> None:  # noqa: F811
 _KILLED_SCRIPT = """
 import sys, time
 from khaldun.config import load_config
-from khaldun.corpus import IngestOptions, ingest
+from khaldun.corpus.ingest import IngestOptions, ingest
 from khaldun.model import Document
 from khaldun.nlp.base import ParsedDoc
-from khaldun.pipeline import Pipeline
+from khaldun.coding.pipeline import Pipeline
 from khaldun.store import open_store
 
 class Slow:

@@ -570,7 +570,7 @@ def test_regions(countries, iso3_set):
 
 
 def test_misspelt_country_names_are_read_only_when_close_to_one_country() -> None:
-    from khaldun.kb.builtin import BuiltinKB
+    from khaldun.knowledge.actors.builtin import BuiltinKB
 
     kb = BuiltinKB()
     assert kb.lookup_misspelt_country("Afganistan").country.iso3 == "AFG"

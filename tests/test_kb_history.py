@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from khaldun.kb.base import HitKind
-from khaldun.kb.builtin import BuiltinKB, load_builtin_kb
+from khaldun.knowledge.actors.base import HitKind
+from khaldun.knowledge.actors.builtin import BuiltinKB, load_builtin_kb
 
 D = dt.date
 

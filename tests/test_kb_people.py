@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from khaldun.kb.builtin import BuiltinKB, load_builtin_kb
+from khaldun.knowledge.actors.builtin import BuiltinKB, load_builtin_kb
 
 D = dt.date
 

@@ -9,11 +9,11 @@ import pytest
 
 from khaldun.config import load_config
 from khaldun.errors import ConfigError, DataFileError
-from khaldun.kb import load_kb
-from khaldun.kb.base import HitKind
-from khaldun.kb.builtin import BuiltinKB, bundled_sector_names
-from khaldun.kb.petrarch import parse_dictionary, read_dictionary
-from khaldun.kb.user import read_user_file
+from khaldun.knowledge.actors import load_kb
+from khaldun.knowledge.actors.base import HitKind
+from khaldun.knowledge.actors.builtin import BuiltinKB, bundled_sector_names
+from khaldun.knowledge.actors.petrarch import parse_dictionary, read_dictionary
+from khaldun.knowledge.actors.user import read_user_file
 
 YAML = """\
 format_version: 1

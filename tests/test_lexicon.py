@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from khaldun.errors import DataFileError
-from khaldun.lexicon import load_lexicon, read_lexicon
-from khaldun.ontology import load_ontology
+from khaldun.knowledge.lexicon import load_lexicon, read_lexicon
+from khaldun.knowledge.ontology import load_ontology
 
 
 def test_every_emittable_code_is_in_the_ontology() -> None:

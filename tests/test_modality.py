@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khaldun.modality import decide_modality
+from khaldun.coding.modality import decide_modality
 from khaldun.model import Modality
 from khaldun.nlp.handmade import parse_table
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from khaldun.kb.names import name_key, surname_key
+from khaldun.knowledge.actors.names import name_key, surname_key
 
 
 def test_spelling_variants_share_a_key() -> None:

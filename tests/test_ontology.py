@@ -1,4 +1,4 @@
-"""Tests for khaldun.ontology: the bundled CAMEO/PLOVER tables and their loader.
+"""Tests for khaldun.knowledge.ontology: the bundled CAMEO/PLOVER tables and their loader.
 
 The data tests pin facts of the published CAMEO codebook and Goldstein scale and of
 PLOVER, so a wrong edit to a table fails here. The loader tests build small tables
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from khaldun.errors import DataFileError, UnknownCodeError
-from khaldun.ontology import CameoCode, Ontology, load_ontology
+from khaldun.knowledge.ontology import CameoCode, Ontology, load_ontology
 
 
 @pytest.fixture(scope="module")

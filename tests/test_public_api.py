@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import khaldun
-from khaldun.cli import main
+from khaldun.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from khaldun.evaluate import load_gold, score
+from khaldun.evaluation.scoring import load_gold, score
 
 pytestmark = [pytest.mark.model, pytest.mark.gold]
 
@@ -75,7 +75,7 @@ def test_no_must_not_rule_is_broken(shared: Path, seed_events: list[dict]) -> No
 @pytest.fixture(scope="module")
 def seed_mentions(shared: Path, model_pipeline) -> list:
     """Every actor mention the resolver finds in the seed article."""
-    from khaldun.resolve import DocumentResolver
+    from khaldun.coding.resolve import DocumentResolver
 
     text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
     parsed = model_pipeline.nlp.parse(text)

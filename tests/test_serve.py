@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from khaldun import queries
-from khaldun.cli import main
+from khaldun.cli.main import main
 from khaldun.serve import ServeError, ServeSettings, check_exposure, create_app, is_loopback
+from khaldun.store import queries
 
 from .conftest import handmade_pipeline
 from .test_match import COMPOUND

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from khaldun import queries
-from khaldun.queries import EventFilter, QueryError
+from khaldun.errors import QueryError
+from khaldun.store import queries
+from khaldun.store.queries import EventFilter
 
 from .test_serve_support import fill
 from .test_store_support import any_store, store_url  # noqa: F401

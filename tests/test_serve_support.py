@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from khaldun.aggregate import rebuild_clusters
+from khaldun.corpus.clusters import rebuild_clusters
 from khaldun.store import Store, open_store
 
 from .test_store_support import document_row, event, sample, store_events

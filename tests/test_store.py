@@ -8,13 +8,12 @@ import json
 
 import pytest
 
-from khaldun import queries
-from khaldun.aggregate import rebuild_clusters
-from khaldun.dedup import Fingerprint
+from khaldun.corpus.clusters import rebuild_clusters
+from khaldun.corpus.dedup import Fingerprint
 from khaldun.errors import RegistryError
-from khaldun.export import EXPORTERS, GDELT_COLUMNS, write_graphml
-from khaldun.queries import EventFilter
-from khaldun.store import SCHEMA_VERSION, Batch, open_store, store_kind
+from khaldun.export.exporters import EXPORTERS, GDELT_COLUMNS, write_graphml
+from khaldun.store import SCHEMA_VERSION, Batch, open_store, queries, store_kind
+from khaldun.store.queries import EventFilter
 from khaldun.store.schema import MIGRATIONS
 
 from .test_store_support import any_store, document_row, event, sample, store_events, store_url  # noqa: F401

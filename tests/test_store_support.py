@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
+from khaldun.coding.pipeline import Pipeline
 from khaldun.config import load_config
 from khaldun.nlp.base import ParsedDoc
-from khaldun.pipeline import Pipeline
 from khaldun.store import Batch, Store, open_store
 from khaldun.store.rows import event_row
 

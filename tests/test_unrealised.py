@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from khaldun.modality import decide_modality, unrealised_kind
+from khaldun.coding.modality import decide_modality, unrealised_kind
+from khaldun.knowledge.ontology import load_ontology
 from khaldun.model import Modality
 from khaldun.nlp.handmade import parse_table
-from khaldun.ontology import load_ontology
 
 REFUSED = """
 Iran       Iran      PROPN nsubj     2 GPE

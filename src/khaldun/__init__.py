@@ -8,6 +8,7 @@ Public API::
     for coded in pipeline.pipe(documents, n_process=-1): ...
 """
 
+from khaldun.coding.pipeline import CodedDocument, Pipeline, code
 from khaldun.config import Config, load_config
 from khaldun.errors import (
     ConfigError,
@@ -32,7 +33,6 @@ from khaldun.model import (
     Precision,
     When,
 )
-from khaldun.pipeline import CodedDocument, Pipeline, code
 
 __version__ = "0.1.0"
 

@@ -1,5 +1,5 @@
 """``python -m khaldun``: the same as the ``khaldun`` command."""
 
-from khaldun.cli import main
+from khaldun.cli.main import main
 
 main()

@@ -45,3 +45,23 @@ class DocumentTooLargeError(InputError):
 
 class GoldFormatError(KhaldunError):
     """A gold-standard file does not follow a known format."""
+
+
+class StoreError(KhaldunError):
+    """A store cannot be opened, migrated or written."""
+
+
+class QueryError(KhaldunError):
+    """A query was asked with an invalid value (an unknown code, modality or filter)."""
+
+
+class ServeError(KhaldunError):
+    """The server cannot start as asked (an exposed host without a token, a store it cannot open)."""
+
+
+class ApiError(KhaldunError):
+    """An API request that is answered in the error envelope with an HTTP status (4xx)."""
+
+    def __init__(self, status: int, code: str, message: str, detail: object = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.detail = status, code, message, detail

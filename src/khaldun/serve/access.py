@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from khaldun.serve.settings import ServeError, ServeSettings
+from khaldun.errors import ServeError
+from khaldun.serve.settings import ServeSettings
 from khaldun.store import SCHEMA_VERSION, Store, open_store, store_kind
 from khaldun.store.duckdb_store import DuckDBStore
 
@@ -88,14 +89,14 @@ class Resources:
             return self._pipeline.code(text, published=published)
 
     def _default_pipeline(self) -> Any:
+        from khaldun.coding.pipeline import Pipeline
         from khaldun.config import load_config
-        from khaldun.pipeline import Pipeline
 
         return Pipeline(load_config(self.settings.config_path))
 
     def kb_record(self, ident: str) -> dict[str, Any] | None:
         """The knowledge-base entry of an actor id (``person:...``, ``country:IRQ``), if the KB has it."""
-        from khaldun.commands.actors import show_record
+        from khaldun.cli.actors import show_record
 
         with self._kb_lock:
             if self._kb is None:
@@ -103,7 +104,7 @@ class Resources:
                     self._kb = self._pipeline.kb
                 else:
                     from khaldun.config import load_config
-                    from khaldun.kb import load_kb
+                    from khaldun.knowledge.actors import load_kb
 
                     self._kb = load_kb(load_config(self.settings.config_path))
             return show_record(self._kb, ident, day=None)

@@ -1,6 +1,6 @@
 """The REST API under ``/api``: every answer in the envelope of :mod:`khaldun.serve.envelope`.
 
-Each route is a thin shell over one function of :mod:`khaldun.queries`, the
+Each route is a thin shell over one function of :mod:`khaldun.store.queries`, the
 read layer the CLI uses, so both give the same numbers.
 """
 
@@ -14,12 +14,13 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from khaldun import __version__, queries
-from khaldun.errors import KhaldunError
-from khaldun.queries import EventFilter
+from khaldun import __version__
+from khaldun.errors import ApiError, KhaldunError
 from khaldun.serve import highlight
 from khaldun.serve.access import Resources
-from khaldun.serve.envelope import ERROR_RESPONSES, ApiError, Envelope, ok
+from khaldun.serve.envelope import ERROR_RESPONSES, Envelope, ok
+from khaldun.store import queries
+from khaldun.store.queries import EventFilter
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
@@ -366,7 +367,7 @@ def admin_cluster(
     _check_token(res, authorization)
     if not res.settings.writable:
         raise ApiError(403, "read_only", "the server opened the store read-only; start it with --writable")
-    from khaldun.aggregate import rebuild_clusters
+    from khaldun.corpus.clusters import rebuild_clusters
 
     with res.reading() as store:
         count = rebuild_clusters(store, window=window)

@@ -14,9 +14,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khaldun import __version__
+from khaldun.errors import ApiError
 from khaldun.serve import api, pages
 from khaldun.serve.access import Resources
-from khaldun.serve.envelope import ApiError, error_response
+from khaldun.serve.envelope import error_response
 from khaldun.serve.middleware import LimitsMiddleware
 from khaldun.serve.settings import ServeSettings
 

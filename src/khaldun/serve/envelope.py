@@ -15,14 +15,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 
-class ApiError(Exception):
-    """An error answered in the error envelope with an HTTP status."""
-
-    def __init__(self, status: int, code: str, message: str, detail: Any = None) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.detail = status, code, message, detail
-
-
 class ErrorBody(BaseModel):
     code: str
     message: str

@@ -12,9 +12,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from khaldun import __version__, queries
+from khaldun import __version__
 from khaldun.serve import highlight
 from khaldun.serve.api import _run, actor_detail, event_detail, resources
+from khaldun.store import queries
 
 HERE = Path(__file__).parent
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from khaldun.errors import KhaldunError
-
-
-class ServeError(KhaldunError):
-    """The server cannot start as asked (an exposed host without a token, a store it cannot open)."""
+from khaldun.errors import ServeError
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from khaldun.errors import RegistryError
-from khaldun.store.base import Batch, SqlStore, Store, StoreError
+from khaldun.errors import RegistryError, StoreError
+from khaldun.store.base import Batch, SqlStore, Store
 from khaldun.store.schema import SCHEMA_VERSION
 
 

@@ -11,7 +11,7 @@ a process killed mid-way leaves whole batches only, so a restarted ingest
 skips what is stored and stores the rest exactly once. Reads go through
 :meth:`Store.fetch` and :meth:`Store.stream` with SQL written with ``?``
 placeholders and values passed separately, never spliced into the SQL; the
-read queries themselves live in :mod:`khaldun.queries`.
+read queries themselves live in :mod:`khaldun.store.queries`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from khaldun.errors import KhaldunError
 from khaldun.store.schema import (
     BOOTSTRAP,
     CLUSTER_NAMES,
@@ -31,11 +30,6 @@ from khaldun.store.schema import (
     MIGRATIONS,
     statements_for,
 )
-
-
-class StoreError(KhaldunError):
-    """A store cannot be opened, migrated or written."""
-
 
 # Values per IN (...) list: well under every backend's parameter limit.
 _IN_CHUNK = 2000

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from khaldun.store.base import SqlStore, StoreError
+from khaldun.errors import StoreError
+from khaldun.store.base import SqlStore
 from khaldun.store.schema import KEYED_TABLES
 
 

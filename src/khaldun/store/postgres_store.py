@@ -14,7 +14,8 @@ import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from khaldun.store.base import SqlStore, StoreError
+from khaldun.errors import StoreError
+from khaldun.store.base import SqlStore
 
 
 def _pg_sql(sql: str) -> str:

@@ -20,7 +20,7 @@ Tables
     user gave with ``--published``; ``missing``: none, so its events are
     dated only by their own expressions — flagged),
     language, n_chars, text,
-    minhash (MinHash signature, 64 little-endian uint32, see :mod:`khaldun.dedup`),
+    minhash (MinHash signature, 64 little-endian uint32, see :mod:`khaldun.corpus.dedup`),
     status (``coded``; ``duplicate``: not coded, see duplicate_of),
     duplicate_of (id of the canonical article this one repeats), similarity
     (estimated Jaccard to it, 1.0 for an exact duplicate), n_events,
@@ -40,7 +40,7 @@ Tables
     sentence_end, trigger, trigger_start, trigger_end, confidence, rule.
 
 ``clusters`` — events clustered into happenings by the rule of
-    :mod:`khaldun.aggregate` (rule version in ``rule``): id, the shared key
+    :mod:`khaldun.corpus.clusters` (rule version in ``rule``): id, the shared key
     (source/target code and country, root, modality, location), date (first
     report's date) and last_date, the representative cameo, cameo_name,
     plover, plover_mode, quad_class and goldstein (the most frequent code),

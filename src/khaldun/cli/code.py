@@ -1,0 +1,116 @@
+"""``khaldun code``: code a text, stdin or a JSON Lines batch into events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import click
+
+from khaldun.cli.options import config_option, date_value, errors_to_exit, format_option, workers_option
+from khaldun.cli.progress import Progress
+from khaldun.config import Config, load_config
+from khaldun.errors import InputError
+from khaldun.export.formats import write_events
+from khaldun.model import Document
+
+
+@click.command()
+@click.argument("file", required=False)
+@click.option(
+    "--input",
+    "input_path",
+    help="A JSON Lines file of documents: {id, text, published?, title?, source?, url?}.",
+)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for relative dates; per-document dates win.")
+@format_option()
+@click.option("--explain", is_flag=True, help="Show why each event was coded and why triggers gave no event.")
+@click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
+@workers_option()
+@config_option()
+def code(
+    file: str | None,
+    input_path: str | None,
+    published: str | None,
+    fmt: str,
+    explain: bool,
+    max_chars: int | None,
+    workers: int,
+    config_path: str | None,
+) -> None:
+    """Code a news text (FILE, or - for stdin) or a JSON Lines batch (--input) into events."""
+    if bool(file) == bool(input_path):
+        raise click.UsageError("give either FILE (or - for stdin) or --input DOCS.jsonl, not both or neither")
+    day = date_value(published, "--published")
+    with errors_to_exit():
+        config = load_config(config_path).with_overrides(max_document_chars=max_chars)
+        docs = _read_inputs(file, input_path, day, config)
+        failures = _code_and_write(docs, config, fmt=fmt, explain=explain, workers=workers)
+    if failures:
+        click.echo(
+            f"{failures} document{'s' if failures > 1 else ''} could not be coded (see above).", err=True
+        )
+        sys.exit(1)
+
+
+def _read_inputs(
+    file: str | None, input_path: str | None, day: dt.date | None, config: Config
+) -> Iterator[Any]:
+    from khaldun.corpus.documents import read_jsonl_documents, read_text_document
+
+    stdin = sys.stdin.buffer
+    if input_path:
+        yield from read_jsonl_documents(input_path, default_published=day, stdin=stdin)
+    else:
+        assert file is not None
+        yield read_text_document(file, max_chars=config.max_document_chars, published=day, stdin=stdin)
+
+
+def _code_and_write(docs: Iterable[Any], config: Config, *, fmt: str, explain: bool, workers: int) -> int:
+    """Code documents, write their events, report bad documents on stderr; returns the failures."""
+    from khaldun.coding.pipeline import Pipeline
+
+    pipeline = Pipeline(config)
+    failures = 0
+    progress = Progress(enabled=sys.stderr.isatty() and fmt != "table")
+    out = sys.stdout
+
+    def good_docs() -> Iterator[Document]:
+        nonlocal failures
+        for item in docs:
+            if isinstance(item, InputError):
+                failures += 1
+                click.echo(f"error: {item}", err=True)
+            else:
+                yield item
+
+    def events() -> Iterator[dict[str, Any]]:
+        nonlocal failures
+        for coded in pipeline.pipe(good_docs(), n_process=workers):
+            if isinstance(coded, InputError):
+                failures += 1
+                click.echo(f"error: {coded}", err=True)
+                continue
+            progress.update(len(coded.events))
+            if explain:
+                for note in coded.notes:
+                    click.echo(f"[{coded.document.id}] {note}", err=True)
+                if not coded.events:
+                    click.echo(f"[{coded.document.id}] no events: {_why_no_events(coded)}", err=True)
+            for event in coded.events:
+                yield event.to_dict(explain=explain)
+
+    write_events(events(), fmt, out)
+    progress.close()
+    return failures
+
+
+def _why_no_events(coded: Any) -> str:
+    if coded.notes:
+        return f"{len(coded.notes)} trigger(s) found, none with both a source and a target actor"
+    return "no event trigger of the lexicon in the text"
+
+
+commands = [code]

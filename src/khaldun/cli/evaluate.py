@@ -1,0 +1,68 @@
+"""``khaldun evaluate``: score the coder against gold data."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from khaldun.cli.options import config_option, errors_to_exit, format_option, workers_option
+from khaldun.cli.progress import Progress
+from khaldun.config import load_config
+from khaldun.errors import InputError
+from khaldun.model import Document
+
+
+@click.command()
+@click.argument("gold", nargs=-1, required=True)
+@click.option(
+    "--events",
+    "events_path",
+    type=click.Path(dir_okay=False),
+    help="Score these coded events (JSONL) instead of coding the gold texts.",
+)
+@format_option(records="report", choices=("table", "json"))
+@workers_option()
+@config_option()
+def evaluate(
+    gold: tuple[str, ...], events_path: str | None, fmt: str, workers: int, config_path: str | None
+) -> None:
+    """Score the coder against gold data.
+
+    GOLD is a seed gold.json, a dev.jsonl, a dataset folder, or a folder of them.
+    """
+    from khaldun.evaluation import scoring as ev
+
+    with errors_to_exit():
+        sets = [g for path in gold for g in ev.load_golds(Path(path))]
+        predictions = ev.load_predictions(Path(events_path)) if events_path else None
+        reports = []
+        for gold_set in sets:
+            preds = predictions if predictions is not None else _code_gold(gold_set, workers, config_path)
+            reports.append(ev.score(gold_set, preds))
+    if fmt == "json":
+        click.echo(json.dumps([ev.report_to_dict(r) for r in reports], indent=2, ensure_ascii=False))
+    else:
+        click.echo(ev.format_report(reports))
+
+
+def _code_gold(gold_set: Any, workers: int, config_path: str | None) -> list[dict[str, Any]]:
+    from khaldun.coding.pipeline import Pipeline
+    from khaldun.evaluation.scoring import documents_of
+
+    docs = [Document(text=text, id=doc_id, published=day) for doc_id, text, day in documents_of(gold_set)]
+    progress = Progress(total=len(docs), enabled=sys.stderr.isatty())
+    events: list[dict[str, Any]] = []
+    for coded in Pipeline(load_config(config_path)).pipe(docs, n_process=workers):
+        if isinstance(coded, InputError):
+            continue
+        progress.update(len(coded.events))
+        events.extend(e.to_dict() for e in coded.events)
+    progress.close()
+    return events
+
+
+commands = [evaluate]

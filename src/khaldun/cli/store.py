@@ -1,0 +1,453 @@
+"""Corpus and store commands: ingest, query, dyads, network, export, cluster.
+
+Thin shells over :mod:`khaldun.corpus.ingest`, :mod:`khaldun.corpus.clusters`,
+:mod:`khaldun.store.queries` (the read layer) and :mod:`khaldun.export.exporters`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from khaldun.cli.options import config_option, date_value, errors_to_exit, format_option
+from khaldun.errors import InputError
+from khaldun.export.formats import FORMATS
+
+DEFAULT_DB = "events.duckdb"
+
+db_option = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="KHALDUN_DB",
+    help="The store: a DuckDB file, or postgresql://user@host:port/dbname (env KHALDUN_DB).",
+)
+
+
+def level_choice(default: str, help: str) -> Callable[[Any], Any]:
+    """``--level raw|clustered``: every report of an event, or the happenings."""
+    return click.option(
+        "--level", type=click.Choice(["raw", "clustered"]), default=default, show_default=True, help=help
+    )
+
+
+level_option = level_choice(
+    "raw", "raw: one event per mention in a report; clustered: one per happening, with report counts."
+)
+
+
+def period_options(modality_help: str) -> Callable[[Any], Any]:
+    """``--since``, ``--until`` and ``--modality`` (asserted unless said) of the aggregate views."""
+
+    def add(func: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(
+            [
+                click.option("--since", help="First date (YYYY-MM-DD)."),
+                click.option("--until", help="Last date (YYYY-MM-DD)."),
+                click.option("--modality", default="asserted", show_default=True, help=modality_help),
+            ]
+        ):
+            func = option(func)
+        return func
+
+    return add
+
+
+def _period_filter(since: str | None, until: str | None, modality: str) -> Any:
+    from khaldun.store.queries import EventFilter
+
+    return EventFilter(
+        since=date_value(since, "--since"),
+        until=date_value(until, "--until"),
+        modality=None if modality == "any" else modality,
+    )
+
+
+@contextmanager
+def _opened(url: str) -> Any:
+    from khaldun.store import open_store
+
+    with errors_to_exit():
+        store = open_store(url)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters every reading command shares."""
+    options = [
+        click.option("--actor", help="Source or target actor: a code (IRQGOV), country (IRQ) or actor id."),
+        click.option("--source", "source_actor", help="Source actor (code, country or id)."),
+        click.option("--target", "target_actor", help="Target actor (code, country or id)."),
+        click.option("--dyad", nargs=2, help="Source and target: --dyad IRQ IRN."),
+        click.option("--country", help="Either actor's country (ISO-3)."),
+        click.option("--code", help="CAMEO code and its sub-codes (042 matches 042 and 0421)."),
+        click.option("--root", help="CAMEO root code (two digits)."),
+        click.option("--plover", help="PLOVER event type (CONSULT, AGREE, ...)."),
+        click.option(
+            "--modality", help="asserted, planned, postponed, cancelled, denied, negated, hypothetical."
+        ),
+        click.option("--since", help="First date (YYYY-MM-DD)."),
+        click.option("--until", help="Last date (YYYY-MM-DD)."),
+        click.option("--place", help="Location name (part of it) or location country."),
+        click.option("--text", help="Words in the evidence sentence."),
+        click.option("--doc", "doc_id", help="Events of one document id."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _filter(kw: dict[str, Any]) -> Any:
+    from khaldun.store.queries import EventFilter
+
+    dyad = kw.pop("dyad", None)
+    return EventFilter(
+        actor=kw.pop("actor", None),
+        source=kw.pop("source_actor", None),
+        target=kw.pop("target_actor", None),
+        dyad=tuple(dyad) if dyad else None,  # type: ignore[arg-type]
+        country=kw.pop("country", None),
+        code=kw.pop("code", None),
+        root=kw.pop("root", None),
+        plover=kw.pop("plover", None),
+        modality=kw.pop("modality", None),
+        since=date_value(kw.pop("since", None), "--since"),
+        until=date_value(kw.pop("until", None), "--until"),
+        place=kw.pop("place", None),
+        text=kw.pop("text", None),
+        doc_id=kw.pop("doc_id", None),
+    )
+
+
+# -- ingest -----------------------------------------------------------------------
+
+
+class _Progress:
+    """Documents, events, docs/s and time left on stderr, after each stored batch."""
+
+    def __init__(self, total_bytes: int | None, *, enabled: bool) -> None:
+        self.total, self.enabled = total_bytes, enabled
+        self.tty = sys.stderr.isatty()
+        self.files_done = 0
+        self.current = 0
+        self.last = 0.0
+
+    def on_file(self, path: Any, size: int) -> None:
+        self.files_done += self.current
+        self.current = size
+
+    def line(self, report: Any) -> str:
+        left = ""
+        done = self.files_done + self.current  # bytes of files opened so far
+        if self.total and done and report.seconds > 0:
+            left = f", about {report.seconds * max(self.total - done, 0) / done:.0f} s left"
+        return (
+            f"{report.read} documents ({report.coded} coded, {report.duplicates} duplicates, "
+            f"{report.existing} already stored), {report.events} events, {report.rate:.1f} docs/s{left}"
+        )
+
+    def __call__(self, report: Any) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not self.tty and now - self.last < 5):
+            return
+        self.last = now
+        click.echo(
+            ("\r" if self.tty else "") + self.line(report) + ("   " if self.tty else ""),
+            err=True,
+            nl=not self.tty,
+        )
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--published", help="Date (YYYY-MM-DD) for documents with none of their own; others are flagged."
+)
+@click.option("--source", "source_name", help="Source name for documents with none of their own.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "jsonl", "csv", "html", "feed"]),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs; auto goes by file extension.",
+)
+@click.option("--text-column", default="text", show_default=True, help="CSV column with the text.")
+@click.option("--id-column", default="id", show_default=True, help="CSV column with the document id.")
+@click.option("--title-column", default="title", show_default=True, help="CSV column with the title.")
+@click.option("--date-column", default="published", show_default=True, help="CSV column with the date.")
+@click.option("--url-column", default="url", show_default=True, help="CSV column with the url.")
+@click.option("--source-column", default="source", show_default=True, help="CSV column with the source.")
+@click.option("--delimiter", help="CSV delimiter (default , and tab for .tsv).")
+@click.option(
+    "--workers", type=int, default=-1, show_default=True, help="Worker processes; -1 uses every core."
+)
+@click.option(
+    "--batch-size",
+    type=int,
+    default=0,
+    help="Documents per transaction (default 64; 256 a worker with more).",
+)
+@click.option(
+    "--near-duplicate",
+    type=float,
+    default=0.8,
+    show_default=True,
+    help="Similarity (estimated Jaccard of word 5-grams) from which an article is a near-duplicate.",
+)
+@click.option(
+    "--window", type=int, default=2, show_default=True, help="Days within which reports are clustered."
+)
+@click.option("--no-cluster", is_flag=True, help="Do not rebuild the event clusters after ingesting.")
+@click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
+@config_option()
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    published: str | None,
+    source_name: str | None,
+    input_format: str,
+    text_column: str,
+    id_column: str,
+    title_column: str,
+    date_column: str,
+    url_column: str,
+    source_column: str,
+    delimiter: str | None,
+    workers: int,
+    batch_size: int,
+    near_duplicate: float,
+    window: int,
+    no_cluster: bool,
+    max_chars: int | None,
+    config_path: str | None,
+    quiet: bool,
+) -> None:
+    """Ingest files, folders (recursively) and feeds into a store: dedupe, code, store, cluster.
+
+    Reads text, JSON Lines, CSV, HTML and RSS/Atom by extension. Re-running on
+    the same corpus adds nothing; a killed run started again finishes the job.
+    """
+    from khaldun.coding.pipeline import Pipeline
+    from khaldun.config import load_config
+    from khaldun.corpus.clusters import rebuild_clusters
+    from khaldun.corpus.ingest import IngestOptions
+    from khaldun.corpus.ingest import ingest as run_ingest
+    from khaldun.corpus.readers import ReadOptions, read_corpus, total_size
+
+    default = date_value(published, "--published")
+    with errors_to_exit():
+        config = load_config(config_path).with_overrides(max_document_chars=max_chars)
+    read_options = ReadOptions(
+        source=source_name,
+        text_column=text_column,
+        id_column=id_column,
+        title_column=title_column,
+        date_column=date_column,
+        url_column=url_column,
+        source_column=source_column,
+        delimiter=delimiter,
+        max_chars=config.max_document_chars,
+    )
+    progress = _Progress(total_size(paths), enabled=not quiet)
+
+    def on_error(exc: InputError) -> None:
+        click.echo(("\n" if progress.tty and not quiet else "") + f"error: {exc}", err=True)
+
+    with _opened(db) as store:
+        report = run_ingest(
+            read_corpus(paths, read_options, fmt=input_format, on_file=progress.on_file),
+            store,
+            Pipeline(config),
+            options=IngestOptions(
+                workers=workers,
+                chunk_size=batch_size,
+                near_threshold=near_duplicate,
+                default_published=default,
+            ),
+            on_error=on_error,
+            on_batch=progress,
+        )
+        clusters = None if no_cluster else rebuild_clusters(store, window=window)
+    if progress.tty and not quiet:
+        click.echo("", err=True)
+    click.echo(
+        f"{report.read} documents read: {report.coded} coded, {report.duplicates} duplicates linked, "
+        f"{report.existing} already stored; {report.events} events"
+        + (f", {clusters} clustered events" if clusters is not None else "")
+        + f"; {report.failed} failed; {report.seconds:.1f} s ({report.rate:.1f} docs/s).",
+        err=True,
+    )
+    if report.undated:
+        click.echo(
+            f"warning: {report.undated} documents have no date (flagged date_status=missing); "
+            "give --published to date them",
+            err=True,
+        )
+    if report.failed:
+        sys.exit(1)
+
+
+# -- reading commands ----------------------------------------------------------
+
+
+@click.command()
+@db_option
+@filter_options
+@level_option
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--offset", type=int, default=0, help="Skip this many events first.")
+@format_option()
+def query(db: str, level: str, limit: int | None, offset: int, fmt: str, **filters: Any) -> None:
+    """Stored events matching filters, in the output formats of `khaldun code`."""
+    from khaldun.export.formats import write_events
+    from khaldun.store import queries
+
+    f = _filter(filters)
+    with _opened(db) as store:
+        if fmt in ("jsonl", "csv") and limit is None and not offset:
+            write_events(queries.iter_events(store, f, level=level), fmt, sys.stdout)
+        else:
+            write_events(queries.events(store, f, level=level, limit=limit, offset=offset), fmt, sys.stdout)
+
+
+@click.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@db_option
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month", "year"]),
+    default="month",
+    show_default=True,
+    help="Period of each row (weeks start on Monday).",
+)
+@period_options("Only events of this modality; 'any' for all (planned visits are not visits).")
+@level_choice("clustered", "Count happenings (clustered) or every report of them (raw).")
+@click.option("--directed", is_flag=True, help="Only ACTOR_A → ACTOR_B (default: both directions).")
+@format_option(records="period")
+def dyads(
+    actor_a: str,
+    actor_b: str,
+    db: str,
+    by: str,
+    since: str | None,
+    until: str | None,
+    modality: str,
+    level: str,
+    directed: bool,
+    fmt: str,
+) -> None:
+    """Two actors over time: counts by QuadClass and PLOVER type, Goldstein, cooperation vs conflict.
+
+    ACTOR_A and ACTOR_B are codes (IRQGOV), countries (IRQ) or actor ids.
+    """
+    from khaldun.export.exporters import write_rows
+    from khaldun.store import queries
+
+    f = _period_filter(since, until, modality)
+    with _opened(db) as store:
+        rows = queries.dyad_series(store, actor_a, actor_b, by=by, f=f, level=level, directed=directed)
+    write_rows(rows, fmt, sys.stdout, title=f"{actor_a} – {actor_b} by {by} ({level} events)")
+
+
+@click.command()
+@db_option
+@period_options("Only events of this modality; 'any' for all.")
+@level_choice("clustered", "Weight edges by happenings (clustered) or by reports (raw).")
+@click.option(
+    "--nodes",
+    type=click.Choice(["code", "country"]),
+    default="code",
+    show_default=True,
+    help="Nodes are actor codes (IRQGOV) or countries (IRQ).",
+)
+@format_option(records="edge", choices=(*FORMATS, "graphml"), extra=" (an edge list) or graphml")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def network(
+    db: str,
+    since: str | None,
+    until: str | None,
+    modality: str,
+    level: str,
+    nodes: str,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """The actor network: weighted directed edges (event count, Goldstein, cooperation, conflict)."""
+    from khaldun.export.exporters import write_graphml, write_rows
+    from khaldun.store import queries
+
+    f = _period_filter(since, until, modality)
+    with _opened(db) as store:
+        edges = queries.network(store, f, level=level, node=nodes)
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    try:
+        if fmt == "graphml":
+            write_graphml(edges, out)
+        else:
+            write_rows(edges, fmt, out)
+    finally:
+        if output:
+            out.close()
+
+
+@click.command()
+@db_option
+@filter_options
+@level_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "parquet", "jsonl", "plover", "gdelt"]),
+    default="csv",
+    show_default=True,
+    help="csv, parquet, jsonl, plover (PLOVER JSON lines) or gdelt (GDELT 2.0 event table, clustered).",
+)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file (required for parquet).")
+def export(db: str, level: str, fmt: str, output: str | None, **filters: Any) -> None:
+    """Export stored events (all, or those matching filters)."""
+    from khaldun.export.exporters import BINARY_FORMATS, exporter
+    from khaldun.store import queries
+
+    if fmt in BINARY_FORMATS and not output:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give --output FILE")
+    if fmt == "gdelt":
+        level = "clustered"  # GDELT rows are happenings, with NumMentions/NumSources/NumArticles
+    f = _filter(filters)
+    with _opened(db) as store:
+        events = queries.iter_events(store, f, level=level)
+        if fmt in BINARY_FORMATS:
+            count = exporter(fmt)(events, output)
+        elif output:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                count = exporter(fmt)(events, out)
+        else:
+            count = exporter(fmt)(events, sys.stdout)
+    click.echo(f"{count} {level} events exported ({fmt}).", err=True)
+
+
+@click.command()
+@db_option
+@click.option(
+    "--window", type=int, default=2, show_default=True, help="Days within which reports are clustered."
+)
+def cluster(db: str, window: int) -> None:
+    """Rebuild the clustered events from the raw events (the rule in khaldun.corpus.clusters)."""
+    from khaldun.corpus.clusters import rebuild_clusters
+
+    with _opened(db) as store:
+        n = rebuild_clusters(store, window=window)
+    click.echo(f"{n} clustered events.", err=True)
+
+
+commands = [ingest, query, dyads, network, export, cluster]

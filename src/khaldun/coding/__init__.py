@@ -1,0 +1,1 @@
+"""The coding stages, in order, and the pipeline that runs them over parsed documents."""

@@ -1,0 +1,506 @@
+"""How the source and target of a trigger are read off the dependency parse.
+
+* verbs: the subject is the source, the direct object or a given
+  preposition's object the target; in the passive, the "by" agent is the
+  source and the subject the target; an infinitive or coordinated verb with
+  no subject of its own takes its governor's ("X is scheduled to meet Y",
+  "X met Y and signed ..."), or its governor's object ("urged Iran to release");
+* nouns: the possessor ("his visit"), a "by" phrase, or the subject of the
+  light verb that governs it ("held talks", "there is a will");
+* a relative pronoun stands for the noun it modifies, an apposition for its
+  head, coordinated actors ("Iran and Iraq") for each of them;
+* a thing in an actor's slot stands for whose it is: "Reagan's statement",
+  "an offer from Kabul", "crimes committed by Croat forces";
+* with no target in its slots, an event may take one from the action it
+  introduces ("agreed to provide aid for Romania"), an "against X" in its own
+  phrase (conflict), or the condition it sets ("... unless the Kremlin closes
+  its base").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from khaldun.coding.amounts import amount_words
+from khaldun.coding.mentions import RELATIVE_PRONOUNS, names_people
+from khaldun.coding.modality import load_modality_cues, modality_verbs
+from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
+from khaldun.knowledge.lexicon import TriggerRule, support_verbs, word_list
+from khaldun.model import Actor, ActorKind, ActorMention
+from khaldun.nlp.base import ParsedDoc, Token
+
+MentionIndex = Mapping[int, tuple[ActorMention, ...]]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A verb without a subject of its own borrows its governor's through these relations.
+_INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
+_MAX_HOPS = 5
+
+
+@dataclass(frozen=True)
+class Argument:
+    mentions: tuple[ActorMention, ...]
+    how: str
+    inferred: bool = False
+    place: bool = False  # found as a place ("exercises in the Sea of Japan"), not a party
+
+
+# The source slot is filled by words that name no actor ("the football team arrived"):
+# another sense of the trigger, or an event between non-political parties.
+NOT_AN_ACTOR = Argument((), "the subject names no actor")
+
+
+def is_support_verb(verb: Token) -> bool:
+    """A light or support verb ("held talks", "staged rallies"). The lemma is checked with
+    the plain word's stems too: the tagger sometimes lemmatises oddly ("staged" → "stag")."""
+    if verb.pos not in ("VERB", "AUX"):
+        return False
+    word = verb.lower
+    stems = {verb.lemma.lower(), word, word[:-1], word[:-2], word[:-3]}
+    return bool(stems & support_verbs())
+
+
+def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
+    """Lemmas that name a verb's object, each with the token it sits on: the object itself,
+    its compound modifiers ("aid deliveries"), nouns coordinated with it, and the noun a
+    measure word is "of"."""
+    words: dict[str, Token] = {dobj.lemma.lower(): dobj}
+    for child in doc.children(dobj.i):
+        if child.dep == "compound" and child.pos == "NOUN":
+            words.setdefault(child.lemma.lower(), dobj)
+            if child.i == dobj.i - 2 and doc.tokens[child.i + 1].text == "-":
+                # "cease-fire", which the tokenizer splits in three: the whole word too.
+                words.setdefault(f"{child.lemma.lower()}-{dobj.lemma.lower()}", dobj)
+    # "photographs and other intelligence"; "artillery, mortar and rocket fire" chains its conjuncts.
+    for conj in list(_coordinated(doc, dobj))[1:]:
+        if conj.pos == "NOUN":
+            words.setdefault(conj.lemma.lower(), conj)
+    if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
+        # "5 million dollars of aid"; for money also "$662 million in coronavirus aid" (the
+        # tagger may call "500 million euros" a cardinal).
+        money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in amount_words().currencies
+        preps = ("of", "in") if money else ("of",)
+        of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower in preps), None)
+        inner = child_of(doc, of, "pobj") if of is not None else None
+        if inner is not None:
+            for word, token in object_words(doc, inner).items():
+                words.setdefault(word, token)
+    return words
+
+
+def is_passive(doc: ParsedDoc, verb: Token) -> bool:
+    """A passive verb; "is opposed to", "were engaged in" (a state of the subject) are not."""
+    if verb.lemma.lower() in word_list("stative_participles") and child_of(doc, verb, "agent") is None:
+        return False
+    return any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
+
+
+def verb_source(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    if is_passive(doc, verb):
+        agent = child_of(doc, verb, "agent")
+        pobj = child_of(doc, agent, "pobj") if agent else None
+        if pobj is None:
+            return _doer_in_when_clause(doc, verb, mentions)
+        return argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR
+    subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
+    if subject is not None:
+        return argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
+    if verb.dep == "relcl" and verb.pos == "VERB" and doc.head(verb.i).i < verb.i:
+        # "Lavrov, speaking after talks ..., accused Washington": the parser makes the main
+        # verb a relative clause of the name; with no subject of its own, the name is it.
+        arg = argument(doc, doc.head(verb.i), mentions, "the noun the clause hangs on")
+        if arg is not None:
+            return arg
+    return _borrowed_subject(doc, verb, mentions)
+
+
+def _doer_in_when_clause(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    """ "Hundreds were injured when Israeli police stormed the compound": a passive harm with
+    no agent, done by the subject of the "when" clause that says how it happened."""
+    for clause in doc.children(verb.i):
+        if clause.dep != "advcl" or not any(
+            c.dep in ("mark", "advmod") and c.lower == "when" for c in doc.children(clause.i)
+        ):
+            continue
+        subject = next((c for c in doc.children(clause.i) if c.dep == "nsubj"), None)
+        if subject is None or subject.i not in mentions:
+            continue  # "when their vehicle hit a mine": a thing did it, whoever owns it
+        arg = argument(doc, subject, mentions, f"subject of the 'when' clause {clause.text!r}")
+        if arg is not None:
+            return Argument(arg.mentions, arg.how, True)
+    return None
+
+
+def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    """The subject of the verb this one depends on ("X is scheduled to meet", "X met and signed")."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.head == current.i or not (
+            current.dep in _INHERIT_SUBJECT or _adjective_complement(doc, current)
+        ):
+            return None
+        came_from, current = current, doc.head(current.i)
+        controller = child_of(doc, current, "dobj") if came_from.dep == "xcomp" else None
+        if controller is not None and controller.i < came_from.i:
+            # Object control: in "urged Iran to release them" Iran does the releasing; a
+            # thing does nothing ("used force to disperse the crowd": the user disperses).
+            arg = argument(doc, controller, mentions, f"object of {current.text!r}")
+            if arg is not None:
+                return Argument(arg.mentions, arg.how, True)
+            if names_people(controller):
+                return NOT_AN_ACTOR  # "trained hackers to attack": the hackers, whoever they are
+        agent = child_of(doc, child_of(doc, current, "agent"), "pobj")
+        if came_from.dep == "advcl" and agent is not None and is_passive(doc, current):
+            # "was attacked by militiamen, killing 156 people": the killers are the agent.
+            arg = argument(doc, agent, mentions, f"by-agent of {current.text!r}")
+            return Argument(arg.mentions, arg.how, True) if arg else None
+        subject = next((c for c in doc.children(current.i) if c.dep in _SUBJECTS), None)
+        if subject is not None:
+            arg = argument(doc, subject, mentions, f"subject of {current.text!r}")
+            return Argument(arg.mentions, arg.how, True) if arg else NOT_AN_ACTOR
+        if current.pos in ("NOUN", "PROPN"):
+            return None
+    return None
+
+
+def _adjective_complement(doc: ParsedDoc, token: Token) -> bool:
+    """The preposition of "guilty of violating", "responsible for shelling": the adjective's
+    subject does the verb."""
+    return token.dep == "prep" and token.pos == "ADP" and doc.head(token.i).pos == "ADJ"
+
+
+# -- nouns ---------------------------------------------------------------------
+
+
+def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
+    possessor = child_of(doc, noun, "poss")
+    if possessor is not None:
+        return argument(doc, possessor, mentions, "possessor") or NOT_AN_ACTOR
+    by = next((c for c in doc.children(noun.i) if c.dep == "prep" and c.lower == "by"), None)
+    if by is not None and child_of(doc, by, "pobj"):
+        return argument(doc, child_of(doc, by, "pobj"), mentions, "by-phrase")
+    if noun.i in mentions:  # "Palestinian riots", "US sanctions": the demonym says whose
+        return Argument(mentions[noun.i], "the event noun's own country word")
+    # The noun is the object or attribute of a verb ("began talks", "there is a will"),
+    # or a purpose phrase of one ("arrived for talks"): the source is that verb's
+    # subject, or that of the verb whose statement it is in.
+    current = noun
+    for hop in range(_MAX_HOPS):
+        current = _governing_word(doc, current)
+        if current is None:
+            return None
+        if hop == 0 and current.pos in ("VERB", "AUX") and not _own_event_verb(current):
+            return None  # "called for sanctions": the sanctions are not the caller's
+        subject = next((c for c in doc.children(current.i) if c.dep == "nsubj"), None)
+        if subject is not None and subject.i != noun.i:
+            arg = argument(doc, subject, mentions, f"subject of {current.text!r}")
+            return Argument(arg.mentions, arg.how, True) if arg else None
+        if hop == 0 and not is_support_verb(current):
+            return None  # "pressured workers to cancel the strike": whose strike is not said
+        if current.dep not in ("ccomp", "conj", "xcomp"):
+            return None
+    return None
+
+
+def _own_event_verb(verb: Token) -> bool:
+    """A verb whose object is the subject's own event: a support verb ("held talks") or one
+    that says what became of it ("cancelled a planned visit", "postponed the talks")."""
+    return is_support_verb(verb) or verb.lemma.lower() in modality_verbs()
+
+
+def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
+    """The verb a noun (or clause) depends on, through a preposition if need be; None at a subject."""
+    if token.head == token.i or token.dep in ("nsubj", "nsubjpass"):
+        return None
+    head = doc.head(token.i)
+    if token.dep == "pobj":
+        verb = doc.head(head.i)
+        if head.dep == "prep" and verb.pos == "ADJ" and verb.dep == "acomp":
+            verb = doc.head(verb.i)  # "is responsible for mass killings": the copula's subject
+        return verb if head.dep == "prep" and verb.pos in ("VERB", "AUX") else None
+    return head
+
+
+# -- targets -----------------------------------------------------------------
+
+
+def targets(
+    doc: ParsedDoc, trigger: Token, rule: TriggerRule, mentions: MentionIndex, obj: Token | None
+) -> tuple[Argument | None, Token | None]:
+    """The target, and the word that fills the target slot (an actor or not)."""
+    if trigger.pos in ("VERB", "AUX") and is_passive(doc, trigger) and not obj:
+        subject = child_of(doc, trigger, "nsubjpass")
+        if subject is not None:
+            return argument(doc, subject, mentions, "subject of the passive"), subject
+    filler = None
+    for slot in rule.target:
+        for token in _slot_tokens(doc, trigger, slot, obj):
+            arg = argument(doc, token, mentions, f"target slot {slot!r}")
+            if arg is not None:
+                at_a_place = rule.place_target and slot in word_list("place_prepositions")
+                return replace(arg, place=at_a_place), token
+            filler = filler or token
+    if rule.target_required:
+        return None, filler  # only its own slots: "wants to attack X" is no appeal to X
+    dative = child_of(doc, trigger, "dative") if trigger.pos in ("VERB", "AUX") else None
+    if dative is not None:  # "gave the Ivory Coast 5 million dollars"
+        arg = argument(doc, dative, mentions, "indirect object")
+        if arg is not None:
+            return arg, dative
+    if filler is None and trigger.pos in ("VERB", "AUX"):
+        embedded = _embedded_target(doc, trigger, mentions)
+        if embedded is not None:
+            return embedded
+    if rule.code[:2] in word_list("against_target_roots"):
+        against = _against_in_phrase(doc, trigger, mentions)
+        if against is not None:
+            return against
+    if rule.code[:2] in word_list("conditional_target_roots"):
+        conditioned = _conditioned_party(doc, trigger, mentions)
+        if conditioned is not None:
+            return conditioned
+    return None, filler
+
+
+def _conditioned_party(
+    doc: ParsedDoc, trigger: Token, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
+    """Whom a threat or demand is made of, when only its condition names them: "threatened
+    to stop the talks if the United States goes ahead", "... unless the Kremlin closes its base"."""
+    heads = [trigger, *(c for c in doc.children(trigger.i) if c.dep == "xcomp")]
+    for head in heads:
+        for clause in doc.children(head.i):
+            if clause.dep != "advcl" or not any(
+                c.dep == "mark" and c.lower in load_modality_cues().condition for c in doc.children(clause.i)
+            ):
+                continue
+            subject = child_of(doc, clause, "nsubj")
+            arg = argument(doc, subject, mentions, f"who must meet the condition {clause.text!r}")
+            if arg is not None and subject is not None:
+                return arg, subject
+    return None
+
+
+def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tuple[Argument, Token] | None:
+    """The target of the action a verb introduces: "threatened to strike Israel",
+    "agreed to meet Rouhani", "vowed to punish those responsible"."""
+    action = next((c for c in doc.children(verb.i) if c.dep == "xcomp"), None)
+    if action is None:
+        # "warned that police will no longer tolerate rallies by X": a warning's content.
+        action = next((c for c in doc.children(verb.i) if c.dep == "ccomp"), None)
+        if action is None or not _speaks_of_others(verb):
+            return None
+    objects = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
+    candidates = list(objects)
+    # "to provide 70 million dollars of aid for Romania": the action's object may carry the target.
+    holders = [action, *objects, *(t for o in objects for t in _measured(doc, o))]
+    for holder in holders:
+        for prep in doc.children(holder.i):
+            if prep.dep == "prep" and prep.lower in word_list("embedded_target_prepositions"):
+                candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
+    for token in candidates:
+        arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
+        if arg is not None:
+            return arg, token
+    return None
+
+
+def _speaks_of_others(verb: Token) -> bool:
+    """Verbs whose content clause names whom they are aimed at (warnings, threats)."""
+    return verb.lemma.lower() in word_list("content_target_verbs")
+
+
+def _against_in_phrase(
+    doc: ParsedDoc, trigger: Token, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
+    """For conflict events, an "against X" anywhere in the trigger's own phrase: "mobilized
+    reservists for a possible war against Iraq", "hackers capable of cyber warfare against
+    the United States"."""
+    queue = [c for c in doc.children(trigger.i) if c.dep in ("dobj", "prep", "acl", "amod")]
+    while queue:
+        token = queue.pop(0)
+        if token.dep == "prep" and token.lower == "against":
+            for pobj in (c for c in doc.children(token.i) if c.dep == "pobj"):
+                arg = argument(doc, pobj, mentions, "'against' in the event's phrase")
+                if arg is not None:
+                    return arg, pobj
+        queue += [c for c in doc.children(token.i) if c.dep not in ("nsubj", "nsubjpass", "relcl", "ccomp")]
+    return None
+
+
+def _measured(doc: ParsedDoc, noun: Token) -> list[Token]:
+    """What a measure word measures: "aid" in "70 million dollars of aid"."""
+    if noun.lemma.lower() not in word_list("measure_words") and noun.ent_type not in ("MONEY", "QUANTITY"):
+        return []
+    return _prepositional_objects(doc, noun, "of")
+
+
+def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
+    """The words that fill a target slot, in order (every "on" of "sanctions on Iran on Tuesday")."""
+    if slot in ("dobj", "npadvmod", "attr", "dative"):
+        return [c for c in doc.children(trigger.i) if c.dep == slot]
+    if slot == "clause_subject":  # "demanded that the US cancel ...": the US
+        clauses = [c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")]
+        return [s for c in clauses for s in doc.children(c.i) if s.dep == "nsubj"]
+    # A preposition: on the trigger, on its object ("endorsed an agreement with the EU"),
+    # or one clause down ("readiness to stand with X").
+    obj = obj if obj is not None else child_of(doc, trigger, "dobj")
+    heads = [trigger] + ([obj] if obj is not None else [])
+    if trigger.pos in ("NOUN", "PROPN"):  # "a suspension of air links with Serbia"
+        heads += _prepositional_objects(doc, trigger, "of")
+    if trigger.dep == "dobj" and is_support_verb(doc.head(trigger.i)):
+        heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
+    heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
+    found = [
+        pobj
+        for head in heads
+        for child in doc.children(head.i)
+        # spaCy labels the "to" of "gives equipment to Nicaragua" a dative, not a prep.
+        if child.dep in ("prep", "agent", "dative") and child.lower == slot
+        for pobj in doc.children(child.i)
+        if pobj.dep == "pobj" and not _only_a_date(doc, pobj)  # "called on Tuesday for"
+    ]
+    # "called for Britain to stay": the subject of a "for ... to" clause fills the "for" slot.
+    for clause in doc.children(trigger.i):
+        if clause.dep == "advcl" and any(m.dep == "mark" and m.lower == slot for m in doc.children(clause.i)):
+            found += [s for s in doc.children(clause.i) if s.dep == "nsubj"]
+    return found
+
+
+def _only_a_date(doc: ParsedDoc, token: Token) -> bool:
+    return all(t.ent_type in ("DATE", "TIME") or t.pos in ("DET", "PUNCT") for t in doc.subtree(token.i))
+
+
+# -- arguments ---------------------------------------------------------------
+
+
+def argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: str) -> Argument | None:
+    """The actors a token stands for, following relative pronouns, appositions and coordination."""
+    if token is None:
+        return None
+    inferred = False
+    if token.lower in RELATIVE_PRONOUNS:
+        antecedent = _antecedent_of_relative(doc, token)
+        if antecedent is None:
+            return None
+        token, how, inferred = antecedent, f"{how} (relative pronoun → {antecedent.text!r})", True
+    found: list[ActorMention] = []
+    for member in _coordinated(doc, token):
+        found.extend(_actors_at(doc, member, mentions))
+    if not found:
+        return None
+    if token.dep == "dobj" and all(m.actor.id.startswith(f"group:{UNKNOWN_COUNTRY}") for m in found):
+        # "received observers from the OSCE", "hosted a delegation from Iran": the parser
+        # hangs the people's origin on the verb; the people are the origin's.
+        origin = _origin_on_verb(doc, doc.head(token.i), mentions)
+        if origin:
+            found = [_people_of(m, origin[0].actor) for m in found]
+            how = f"{how} (people from {origin[0].actor.name})"
+    if any(m.mention.how.startswith("pronoun") for m in found):
+        inferred = True
+    # One mention per actor: "Kuwait and its allies" must not read as Kuwait twice.
+    unique = {m.actor.id: m for m in reversed(found)}
+    return Argument(tuple(m for m in found if unique[m.actor.id] is m), how, inferred)
+
+
+def _people_of(people: ActorMention, origin: Actor) -> ActorMention:
+    """A sector group of no country ("observers", "a delegation") as the origin's own: an
+    organisation's members are the organisation, a state's are that sector of the state."""
+    sector = people.actor.sector
+    if origin.kind in (ActorKind.ORGANISATION, ActorKind.PERSON) or not origin.country or not sector:
+        return replace(people, actor=origin)
+    actor = group_actor(origin.country, sector, f"{people.actor.name} of {origin.name}")
+    return replace(people, actor=actor)
+
+
+def _origin_on_verb(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tuple[ActorMention, ...]:
+    """The actor of a "from" phrase on a verb ("received observers from the OSCE")."""
+    for prep in doc.children(verb.i):
+        if prep.dep == "prep" and prep.lower == "from":
+            for pobj in doc.children(prep.i):
+                if pobj.dep == "pobj" and pobj.i in mentions:
+                    return mentions[pobj.i]
+    return ()
+
+
+# Prepositions through which a thing names whose it is: "the leaders of Iran", "an offer
+# from Kabul", "crimes by Croat forces", "contact with the United States", "a camp for
+# Congolese refugees".
+_OWNER_PREPOSITIONS = ("of", "from", "by", "with", "for")
+
+
+def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[ActorMention, ...]:
+    """Actors named at a token: an apposed person first ("the minister, Zarif"), then the token;
+    for a thing, whose it is."""
+    apposed = [mentions[c.i] for c in doc.children(token.i) if c.dep == "appos" and c.i in mentions]
+    for found in apposed:
+        if any(m.actor.kind is ActorKind.PERSON for m in found):
+            return _with_role_of(found, mentions.get(token.i, ()))
+    if apposed and token.pos == "NOUN" and _names_a_known_group(apposed[0]):
+        return apposed[0]  # "the Al Qaeda-linked militant group al-Shabab": the name says who
+    if token.i in mentions:
+        own = mentions[token.i]
+        guessed = all(not m.actor.known or m.mention.how.startswith("city") for m in own)
+        if apposed and guessed and any(m.actor.known for m in apposed[0]):
+            return apposed[0]  # "Kenzo Oshima, the UN relief coordinator": the role says who
+        return own
+    if apposed:
+        return apposed[0]  # "the states The United": the apposition names it
+    if token.pos not in ("NOUN", "NUM"):  # a thing, or an amount of one ("$120 billion of ...")
+        return ()
+    possessor = child_of(doc, token, "poss")
+    if possessor is not None and possessor.i in mentions:
+        return mentions[possessor.i]  # "welcomed Reagan's statement": the statement's author
+    for word in _OWNER_PREPOSITIONS:
+        for pobj in _prepositional_objects(doc, token, word):
+            if pobj.i in mentions:
+                return mentions[pobj.i]
+    return ()
+
+
+def _names_a_known_group(found: tuple[ActorMention, ...]) -> bool:
+    return any(m.actor.known and m.actor.kind in (ActorKind.ORGANISATION, ActorKind.GROUP) for m in found)
+
+
+def _with_role_of(
+    people: tuple[ActorMention, ...], role: tuple[ActorMention, ...]
+) -> tuple[ActorMention, ...]:
+    """An unknown person in apposition to a role ("the Iranian ambassador, Kazem Jalali")
+    takes the role's code: the name says who, the role says for whom."""
+    if len(people) != 1 or len(role) != 1 or people[0].actor.known or people[0].actor.country:
+        return people
+    person, office = people[0], role[0].actor
+    if not office.country and not (office.sector and not person.actor.sector):
+        return people
+    # With no country, the role still says what the name is ("the opposition newspaper La
+    # Prensa": media); whose it is may come from the event's other side.
+    actor = replace(person.actor, code=office.code, country=office.country, sector=office.sector)
+    return (replace(person, actor=actor),)
+
+
+def _prepositional_objects(doc: ParsedDoc, token: Token, word: str) -> list[Token]:
+    """Objects of ``word`` on a noun, or of a participle on it ("crimes committed by X")."""
+    heads = [token] + [c for c in doc.children(token.i) if c.dep == "acl"]
+    preps = [c for h in heads for c in doc.children(h.i) if c.dep in ("prep", "agent") and c.lower == word]
+    return [c for p in preps for c in doc.children(p.i) if c.dep == "pobj"]
+
+
+def _coordinated(doc: ParsedDoc, token: Token) -> Iterator[Token]:
+    yield token
+    for child in doc.children(token.i):
+        if child.dep == "conj":
+            yield from _coordinated(doc, child)
+
+
+def _antecedent_of_relative(doc: ParsedDoc, pronoun: Token) -> Token | None:
+    for ancestor in doc.ancestors(pronoun.i):
+        if ancestor.dep == "relcl":
+            return doc.head(ancestor.i)
+    return None
+
+
+def child_of(doc: ParsedDoc, token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in doc.children(token.i) if c.dep == dep), None)

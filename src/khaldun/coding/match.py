@@ -1,0 +1,482 @@
+"""Match stage: find event triggers in a parsed sentence and make candidate events.
+
+Each verb or noun of the lexicon fires its most specific rule; its source and
+target come from :mod:`khaldun.coding.arguments`. Then the sentence's candidates are
+weighed against each other: an event that is the content of another ("threatened
+to shell", "bombarded the city, killing eight") yields to it, a scene-setting
+trigger ("after the attack") yields to the news, an event with an unknown side
+yields to a complete one, and duplicates go.
+
+The result is a list of :class:`Candidate` events, to which later stages
+add modality, date, place and amount.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khaldun.coding.arguments import (
+    NOT_AN_ACTOR,
+    Argument,
+    MentionIndex,
+    argument,
+    child_of,
+    is_passive,
+    noun_source,
+    object_words,
+    targets,
+    verb_source,
+)
+from khaldun.coding.modality import reported_obligation
+from khaldun.knowledge.actors.coded import sector_actor
+from khaldun.knowledge.lexicon import Lexicon, TriggerRule, word_list
+from khaldun.model import ActorKind, ActorMention, Mention
+from khaldun.nlp.base import ParsedDoc, Token
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event before modality, date and place: a trigger, a rule, and the dyad."""
+
+    trigger: Token
+    trigger_end: Token  # last token of the trigger phrase ("pledged support")
+    rule: TriggerRule
+    code: str
+    source: ActorMention | None
+    target: ActorMention | None
+    inferred: int = 0  # how many arguments came from inference (coreference, borrowed subject)
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    partial: bool = False  # one side unknown: kept only when the sentence has no complete event
+    mirrored: bool = False  # the other party's side of a reciprocal event ("talks with X": X's)
+
+
+def match_sentence(
+    doc: ParsedDoc,
+    sent_index: int,
+    lexicon: Lexicon,
+    mentions: MentionIndex,
+    *,
+    misses: list[str] | None = None,
+) -> list[Candidate]:
+    """All candidate events of one sentence, without duplicates.
+
+    Triggers that give no event append the reason to ``misses`` when given.
+    """
+    misses = misses if misses is not None else []
+    sent = doc.sentences[sent_index]
+    used_objects: set[int] = set()
+    found: list[Candidate] = []
+    for tok in doc.tokens[sent.start : sent.end]:
+        rules = _verb_rules(lexicon, tok) if tok.pos in ("VERB", "AUX") else ()
+        if rules:
+            found.extend(_match_verb(doc, tok, rules, mentions, used_objects, misses))
+    for tok in doc.tokens[sent.start : sent.end]:
+        rule = lexicon.nouns.get(tok.lemma.lower())
+        if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
+            found.extend(_match_noun(doc, tok, rule, mentions, misses))
+    found.extend(_obligations(doc, sent_index, lexicon, mentions))
+    found = _drop_embedded(doc, found)
+    complete = [c for c in found if c.source is not None and c.target is not None]
+    # An event with an unknown side is a weaker reading; a sentence that has an
+    # event with both sides does not need it.
+    found = complete or found
+    foreground = [c for c in found if not _background(doc, c.trigger)]
+    return _dedupe(foreground or found)
+
+
+def _verb_rules(lexicon: Lexicon, verb: Token) -> tuple[TriggerRule, ...]:
+    """The rules of a verb by its lemma, or by a stem of the word where the tagger's lemma
+    is not a verb of the lexicon ("staged" lemmatised as "stag")."""
+    lemma = verb.lemma.lower()
+    if lemma in lexicon.verbs:
+        return lexicon.verbs[lemma]
+    word = verb.lower
+    for stem in (word[:-1], word[:-2], word[:-3]):
+        if len(stem) > 2 and stem in lexicon.verbs and word.endswith(("s", "d", "ed", "ing")):
+            return lexicon.verbs[stem]
+    return ()
+
+
+def _obligations(
+    doc: ParsedDoc, sent_index: int, lexicon: Lexicon, mentions: MentionIndex
+) -> list[Candidate]:
+    """Demands reported as obligations: in "Straw said Sudan must reach an agreement" Straw
+    demands of Sudan; the demand takes the lexicon's "demand" rule and its refinements."""
+    rule = next((r for r in lexicon.verbs.get("demand", ()) if not r.object_nouns and not r.particle), None)
+    if rule is None:
+        return []
+    sent = doc.sentences[sent_index]
+    out: list[Candidate] = []
+    for verb in doc.tokens[sent.start : sent.end]:
+        clause = reported_obligation(doc, verb) if verb.pos == "VERB" else None
+        if clause is None:
+            continue
+        speaker = verb_source(doc, verb, mentions)
+        obliged = argument(doc, child_of(doc, clause, "nsubj"), mentions, "who must act")
+        if speaker is None or speaker is NOT_AN_ACTOR or obliged is None:
+            continue
+        code = _refined_code(doc, clause, clause, rule)
+        notes = (f"source: the speaker, {speaker.how}", f"target: {obliged.how}")
+        out += [
+            Candidate(verb, clause, rule, code, src, tgt, 1, notes)
+            for src in speaker.mentions
+            for tgt in obliged.mentions
+            if not _same_party(src, tgt)
+        ]
+    return out
+
+
+def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop events that are the content of another event's trigger: in "threatened to
+    shell Iraqi towns" or "bombarded the city, killing eight", one event is coded."""
+    fired = {c.trigger.i for c in candidates if c.target is not None}
+    obliged = {
+        c.trigger_end.i for c in candidates if c.trigger_end.dep == "ccomp" and c.trigger_end.i != c.trigger.i
+    }
+    # A noun event under a light verb ("continued their hunger strike to demand ...")
+    # governs what the verb's clause says next, as the verb itself would.
+    fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj"}
+    fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
+    # A protest governs what is done in it: "rioted, setting fire to their mattresses" is
+    # one violent protest (145), whether or not the protest has a target yet.
+    fired |= {c.trigger.i for c in candidates if c.code[:2] in word_list("protest_roots")}
+    # What a demand, appeal, promise, refusal or threat asks or offers has not happened:
+    # "demanded that its partners refuse to recognise X" is one event, the demand.
+    content = [c for c in candidates if c.code[:2] in word_list("content_roots")]
+    # ... on the verb or on its object noun ("expressed hope that talks would resume").
+    content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
+    kept = []
+    for cand in candidates:
+        asked = cand.code[:2] in word_list("asked_for_roots")
+        if _inside_content(doc, cand.trigger, content_heads, asked=asked):
+            continue
+        current, governed = cand.trigger, False
+        for _ in range(3):
+            if current.dep not in ("xcomp", "advcl", "acl", "acomp", "ccomp") or current.head == current.i:
+                break
+            if current.dep == "ccomp" and current.i not in obliged:
+                break
+            if current.dep == "advcl" and any(
+                c.dep in ("nsubj", "nsubjpass") for c in doc.children(current.i)
+            ):
+                break  # a clause with its own subject is news of its own ("..., while Fidan pledged")
+            current = doc.head(current.i)
+            if current.i in fired:
+                governed = True
+                break
+        if not governed:
+            kept.append(cand)
+    return kept
+
+
+def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: bool) -> bool:
+    """True when the trigger sits in a clause that is the content of one of ``heads``, or,
+    for cooperative events (``asked``), is what an appeal calls for ("called for the
+    withdrawal of foreign forces"). A call for sanctions against X stays an event against X,
+    as the codebooks read it."""
+    current = trigger
+    for _ in range(6):
+        if current.head == current.i:
+            return False
+        if current.dep in ("ccomp", "xcomp") and current.head in heads and current.head != trigger.i:
+            return True
+        if asked and current.dep == "pobj" and _asked_for(doc, doc.head(current.i), heads):
+            return True  # "called for the withdrawal of Syrian forces": what the appeal asks
+        current = doc.head(current.i)
+    return False
+
+
+def _asked_for(doc: ParsedDoc, prep: Token, heads: set[int]) -> bool:
+    return prep.lower == "for" and prep.dep == "prep" and prep.head in heads
+
+
+def _background(doc: ParsedDoc, trigger: Token) -> bool:
+    """A trigger that sets the scene rather than reports the news: a noun under a
+    preposition ("in retaliation for an air raid"), or a clause opened by "after",
+    "since", "because"..."""
+    if trigger.pos in ("NOUN", "PROPN") and trigger.dep == "pobj":
+        prep = doc.head(trigger.i)
+        # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
+        return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
+    if trigger.dep == "pcomp" and doc.head(trigger.i).lower in word_list("reason_prepositions"):
+        return True  # "arrested for collaborating with Israel": why, not what happened
+    if trigger.dep == "relcl" and any(c.lower in ("where", "when") for c in doc.children(trigger.i)):
+        return True  # "Kosovo, where 28 people have been killed": what the place is known for
+    if trigger.dep == "advcl":
+        return any(
+            c.dep == "mark" and c.lower in word_list("background_marks") for c in doc.children(trigger.i)
+        )
+    return False
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for cand in candidates:
+        key = (
+            cand.source.actor.id if cand.source else "",
+            cand.target.actor.id if cand.target else "",
+            cand.code,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(cand)
+    return out
+
+
+# -- verbs -------------------------------------------------------------------
+
+
+def _match_verb(
+    doc: ParsedDoc,
+    verb: Token,
+    rules: tuple[TriggerRule, ...],
+    mentions: MentionIndex,
+    used: set[int],
+    misses: list[str],
+) -> list[Candidate]:
+    # In the passive the object is the subject: "sanctions were imposed on Iran by the US".
+    dobj = child_of(doc, verb, "dobj")
+    if dobj is None and is_passive(doc, verb):
+        dobj = child_of(doc, verb, "nsubjpass")
+    words = object_words(doc, dobj) if dobj is not None else {}
+    # "declined to comment", "is considering sending aid", "ordered the troops to leave":
+    # the verb of the clause the verb complements is an object word too.
+    clause = child_of(doc, verb, "xcomp")
+    if clause is not None and clause.pos == "VERB":
+        words.setdefault(clause.lemma.lower(), clause)
+        dobj = dobj if dobj is not None else clause
+    attached = _particles(doc, verb)
+    for rule in rules:
+        if rule.particle and not set(rule.particle) <= attached:
+            continue
+        if rule.object_nouns:
+            hit = next((words[w] for w in words if w in rule.object_nouns), None)
+            if dobj is None or hit is None:
+                continue
+            dobj = hit
+            used.add(dobj.i)
+            target, filler = targets(doc, verb, rule, mentions, dobj)
+            return _emit(doc, verb, dobj, rule, verb_source(doc, verb, mentions), target, filler, misses)
+        target, filler = targets(doc, verb, rule, mentions, None)
+        return _emit(doc, verb, verb, rule, verb_source(doc, verb, mentions), target, filler, misses)
+    return []
+
+
+def _particles(doc: ParsedDoc, verb: Token) -> set[str]:
+    """The words hanging on a verb that a rule's particles may name ("call on", "call for").
+
+    A preposition of a date is none ("called Putin on Friday"), but what the parser hangs
+    on the date still is ("called on Friday for ..."); so is the "for" of a "for ... to"
+    clause ("called for Britain to stay")."""
+    attached: set[str] = set()
+    for c in doc.children(verb.i):
+        if c.dep == "advcl":
+            attached |= {m.lower for m in doc.children(c.i) if m.dep == "mark" and m.lower == "for"}
+        elif c.dep in ("prt", "prep", "agent", "advmod") and not _only_a_date_phrase(doc, c):
+            attached.add(c.lower)
+        elif c.dep in ("prt", "prep", "agent", "advmod"):
+            attached |= {
+                p.lower for date in doc.children(c.i) for p in doc.children(date.i) if p.dep == "prep"
+            }
+    return attached
+
+
+def _only_a_date_phrase(doc: ParsedDoc, prep: Token) -> bool:
+    objects = [c for c in doc.children(prep.i) if c.dep == "pobj"]
+    return bool(objects) and all(o.ent_type in ("DATE", "TIME") for o in objects)
+
+
+# -- nouns -------------------------------------------------------------------
+
+
+def _match_noun(
+    doc: ParsedDoc, noun: Token, rule: TriggerRule, mentions: MentionIndex, misses: list[str]
+) -> list[Candidate]:
+    if rule.requires_child and not any(c.dep in rule.requires_child for c in doc.children(noun.i)):
+        return []
+    target, filler = targets(doc, noun, rule, mentions, None)
+    return _emit(doc, noun, noun, rule, noun_source(doc, noun, mentions), target, filler, misses)
+
+
+# -- events ------------------------------------------------------------------
+
+
+def _emit(
+    doc: ParsedDoc,
+    trigger: Token,
+    trigger_end: Token,
+    rule: TriggerRule,
+    source: Argument | None,
+    target: Argument | None,
+    filler: Token | None,
+    misses: list[str],
+) -> list[Candidate]:
+    if target is None and filler is not None and not (rule.target_optional or rule.thing_target):
+        # "received weapons": the slot is taken by something that is not an actor,
+        # which usually means another sense of the word.
+        misses.append(
+            f"trigger {trigger.text!r} (rule {rule.name}): target slot holds {filler.text!r}, not an actor"
+        )
+        return []
+    if target is None and rule.target_required:
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the rule needs a target actor")
+        return []
+    if source is NOT_AN_ACTOR and not rule.thing_target:
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
+        return []
+    if source is NOT_AN_ACTOR or source is None:
+        # "a roadside bomb killed two soldiers": the doer is unknown, named by its means.
+        source = _unattributed_attacker(doc, trigger, rule) if rule.thing_target else source
+        source = None if source is NOT_AN_ACTOR else source
+    if rule.reverse:  # "received aid from X": X is the one who gives
+        source, target = target, source
+    if source is None and target is None:
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no source and target actor found")
+        return []
+    partial = source is None or (target is None and not rule.target_optional)
+    if partial:
+        missing = "source" if source is None else "target"
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
+    code = _refined_code(doc, trigger, trigger_end, rule)
+    if source is not None and code[:2] in word_list("violent_protest_roots") and _protesters(doc, source):
+        code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
+    if (
+        source is not None
+        and code[:2] in word_list("labour_strike_roots")
+        and _labour_strike(trigger_end, source)
+    ):
+        code = "143"  # "the union will not end the strike": a strike, not a military one
+    inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
+    notes = (
+        f"source: {source.how}" if source else "source: none",
+        f"target: {target.how}" if target else "target: none",
+    )
+    if target is not None and target.place and source is not None and len(source.mentions) > 1:
+        # "Russia and China held exercises in the Sea of Japan": the parties, not the place.
+        target = None if _reciprocal(code) else target
+    if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(code):
+        return _reciprocal_events(trigger, trigger_end, rule, code, source, inferred, notes)
+    if source is None and target is not None and len(target.mentions) > 1 and _reciprocal(code):
+        # "the talks between Armenia and Azerbaijan": the parties are both sides.
+        return _reciprocal_events(trigger, trigger_end, rule, code, target, inferred, notes)
+    if source is not None and target is not None:
+        others = tuple(t for t in target.mentions if not any(_same_party(s, t) for s in source.mentions))
+        if not others and (rule.target_optional or rule.thing_target):
+            target = None  # "Kenya deployed troops along its border": no other party
+    out = []
+    for src in source.mentions if source else (None,):
+        for tgt in target.mentions if target else (None,):
+            if src is not None and tgt is not None and _same_party(src, tgt):
+                continue
+            if not any(_political(m) for m in (src, tgt) if m is not None):
+                continue
+            out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes, partial))
+            if (rule.reciprocal or rule.converse) and src is not None and tgt is not None:
+                back = (f"source: the other party ({notes[1]})", f"target: the other party ({notes[0]})")
+                # "X received Y": Y visited X (the rule's converse code, 042).
+                back_code = rule.converse or code
+                out.append(
+                    Candidate(trigger, trigger_end, rule, back_code, tgt, src, inferred, back, partial, True)
+                )
+    return out
+
+
+def _unattributed_attacker(doc: ParsedDoc, trigger: Token, rule: TriggerRule) -> Argument | None:
+    """Unidentified armed forces (``---UAF``, given a country by the event's place later)
+    as the doer of violence the text names only by its means: the subject ("a roadside
+    bombing killed"), the passive's agent ("killed by an explosive device"), or the event
+    it happened in ("killed in a car bomb explosion")."""
+    if rule.code[:2] not in word_list("attack_roots"):
+        return None
+    means = word_list("attack_means")
+    words = [c for c in doc.children(trigger.i) if c.dep in ("nsubj", "csubj")]
+    for prep in doc.children(trigger.i):
+        if prep.dep == "agent" or (prep.dep == "prep" and prep.lower in ("in", "by")):
+            words += [c for c in doc.children(prep.i) if c.dep == "pobj"]
+    for word in words:
+        if word.lemma.lower() in means or word.lower in means:
+            actor = sector_actor("UAF", "unidentified attackers")
+            text = doc.span_text(word.i, word.i + 1)
+            how = "unidentified armed forces, named only by the attack's means"
+            mention = Mention(word.idx, word.idx + len(text), text, sentence=word.sent, head=word.i, how=how)
+            return Argument((ActorMention(mention, actor),), "the attack's means")
+    return None
+
+
+def _protesters(doc: ParsedDoc, source: Argument) -> bool:
+    """True when the doers are named as protesters ("a Ukrainian protestor", "rioters")."""
+    words = word_list("protester_words")
+    heads = [m.mention.head for m in source.mentions if m.mention.head >= 0]
+    return bool(heads) and all(doc.tokens[h].lemma.lower() in words for h in heads)
+
+
+def _labour_strike(noun: Token, source: Argument) -> bool:
+    """True for a strike noun (the trigger, or a light verb's object) whose doers are
+    workers, teachers, students or the like."""
+    sectors = word_list("labour_sectors")
+    return noun.lemma.lower() in word_list("labour_strike_nouns") and all(
+        m.actor.sector in sectors for m in source.mentions
+    )
+
+
+def _reciprocal(code: str) -> bool:
+    return code[:2] in word_list("reciprocal_roots")
+
+
+def _reciprocal_events(
+    trigger: Token,
+    trigger_end: Token,
+    rule: TriggerRule,
+    code: str,
+    parties: Argument,
+    inferred: int,
+    notes: tuple[str, str],
+) -> list[Candidate]:
+    """One event each way between every two coordinated parties."""
+    note = (notes[0], "target: the other coordinated party (a reciprocal event)")
+    # Fighting goes on within a state too ("the army and the rebels clashed"); other
+    # reciprocal events are between states ("Iran and Iraq held talks") or between
+    # differently coded sides of one ("the government and the ELN resumed talks"), not
+    # between two people of one office.
+    within_a_state = code[:2] in word_list("attack_roots")
+    return [
+        Candidate(trigger, trigger_end, rule, code, a, b, inferred, note)
+        for a in parties.mentions
+        for b in parties.mentions
+        if not _same_party(a, b)
+        and (within_a_state or a.actor.country != b.actor.country or _sides_of_a_state(a, b))
+    ]
+
+
+def _sides_of_a_state(a: ActorMention, b: ActorMention) -> bool:
+    """Two sides within one state that can deal with each other: neither the state itself,
+    and coded differently (COLGOV and COLREBELN)."""
+    return (
+        ActorKind.STATE not in (a.actor.kind, b.actor.kind)
+        and a.actor.code != b.actor.code
+        and bool(a.actor.country)
+    )
+
+
+def _political(am: ActorMention) -> bool:
+    """An actor the knowledge base knows, or one the text places in a country or sector;
+    events between names that are neither ("Real Madrid beat Barcelona") are not coded."""
+    return am.actor.known or am.actor.country is not None or am.actor.sector is not None
+
+
+def _same_party(source: ActorMention, target: ActorMention) -> bool:
+    """An actor does not act on itself, nor on its own state named in passing."""
+    if source.actor.id == target.actor.id:
+        return True
+    return target.actor.kind is ActorKind.STATE and target.actor.country == source.actor.country
+
+
+def _refined_code(doc: ParsedDoc, trigger: Token, trigger_end: Token, rule: TriggerRule) -> str:
+    if not rule.refine:
+        return rule.code
+    words = {w for t in doc.clause(trigger.i) for w in (t.lemma.lower(), t.lower)}
+    for word, code in rule.refine.items():
+        if word in words:
+            return code
+    return rule.code

@@ -1,0 +1,262 @@
+"""Mention stage: find the noun phrases that may name actors and read their cues.
+
+For every noun-phrase head in a sentence, the phrase (the head and its
+left-hand modifiers: compounds, adjectives, possessors) is scanned against
+the knowledge base. The result is a :class:`PhraseCues`: the person name in
+the phrase, the countries, sectors and organisations it names. Turning cues
+into one identity per actor is the job of :mod:`khaldun.coding.resolve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from khaldun.knowledge.actors.base import Hit, HitKind, KnowledgeBase
+from khaldun.nlp.base import ParsedDoc, Token
+
+# Dependents that belong to a noun phrase's own words (not its clauses or PPs).
+_PHRASE_DEPS = frozenset(
+    # npadvmod: "Vietnamese-led forces" hangs "Vietnamese" on "led"
+    {"compound", "amod", "poss", "nmod", "flat", "case", "punct", "det", "nummod", "quantmod", "npadvmod"}
+)
+# Heads of actor phrases: nouns, proper nouns and pronouns.
+_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+PERSON_LABELS = frozenset({"PERSON"})
+# Entity labels that rule out a person name (the tagger often calls a name NORP or GPE, so
+# those stay open; a KB match still decides).
+NOT_PERSON_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "LAW", "EVENT"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A knowledge-base hit on tokens ``start``..``end`` (exclusive) of the document."""
+
+    start: int
+    end: int
+    text: str
+    hit: Hit
+
+
+@dataclass(frozen=True)
+class PhraseCues:
+    """What a noun phrase says about the actor it names."""
+
+    head: int
+    start: int  # first token of the phrase
+    end: int  # one past the head
+    text: str
+    name: tuple[int, int] | None  # token span of a person name
+    cues: tuple[Cue, ...]
+
+    def of_kind(self, *kinds: HitKind) -> list[Cue]:
+        return [c for c in self.cues if c.hit.kind in kinds]
+
+    def countries(self) -> list[str]:
+        """ISO3 codes the phrase names (by name, adjective, capital or seat), in order."""
+        seen: dict[str, None] = {}
+        for cue in self.cues:
+            if cue.hit.country is not None:
+                seen[cue.hit.country.iso3] = None
+        return list(seen)
+
+    def covers_head(self, cue: Cue) -> bool:
+        return cue.start <= self.head < cue.end
+
+
+@lru_cache(maxsize=1)
+def _group_nouns_file() -> dict:
+    return yaml.safe_load(
+        resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
+    )
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Words and plural endings of nouns for groups of people, and nouns that never stand
+    for their country (``data/actors/group_nouns.yaml``)."""
+    raw = _group_nouns_file()
+    return frozenset(raw["words"]), tuple(raw["plural_endings"]), frozenset(raw["not_for_country"])
+
+
+@lru_cache(maxsize=1)
+def state_nouns() -> frozenset[str]:
+    """Nouns that refer back to a state ("his country", "the kingdom")."""
+    return frozenset(_group_nouns_file()["state_nouns"])
+
+
+@lru_cache(maxsize=1)
+def people_sectors() -> dict[str, str]:
+    """The sector a people's own group takes instead of a state's ("Tigrayan forces": REB)."""
+    return dict(_group_nouns_file()["people_sectors"])
+
+
+def names_people(head: Token) -> bool:
+    """True for nouns of groups of people ("nationalists", "hackers", "the Turkish side")."""
+    words, endings, _ = group_nouns()
+    low = head.lower
+    return head.pos == "NOUN" and (low in words or (head.tag == "NNS" and low.endswith(endings)))
+
+
+def phrase_heads(doc: ParsedDoc, sent_index: int) -> Iterator[Token]:
+    """Tokens of a sentence that head a noun phrase (not themselves inside a compound)."""
+    sent = doc.sentences[sent_index]
+    for tok in doc.tokens[sent.start : sent.end]:
+        if tok.pos in _HEAD_POS and tok.dep not in ("compound", "flat"):
+            yield tok
+
+
+def phrase_span(doc: ParsedDoc, head: Token) -> tuple[int, int]:
+    """Token span of the head with its left-hand phrase modifiers."""
+    start = head.i
+    stack = [head.i]
+    while stack:
+        for child in doc.children(stack.pop()):
+            if child.i < head.i and child.dep in _PHRASE_DEPS:
+                start = min(start, child.i)
+                stack.append(child.i)
+    # A leading determiner or possessive marker adds nothing to lookups.
+    while start < head.i and doc.tokens[start].pos in ("DET", "PUNCT", "PART"):
+        start += 1
+    return start, head.i + 1
+
+
+def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:
+    """Scan a noun phrase for knowledge-base cues and a person name."""
+    start, end = phrase_span(doc, head)
+    long_name = _name_with_complement(doc, head, start, kb)
+    if long_name is not None:
+        # "the Organisation of Islamic Cooperation": the whole name, past the head.
+        before = _phrase_cues(doc, start, long_name.start, head, kb)
+        text = doc.span_text(start, long_name.end)
+        return PhraseCues(head.i, start, long_name.end, text, None, (*before, long_name))
+    name = _name_span(doc, start, end)
+    cues = _phrase_cues(doc, start, end, head, kb)
+    if name is not None and any(c.start <= name[0] and c.end >= name[1] for c in cues):
+        name = None  # the "name" is a known phrase: a country, organisation, title
+    return PhraseCues(head.i, start, end, doc.span_text(start, end), name, cues)
+
+
+def _phrase_cues(doc: ParsedDoc, start: int, end: int, head: Token, kb: KnowledgeBase) -> tuple[Cue, ...]:
+    return tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head) and not _negated_cue(doc, c))
+
+
+# Prepositions inside names: "Organisation of Islamic Cooperation", "Organization for
+# Security and Co-operation in Europe", "Court of Justice".
+_NAME_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def _name_with_complement(doc: ParsedDoc, head: Token, start: int, kb: KnowledgeBase) -> Cue | None:
+    """A knowledge-base name that runs on past the head through an "of"/"for" phrase
+    ("Department of Homeland Security", "League of Arab States"), longest first."""
+    if head.pos not in ("PROPN", "NOUN") or not head.text[:1].isupper():
+        return None
+    for prep in doc.children(head.i):
+        if prep.dep != "prep" or prep.lower not in _NAME_PREPOSITIONS or prep.i != head.i + 1:
+            continue
+        end = max(t.i for t in doc.subtree(prep.i)) + 1
+        while end > prep.i + 1 and doc.tokens[end - 1].pos == "PUNCT":
+            end -= 1
+        for stop in range(end, prep.i + 1, -1):
+            for first in range(start, head.i + 1):
+                text = _lookup_text(doc, first, stop)
+                hits = [h for h in kb.lookup(text) if h.kind in (HitKind.ORGANISATION, HitKind.COUNTRY)]
+                if hits:
+                    return Cue(first, stop, text, _prefer(hits))
+    return None
+
+
+_AGAINST_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
+
+
+def _negated_cue(doc: ParsedDoc, cue: Cue) -> bool:
+    """ "anti-Syria", "pro-Iranian": the country describes a stance, not the actor's
+    nationality; nor does "ethnic Albanians" say which state they live in."""
+    if cue.start >= 1 and doc.tokens[cue.start - 1].lower == "ethnic" and cue.hit.kind is not HitKind.PEOPLE:
+        return True
+    if cue.start < 2 or doc.tokens[cue.start - 1].text != "-":
+        return doc.tokens[cue.start].lower.split("-")[0] in _AGAINST_PREFIXES
+    return doc.tokens[cue.start - 2].lower in _AGAINST_PREFIXES
+
+
+def _counts(doc: ParsedDoc, cue: Cue, head: Token) -> bool:
+    """A sector word counts when it is the head ("Iranian officials") or a noun before it
+    ("government departments"), not an adjective ("an official visit")."""
+    if cue.hit.kind is not HitKind.SECTOR or cue.start <= head.i < cue.end:
+        return True
+    return all(doc.tokens[i].pos in ("NOUN", "PROPN") for i in range(cue.start, cue.end))
+
+
+def _name_span(doc: ParsedDoc, start: int, end: int) -> tuple[int, int] | None:
+    """The person name at the end of a phrase: a PERSON entity, or a proper-noun run."""
+    head = doc.tokens[end - 1]
+    if head.pos != "PROPN" or head.ent_type in NOT_PERSON_LABELS:
+        return None
+    first = end - 1
+    while (
+        first > start
+        and doc.tokens[first - 1].pos in ("PROPN", "PUNCT")
+        and doc.tokens[first - 1].text != ","
+    ):
+        first -= 1
+    if head.ent_type in PERSON_LABELS:
+        # Trust the entity's left edge when the tagger marked one.
+        for ent in doc.entities:
+            if ent.start <= head.i < ent.end and ent.label in PERSON_LABELS:
+                first = max(start, ent.start)
+                break
+    while first < end and doc.tokens[first].pos == "PUNCT":
+        first += 1
+    return (first, end) if first < end else None
+
+
+def _scan(doc: ParsedDoc, start: int, end: int, kb: KnowledgeBase) -> Iterator[Cue]:
+    """Longest-first knowledge-base matches over the tokens of a phrase."""
+    i = start
+    while i < end:
+        found = None
+        for j in range(min(end, i + kb.max_phrase_words + 2), i, -1):
+            text = _lookup_text(doc, i, j)
+            hits = kb.lookup(text)
+            if not hits and j == i + 1 and doc.tokens[i].lemma.lower() != text.lower():
+                hits = kb.lookup(doc.tokens[i].lemma)  # plural or inflected sector words
+            if hits:
+                found = Cue(i, j, text, _prefer(hits))
+                break
+        if found:
+            yield found
+            i = found.end
+        else:
+            i += 1
+
+
+def _lookup_text(doc: ParsedDoc, i: int, j: int) -> str:
+    text = doc.span_text(i, j)
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _prefer(hits: tuple[Hit, ...] | list[Hit] | object) -> Hit:
+    """Among hits for one phrase, prefer organisations and countries over sector words."""
+    order = {
+        HitKind.ORGANISATION: 0,
+        HitKind.COUNTRY: 1,
+        HitKind.SEAT: 2,
+        HitKind.CAPITAL: 3,
+        HitKind.ADJECTIVE: 4,
+        HitKind.PEOPLE: 5,
+        HitKind.SECTOR: 6,
+        HitKind.PERSON: 7,
+    }
+    return min(hits, key=lambda h: order[h.kind])  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Corpora: reading documents, finding duplicates, ingesting into a store, clustering events."""

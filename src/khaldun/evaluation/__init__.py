@@ -1,0 +1,1 @@
+"""Gold-standard sets and scoring against them (``khaldun evaluate``)."""

@@ -1,0 +1,1 @@
+"""Output formats of events (table, json, jsonl, csv) and exports of a store."""

@@ -1,0 +1,302 @@
+"""Exports of stored events, and the writers of aggregate tables and graphs.
+
+``EXPORTERS`` maps a format name to its writer; each takes event dicts (the
+JSON of ``Event.to_dict()``, clusters adding ``num_mentions``,
+``num_articles``, ``num_sources``) and writes them, streaming:
+
+- ``csv``, ``jsonl`` — the same columns and JSON as ``khaldun code``;
+- ``parquet`` — the CSV columns, typed (plus the cluster counts), in row groups;
+- ``plover`` — one PLOVER record a line, with PLOVER's field names (``id``,
+  ``date``, ``event``, ``mode``, ``context``, ``source``/``target`` as lists of
+  ``{actorText, code, sector}``, ``eventText``, ``eventLoc``, ``text``,
+  ``storyId``) and khaldun's CAMEO code, modality, Goldstein and confidence
+  under ``khaldun``;
+- ``gdelt`` — the 61 columns of the GDELT 2.0 event table, tab-separated with
+  a header line, one row per clustered event; columns khaldun does not code
+  (ethnic and religion codes, AvgTone, actor geography, ADM2) are empty,
+  country codes are khaldun's (ISO-3, not FIPS), GLOBALEVENTID is the first
+  60 bits of the cluster id as an integer.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from itertools import islice
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from khaldun.errors import RegistryError
+from khaldun.export.formats import CSV_COLUMNS, get_path, write_events
+
+COUNT_COLUMNS = ("num_mentions", "num_articles", "num_sources")
+
+
+# -- events -----------------------------------------------------------------------
+
+
+def write_csv(events: Iterable[dict[str, Any]], out: Any) -> int:
+    return write_events(events, "csv", out)
+
+
+def write_jsonl(events: Iterable[dict[str, Any]], out: Any) -> int:
+    return write_events(events, "jsonl", out)
+
+
+_INT = {"quad_class", "sentence_start", "sentence_end", *COUNT_COLUMNS}
+_FLOAT = {"goldstein", "lat", "lon", "amount", "confidence"}
+
+
+def write_parquet(events: Iterable[dict[str, Any]], out: Any, *, row_group: int = 50_000) -> int:
+    """Typed columns (the CSV columns and cluster counts), written one row group at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = [name for name, _ in CSV_COLUMNS] + list(COUNT_COLUMNS)
+    paths = [path for _, path in CSV_COLUMNS] + [(c,) for c in COUNT_COLUMNS]
+    schema = pa.schema(
+        [(n, pa.int64() if n in _INT else pa.float64() if n in _FLOAT else pa.string()) for n in names]
+    )
+    count = 0
+    iterator = iter(events)
+    with pq.ParquetWriter(out, schema) as writer:
+        while chunk := list(islice(iterator, row_group)):
+            columns = [[get_path(e, p) for e in chunk] for p in paths]
+            columns = [
+                [None if v is None else str(v) for v in col] if schema.field(i).type == pa.string() else col
+                for i, col in enumerate(columns)
+            ]
+            writer.write_table(pa.table(columns, schema=schema))
+            count += len(chunk)
+    return count
+
+
+def _plover_actor(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
+    if not actor:
+        return []
+    return [
+        {
+            "actorText": actor.get("text"),
+            "code": actor.get("country") or actor.get("code"),
+            "sector": actor.get("sector"),
+            "name": actor.get("name"),
+            "khaldunCode": actor.get("code"),
+        }
+    ]
+
+
+def plover_record(event: dict[str, Any]) -> dict[str, Any]:
+    """One event in PLOVER's JSON field names."""
+    loc = event.get("location")
+    evidence = event.get("evidence") or {}
+    record = {
+        "id": event["event_id"],
+        "date": (event.get("date") or {}).get("value"),
+        "event": event.get("plover"),
+        "mode": event.get("plover_mode"),
+        "context": [],
+        "source": _plover_actor(event.get("source")),
+        "target": _plover_actor(event.get("target")),
+        "eventText": (evidence.get("trigger") or {}).get("text"),
+        "eventLoc": {
+            "name": loc.get("name"),
+            "country": loc.get("country"),
+            "lat": loc.get("lat"),
+            "lon": loc.get("lon"),
+        }
+        if loc
+        else None,
+        "text": evidence.get("sentence"),
+        "storyId": event.get("doc_id"),
+        "khaldun": {
+            "cameo": event.get("cameo"),
+            "modality": event.get("modality"),
+            "goldstein": event.get("goldstein"),
+            "quad_class": event.get("quad_class"),
+            "confidence": event.get("confidence"),
+        },
+    }
+    for key in COUNT_COLUMNS:
+        if key in event:
+            record["khaldun"][key] = event[key]
+    return record
+
+
+def write_plover(events: Iterable[dict[str, Any]], out: Any) -> int:
+    count = 0
+    for event in events:
+        out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _actor_columns(actor: dict[str, Any] | None) -> list[Any]:
+    if not actor:
+        return [""] * 10
+    return [
+        actor.get("code"),
+        actor.get("name"),
+        actor.get("country"),
+        "",
+        "",
+        "",
+        "",
+        actor.get("sector") or "",
+        "",
+        "",
+    ]
+
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
+    + " ".join(
+        f"{a}Code {a}Name {a}CountryCode {a}KnownGroupCode {a}EthnicCode {a}Religion1Code "
+        f"{a}Religion2Code {a}Type1Code {a}Type2Code {a}Type3Code"
+        for a in ("Actor1", "Actor2")
+    )
+    + " IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources"
+    " NumArticles AvgTone "
+    + " ".join(
+        f"{g}_Type {g}_FullName {g}_CountryCode {g}_ADM1Code {g}_ADM2Code {g}_Lat {g}_Long {g}_FeatureID"
+        for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+    )
+    + " DATEADDED SOURCEURL"
+).split()
+
+
+def gdelt_row(event: dict[str, Any]) -> list[Any]:
+    """One clustered event as a GDELT 2.0 event-table row (see the module docs)."""
+    import datetime as dt
+
+    value = (event.get("date") or {}).get("value")
+    day = dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    cameo = event.get("cameo") or ""
+    loc = event.get("location")
+    geo = ["", "", "", "", "", "", "", ""]
+    if loc:
+        geo = [
+            4 if loc.get("gazetteer_id") else 1,
+            loc.get("name"),
+            loc.get("country"),
+            loc.get("admin1") or "",
+            "",
+            loc.get("lat"),
+            loc.get("lon"),
+            loc.get("gazetteer_id") or "",
+        ]
+    return [
+        int(str(event.get("cluster_id") or event["event_id"])[:15], 16),
+        day.strftime("%Y%m%d") if day else "",
+        day.strftime("%Y%m") if day else "",
+        day.year if day else "",
+        f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
+        *_actor_columns(event.get("source")),
+        *_actor_columns(event.get("target")),
+        "",
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        event.get("quad_class"),
+        event.get("goldstein"),
+        event.get("num_mentions", 1),
+        event.get("num_sources", 1),
+        event.get("num_articles", 1),
+        "",
+        *([""] * 8),
+        *([""] * 8),
+        *geo,
+        (event.get("added") or ""),
+        event.get("source_url") or "",
+    ]
+
+
+def write_gdelt(events: Iterable[dict[str, Any]], out: Any) -> int:
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow(GDELT_COLUMNS)
+    count = 0
+    for event in events:
+        writer.writerow(["" if v is None else v for v in gdelt_row(event)])
+        count += 1
+    return count
+
+
+EXPORTERS: dict[str, Callable[[Iterable[dict[str, Any]], Any], int]] = {
+    "csv": write_csv,
+    "jsonl": write_jsonl,
+    "parquet": write_parquet,
+    "plover": write_plover,
+    "gdelt": write_gdelt,
+}
+BINARY_FORMATS = frozenset({"parquet"})
+
+
+def exporter(name: str) -> Callable[[Iterable[dict[str, Any]], Any], int]:
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        raise RegistryError(f"No export format named {name!r}. Available: {', '.join(EXPORTERS)}.") from None
+
+
+# -- aggregate tables and graphs ---------------------------------------------------
+
+
+def write_rows(rows: list[dict[str, Any]], fmt: str, out: IO[str], *, title: str = "") -> None:
+    """Rows of an aggregate (dyad series, network edges) as table, json, jsonl or csv."""
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+        return
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    flat = [{k: _cell(v) for k, v in row.items()} for row in rows]
+    columns = list(flat[0]) if flat else []
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([row[c] for c in columns] for row in flat)
+        return
+    if not flat:
+        out.write("No rows.\n")
+        return
+    if title:
+        out.write(title + "\n")
+    widths = {c: max(len(c), *(len(str(r[c])) for r in flat)) for c in columns}
+    out.write("  ".join(c.ljust(widths[c]) for c in columns).rstrip() + "\n")
+    for row in flat:
+        out.write("  ".join(str(row[c]).ljust(widths[c]) for c in columns).rstrip() + "\n")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict):
+        return " ".join(f"{k}:{v}" for k, v in value.items())
+    return "" if value is None else value
+
+
+def write_graphml(edges: list[dict[str, Any]], out: IO[str]) -> None:
+    """A directed GraphML graph: actor nodes, edges weighted by event count."""
+    keys = [
+        ("weight", "int"),
+        ("goldstein_sum", "double"),
+        ("goldstein_mean", "double"),
+        ("cooperation", "int"),
+        ("conflict", "int"),
+    ]
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
+    out.write('  <key id="label" for="node" attr.name="label" attr.type="string"/>\n')
+    for name, kind in keys:
+        out.write(f'  <key id="{name}" for="edge" attr.name="{name}" attr.type="{kind}"/>\n')
+    out.write('  <graph id="actors" edgedefault="directed">\n')
+    nodes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    for node in nodes:
+        out.write(f'    <node id={quoteattr(node)}><data key="label">{escape(node)}</data></node>\n')
+    for n, edge in enumerate(edges):
+        out.write(
+            f'    <edge id="e{n}" source={quoteattr(edge["source"])} target={quoteattr(edge["target"])}>'
+        )
+        out.write("".join(f'<data key="{name}">{edge[name]}</data>' for name, _ in keys))
+        out.write("</edge>\n")
+    out.write("  </graph>\n</graphml>\n")

@@ -1,0 +1,180 @@
+"""The event lexicon: verb and noun triggers read from ``data/lexicon``.
+
+See the comments at the top of ``verbs.yaml`` for the format. Target slots:
+``dobj``, ``dative``, ``attr``, ``npadvmod`` (dependents of the trigger),
+``clause_subject`` (the subject of the trigger's complement clause: "demanded
+that the US leave"), or a preposition ("with", "against") whose object is the
+target, on the trigger, its object, or one clause down. Every code an
+entry can emit is checked against the ontology when the lexicon is loaded,
+so a typo in a data file fails loudly instead of producing a bogus code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from khaldun.errors import DataFileError
+from khaldun.knowledge.ontology import Ontology, load_ontology
+from khaldun.model import Modality
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """How one trigger (a verb, a noun, or a verb with a given object) becomes an event."""
+
+    lemma: str
+    code: str
+    pos: str  # "verb", "noun" or "verb+object"
+    target: tuple[str, ...] = ("dobj",)
+    place_target: bool = False
+    modality: Modality | None = None
+    refine: Mapping[str, str] = field(default_factory=dict)
+    target_optional: bool = False
+    target_required: bool = False  # no event without a target in its own slots ("wants Putin to attack")
+    requires_child: tuple[str, ...] = ()
+    object_nouns: frozenset[str] = frozenset()
+    particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
+    reverse: bool = False  # the target found is the doer: "received aid from X"
+    thing_target: bool = False  # a thing in the target slot keeps the event ("attacked a camp")
+    reciprocal: bool = False  # the event runs both ways ("held talks with X": X talked too)
+    converse: str = ""  # the code of the other side's event ("X received Y": Y visited, 042)
+
+    @property
+    def name(self) -> str:
+        """A readable rule id for evidence: "verb:meet", "verb+object:pledge+support", "verb:call_for"."""
+        lemma = "_".join((self.lemma, *self.particle))
+        if self.object_nouns:
+            return f"{self.pos}:{lemma}+{'|'.join(sorted(self.object_nouns))}"
+        return f"{self.pos}:{lemma}"
+
+    @property
+    def specificity(self) -> int:
+        """Higher for rules that ask more of the sentence; they are tried first."""
+        return 2 * bool(self.object_nouns) + len(self.particle)
+
+    def codes(self) -> Iterable[str]:
+        yield self.code
+        yield from self.refine.values()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: Mapping[str, tuple[TriggerRule, ...]]  # lemma -> rules (object rules first)
+    nouns: Mapping[str, TriggerRule]
+
+    def rules(self) -> Iterable[TriggerRule]:
+        for rules in self.verbs.values():
+            yield from rules
+        yield from self.nouns.values()
+
+    def check_codes(self, ontology: Ontology, where: str = "lexicon") -> None:
+        for rule in self.rules():
+            for code in rule.codes():
+                if not ontology.has_cameo(code):
+                    raise DataFileError(
+                        f"{where}: rule {rule.name} emits {code!r}, which is not a CAMEO code"
+                    )
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    text = resources.files("khaldun.data").joinpath("lexicon/defaults.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _thing_target_roots() -> frozenset[str]:
+    return frozenset(str(r) for r in _defaults()["thing_target_roots"])
+
+
+def own_country_target_roots() -> frozenset[str]:
+    """Roots whose events with no target are against the source's own country (protests)."""
+    return frozenset(str(r) for r in _defaults().get("own_country_target_roots", []))
+
+
+@lru_cache(maxsize=64)
+def word_list(name: str) -> frozenset[str]:
+    """A list of words or codes from ``defaults.yaml`` (reciprocal_roots, background_marks, ...)."""
+    return frozenset(str(w) for w in _defaults().get(name, []))
+
+
+@lru_cache(maxsize=1)
+def support_verbs() -> frozenset[str]:
+    """Verbs through which a noun trigger takes the verb's subject as its source."""
+    return frozenset(_defaults()["support_verbs"])
+
+
+def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> TriggerRule:
+    merged = {**entry, **overrides}
+    slots = merged.get("target", ["dobj"])
+    if not all(isinstance(slot, str) for slot in slots):
+        raise DataFileError(
+            f"{where}: entry {entry.get('lemma', '?')!r} has a non-text target {slots!r}; "
+            'quote prepositions YAML reads as booleans, e.g. "on", "off", "no"'
+        )
+    try:
+        modality = Modality(merged["modality"]) if merged.get("modality") else None
+        return TriggerRule(
+            lemma=str(entry["lemma"]),
+            code=str(merged["code"]),
+            pos=pos,
+            target=tuple(str(t) for t in merged.get("target", ["dobj"])),
+            place_target=bool(merged.get("place_target", False)),
+            modality=modality,
+            refine={str(k): str(v) for k, v in (merged.get("refine") or {}).items()},
+            target_optional=bool(merged.get("target_optional", False)),
+            target_required=bool(merged.get("target_required", False)),
+            requires_child=tuple(merged.get("requires_child", ())),
+            object_nouns=frozenset(overrides.get("nouns", ())),
+            particle=tuple(str(merged.get("particle", "")).split()),
+            reverse=bool(merged.get("reverse", False)),
+            reciprocal=bool(merged.get("reciprocal", False)),
+            converse=str(merged.get("converse", "")),
+            thing_target=bool(merged.get("thing_target", str(merged["code"])[:2] in _thing_target_roots())),
+        )
+    except KeyError as exc:
+        raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r} lacks {exc}") from None
+    except ValueError as exc:
+        raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r}: {exc}") from None
+
+
+def _verb_rules(entry: Mapping[str, Any], where: str) -> tuple[TriggerRule, ...]:
+    rules = [
+        _rule(entry, "verb+object", where, **{k: v for k, v in obj.items()})
+        for obj in entry.get("objects", [])
+    ]
+    if "code" in entry:
+        rules.append(_rule(entry, "verb", where))
+    return tuple(rules)
+
+
+def read_lexicon(folder: Path | Any) -> Lexicon:
+    """Read ``verbs.yaml`` and ``nouns.yaml`` from a folder (a path or a package resource)."""
+    verbs: dict[str, tuple[TriggerRule, ...]] = {}
+    nouns: dict[str, TriggerRule] = {}
+    for name in ("verbs.yaml", "nouns.yaml"):
+        try:
+            raw = yaml.safe_load(folder.joinpath(name).read_text("utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"{name}: not valid YAML: {exc}") from None
+        for entry in raw.get("verbs", []):
+            verbs[str(entry["lemma"])] = verbs.get(str(entry["lemma"]), ()) + _verb_rules(entry, name)
+        for entry in raw.get("nouns", []):
+            nouns[str(entry["lemma"])] = _rule(entry, "noun", name)
+    # Specific patterns win over general ones: "pledged aid" before "pledged", "call for" before "call".
+    ordered = {lemma: tuple(sorted(rules, key=lambda r: -r.specificity)) for lemma, rules in verbs.items()}
+    return Lexicon(ordered, nouns)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon, checked against the ontology, loaded once per process."""
+    lexicon = read_lexicon(resources.files("khaldun.data").joinpath("lexicon"))
+    lexicon.check_codes(load_ontology(), "bundled lexicon")
+    return lexicon
