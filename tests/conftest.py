@@ -8,6 +8,7 @@ import pytest
 
 from khaldun.coding.pipeline import Pipeline
 from khaldun.config import load_config
+from khaldun.knowledge import Knowledge, load_knowledge
 from khaldun.nlp.handmade import HandmadeBackend
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -31,6 +32,12 @@ def code_table(table: str, *, published: str | None = "2020-07-21") -> list:
     pipeline = handmade_pipeline(table)
     [text] = pipeline.nlp.texts  # type: ignore[attr-defined]
     return pipeline.code(text, published=published)
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    """The bundled knowledge, loaded once for the session (no model)."""
+    return load_knowledge()
 
 
 @pytest.fixture(scope="session")

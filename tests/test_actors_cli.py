@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from click.testing import CliRunner
 
 from khaldun.cli.actors import count_unknown
 from khaldun.cli.main import main
+from khaldun.config import load_config
+from khaldun.knowledge.actors import load_kb, records
+from khaldun.knowledge.actors.builtin import BuiltinKB
 from khaldun.model import Document
 
 from .conftest import handmade_pipeline
@@ -67,6 +71,16 @@ def test_show_and_search() -> None:
     code, out = _run("search", "Kadhemi", "--limit", "3", "--format", "csv")
     assert code == 0 and out.splitlines()[0] == "score,id,kind,name,code"
     assert "person:mustafa_al_kadhimi" in out
+
+
+def test_records_are_library_code() -> None:
+    """The records the commands print come from the knowledge layer, with no command line in it."""
+    kb = load_kb(load_config())
+    assert isinstance(kb, BuiltinKB)
+    found = records.resolve_name(kb, "Al-Kazimi", day=dt.date(2020, 7, 21), country=None)
+    assert found["id"] == "person:mustafa_al_kadhimi" and found["code"] == "IRQGOV"
+    assert (records.show_record(kb, "country:irq", day=None) or {})["code"] == "IRQ"
+    assert "click" not in Path(records.__file__).read_text(encoding="utf-8")
 
 
 def test_user_file_through_config(tmp_path: Path) -> None:

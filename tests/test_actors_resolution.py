@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from khaldun.coding.resolve import DocumentResolver
+from khaldun.knowledge import load_knowledge
 from khaldun.knowledge.actors.builtin import load_builtin_kb
 from khaldun.model import Actor
 from khaldun.nlp.handmade import parse_table
@@ -59,9 +60,12 @@ Pentagon       Pentagon  PROPN dobj      3 ORG
 """
 
 
+_KNOWLEDGE = load_knowledge(kb=load_builtin_kb())
+
+
 def _actors(table: str, day: dt.date) -> dict[str, Actor]:
     doc = parse_table(table)
-    resolver = DocumentResolver(load_builtin_kb(), doc, day)
+    resolver = DocumentResolver(_KNOWLEDGE, doc, day)
     found: dict[str, Actor] = {}
     for sent in doc.sentences:
         for mentions in resolver.resolve_sentence(sent.index).values():

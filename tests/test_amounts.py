@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khaldun.coding.amounts import parse_amount
+from khaldun.knowledge import Knowledge
 
 
 @pytest.mark.parametrize(
@@ -18,12 +19,12 @@ from khaldun.coding.amounts import parse_amount
         ("US$ 40 million", 40e6, "USD"),
     ],
 )
-def test_amounts(text: str, value: float, currency: str) -> None:
-    amount = parse_amount(text)
+def test_amounts(knowledge: Knowledge, text: str, value: float, currency: str) -> None:
+    amount = parse_amount(knowledge, text)
     assert amount is not None
     assert amount.value == pytest.approx(value)
     assert amount.currency == currency
 
 
-def test_no_number_no_amount() -> None:
-    assert parse_amount("billions of dollars") is None
+def test_no_number_no_amount(knowledge: Knowledge) -> None:
+    assert parse_amount(knowledge, "billions of dollars") is None

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from khaldun.errors import GoldFormatError, InputError
-from khaldun.evaluation.scoring import (
+from khaldun.evaluation import (
     documents_of,
     format_report,
     load_gold,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from khaldun import Document
-from khaldun.evaluation.scoring import documents_of, load_gold, score
+from khaldun.evaluation import documents_of, load_gold, score
 
 pytestmark = [pytest.mark.model, pytest.mark.gold]
 

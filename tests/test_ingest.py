@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from khaldun.corpus.documents import read_jsonl_documents, read_text_document
+from khaldun.corpus.readers import read_jsonl_documents, read_text_document
 from khaldun.errors import DocumentTooLargeError, InputError
 from khaldun.model import Document
 

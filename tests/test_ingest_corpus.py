@@ -20,6 +20,7 @@ from khaldun.corpus.readers import ReadOptions, read_corpus
 from khaldun.errors import InputError
 from khaldun.model import Document
 from khaldun.store import open_store, queries
+from khaldun.store.filters import EventFilter
 
 from .test_store_support import any_store, null_pipeline, store_url  # noqa: F401
 
@@ -220,7 +221,7 @@ def test_corpus_figures(tmp_path: Path) -> None:
     with open_store(db) as store:
         [meeting] = queries.events(
             store,
-            queries.EventFilter(dyad=("IRQGOV", "IRNGOV"), modality="asserted", place="Tehran"),
+            EventFilter(dyad=("IRQGOV", "IRNGOV"), modality="asserted", place="Tehran"),
             level="clustered",
         )
         assert (meeting["num_mentions"], meeting["num_articles"], meeting["num_sources"]) == (2, 4, 4)

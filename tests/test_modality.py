@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khaldun.coding.modality import decide_modality
+from khaldun.knowledge import Knowledge
 from khaldun.model import Modality
 from khaldun.nlp.handmade import parse_table
 
@@ -63,14 +64,14 @@ Kadhimi    Kadhimi   PROPN dobj      2 PERSON
         (PLAIN, "met", Modality.ASSERTED),
     ],
 )
-def test_modality_cues(table: str, trigger: str, expected: Modality) -> None:
+def test_modality_cues(knowledge: Knowledge, table: str, trigger: str, expected: Modality) -> None:
     doc = parse_table(table)
     token = next(t for t in doc.tokens if t.text == trigger)
-    modality, why = decide_modality(doc, token)
+    modality, why = decide_modality(knowledge, doc, token)
     assert modality is expected, why
 
 
-def test_rule_default_applies_when_no_cue_overrides() -> None:
+def test_rule_default_applies_when_no_cue_overrides(knowledge: Knowledge) -> None:
     doc = parse_table(PLAIN)
     token = next(t for t in doc.tokens if t.text == "met")
-    assert decide_modality(doc, token, default=Modality.PLANNED)[0] is Modality.PLANNED
+    assert decide_modality(knowledge, doc, token, default=Modality.PLANNED)[0] is Modality.PLANNED

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from khaldun.evaluation.scoring import load_gold, score
+from khaldun.evaluation import load_gold, score
 
 pytestmark = [pytest.mark.model, pytest.mark.gold]
 
@@ -79,7 +79,7 @@ def seed_mentions(shared: Path, model_pipeline) -> list:
 
     text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
     parsed = model_pipeline.nlp.parse(text)
-    resolver = DocumentResolver(model_pipeline.kb, parsed, dt.date(2020, 7, 21), model_pipeline.gazetteer)
+    resolver = DocumentResolver(model_pipeline.knowledge, parsed, dt.date(2020, 7, 21))
     return [
         m for sent in parsed.sentences for ms in resolver.resolve_sentence(sent.index).values() for m in ms
     ]

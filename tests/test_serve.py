@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from khaldun.cli.main import main
 from khaldun.serve import ServeError, ServeSettings, check_exposure, create_app, is_loopback
-from khaldun.store import queries
+from khaldun.store import aggregates, queries
+from khaldun.store.filters import FILTER_FIELDS, EventFilter
 
 from .conftest import handmade_pipeline
 from .test_match import COMPOUND
@@ -80,7 +81,7 @@ def test_health_and_documents(client: TestClient, db: str) -> None:
 
 
 def test_events_filters_pagination_sorting(client: TestClient, db: str) -> None:
-    expected = queries.events(store_of(client), queries.EventFilter(actor="IRQ"), level="raw")
+    expected = queries.events(store_of(client), EventFilter(actor="IRQ"), level="raw")
     page1 = client.get("/api/events", params={"actor": "IRQ", "limit": 3}).json()
     page2 = client.get("/api/events", params={"actor": "IRQ", "limit": 3, "offset": 3}).json()
     assert page1["meta"]["total"] == len(expected) == 9
@@ -129,8 +130,8 @@ def test_actors(client: TestClient) -> None:
 
 def test_dyads_and_the_events_behind_a_point(client: TestClient, db: str) -> None:
     series = data(client.get("/api/dyads", params={"a": "IRQ", "b": "IRN", "by": "month"}))
-    f = queries.EventFilter(modality="asserted")
-    assert series == queries.dyad_series(store_of(client), "IRQ", "IRN", by="month", f=f)
+    f = EventFilter(modality="asserted")
+    assert series == aggregates.dyad_series(store_of(client), "IRQ", "IRN", by="month", f=f)
     for row in series:
         behind = client.get(
             "/api/dyads/events", params={"a": "IRQ", "b": "IRN", "period": row["period"]}
@@ -283,6 +284,19 @@ def test_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
 
 
 # -- tokens, read-only, exposure -----------------------------------------------------------
+
+
+def test_event_filters_are_the_same_options_in_the_cli_and_the_api(client: TestClient) -> None:
+    """One declaration (FILTER_FIELDS) gives `khaldun query`'s options and the API's parameters."""
+    schema = client.get("/api/openapi.json").json()
+    wanted = [f.param for f in FILTER_FIELDS]
+    for path in ("/api/events", "/api/map"):
+        params = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+        assert [name for name in params if name in wanted] == wanted
+        assert params["country"]["description"] == "Either actor's country (ISO-3)."
+    for command in ("query", "export"):
+        flags = [o for p in main.commands[command].params for o in p.opts]  # type: ignore[attr-defined]
+        assert [flag.removeprefix("--") for flag in flags if flag.removeprefix("--") in wanted] == wanted
 
 
 def test_admin_needs_token_and_writable(db: str, tmp_path: Path) -> None:

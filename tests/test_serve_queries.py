@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from khaldun.errors import QueryError
-from khaldun.store import queries
-from khaldun.store.queries import EventFilter
+from khaldun.store import aggregates, queries
+from khaldun.store.filters import EventFilter
 
 from .test_serve_support import fill
 from .test_store_support import any_store, store_url  # noqa: F401
@@ -46,36 +46,37 @@ def test_dyad_events_are_those_the_series_counts(any_store) -> None:  # noqa: F8
     fill(any_store)
     f = EventFilter(modality="asserted")
     for by in ("week", "month"):
-        for row in queries.dyad_series(any_store, "IRQ", "IRN", by=by, f=f):
-            first, last = queries.period_range(dt.date.fromisoformat(row["period"]), by)
+        for row in aggregates.dyad_series(any_store, "IRQ", "IRN", by=by, f=f):
+            first, last = aggregates.period_range(dt.date.fromisoformat(row["period"]), by)
             behind = queries.dyad_events(
                 any_store, "IRQ", "IRN", f=EventFilter(modality="asserted", since=first, until=last)
             )
             assert len(behind) == row["events"]
             assert sum(e["goldstein"] for e in behind) == pytest.approx(row["goldstein_sum"])
-    assert queries.period_range(dt.date(2024, 2, 1), "month") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
-    assert queries.period_range(dt.date(2021, 1, 13), "week") == (dt.date(2021, 1, 11), dt.date(2021, 1, 17))
+    period_range = aggregates.period_range
+    assert period_range(dt.date(2024, 2, 1), "month") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert period_range(dt.date(2021, 1, 13), "week") == (dt.date(2021, 1, 11), dt.date(2021, 1, 17))
 
 
 def test_actors_and_profile(any_store) -> None:  # noqa: F811
     fill(any_store)
-    found = queries.actors(any_store, "irq")
+    found = aggregates.actors(any_store, "irq")
     assert {a["id"] for a in found} == {"test:IRQ", "test:IRQGOV"}
-    assert queries.actors(any_store, "%") == [] and queries.actors(any_store, "_") == []
-    assert queries.actors(any_store, limit=1)[0]["id"] == "test:IRN"
-    profile = queries.actor_profile(any_store, "IRQGOV")
+    assert aggregates.actors(any_store, "%") == [] and aggregates.actors(any_store, "_") == []
+    assert aggregates.actors(any_store, limit=1)[0]["id"] == "test:IRN"
+    profile = aggregates.actor_profile(any_store, "IRQGOV")
     assert profile["identities"][0]["code"] == "IRQGOV" and profile["identities"][0]["events"] == 4
     assert profile["codes"] == [{"period": "2021-01-01", "code": "IRQGOV", "events": 4}]
     assert profile["aliases"] == [{"text": "IRQGOV", "events": 4}]
     assert profile["partners"][0]["code"] == "IRNGOV" and profile["partners"][0]["as_source"] == 4
-    assert queries.actor_profile(any_store, "nobody' OR '1'='1") is None
+    assert aggregates.actor_profile(any_store, "nobody' OR '1'='1") is None
 
 
 def test_locations(any_store) -> None:  # noqa: F811
     fill(any_store)
-    places = queries.locations(any_store, level="raw")
+    places = aggregates.locations(any_store, level="raw")
     assert {(p["name"], p["quad_class"], p["events"]) for p in places} == {("Tehran", 1, 3), ("Basra", 3, 1)}
     assert (
-        queries.locations(any_store, EventFilter(since=dt.date(2021, 3, 1)), level="clustered")[0]["name"]
+        aggregates.locations(any_store, EventFilter(since=dt.date(2021, 3, 1)), level="clustered")[0]["name"]
         == "Basra"
     )

@@ -10,10 +10,10 @@ import pytest
 
 from khaldun.corpus.clusters import rebuild_clusters
 from khaldun.corpus.dedup import Fingerprint
-from khaldun.errors import RegistryError
+from khaldun.errors import QueryError, RegistryError, StoreError
 from khaldun.export.exporters import EXPORTERS, GDELT_COLUMNS, write_graphml
-from khaldun.store import SCHEMA_VERSION, Batch, open_store, queries, store_kind
-from khaldun.store.queries import EventFilter
+from khaldun.store import SCHEMA_VERSION, Batch, aggregates, open_store, queries, store_kind
+from khaldun.store.filters import EventFilter
 from khaldun.store.schema import MIGRATIONS
 
 from .test_store_support import any_store, document_row, event, sample, store_events, store_url  # noqa: F401
@@ -25,6 +25,28 @@ def test_migrations_are_named_recorded_and_applied_once(store_url: str) -> None:
         assert store.applied_migrations()[-1][0] == SCHEMA_VERSION
     with open_store(store_url) as store:
         assert store.migrate() == []
+
+
+def test_readers_open_the_store_read_only(store_url: str) -> None:  # noqa: F811
+    """Read-only: writes fail in the database itself, and there is no migrating (the schema must be current)."""
+    if store_url.startswith("postgresql"):
+        with pytest.raises(StoreError, match="not a khaldun store"):
+            open_store(store_url, read_only=True)
+    else:
+        with pytest.raises(StoreError, match="no DuckDB database"):
+            open_store(store_url, read_only=True)
+    with open_store(store_url) as store:
+        sample(store)
+    with open_store(store_url, read_only=True) as store:
+        assert store.read_only and queries.count_events(store) == 10
+        assert len(list(queries.iter_events(store))) == 10
+        with pytest.raises(Exception, match="read-only|read only"):
+            store.fetch("DELETE FROM events")
+    with open_store(store_url) as store:
+        assert not store.read_only
+        store.fetch(f"DELETE FROM schema_migrations WHERE version = {SCHEMA_VERSION} RETURNING version")
+    with pytest.raises(StoreError, match="older than .* run `khaldun cluster"):
+        open_store(store_url, read_only=True)
 
 
 def test_store_is_chosen_by_url() -> None:
@@ -85,7 +107,7 @@ def test_clusters_count_mentions_articles_and_sources(any_store) -> None:  # noq
 def test_dyad_series_by_month(any_store) -> None:  # noqa: F811
     sample(any_store)
     rebuild_clusters(any_store)
-    rows = queries.dyad_series(any_store, "IRQ", "IRN", by="month", f=EventFilter(modality="asserted"))
+    rows = aggregates.dyad_series(any_store, "IRQ", "IRN", by="month", f=EventFilter(modality="asserted"))
     assert [(r["period"], r["events"], r["a_to_b"], r["b_to_a"]) for r in rows] == [
         ("2021-01-01", 3, 3, 0),
         ("2021-02-01", 1, 0, 1),
@@ -95,18 +117,20 @@ def test_dyad_series_by_month(any_store) -> None:  # noqa: F811
     assert jan["goldstein_sum"] == pytest.approx(1.0 + 1.0 + 3.4)  # clusters take their most frequent code
     assert jan["plover"] == {"CONSULT": 2, "SUPPORT": 1}
     assert feb["verbal_conflict"] == 1 and feb["goldstein_mean"] == -2.0
-    raw = queries.dyad_series(any_store, "IRQ", "IRN", by="month", level="raw")
+    raw = aggregates.dyad_series(any_store, "IRQ", "IRN", by="month", level="raw")
     assert [r["events"] for r in raw] == [5, 1]  # every report, planned visit included
-    weekly = queries.dyad_series(any_store, "IRQ", "IRN", by="week", f=EventFilter(modality="asserted"))
+    weekly = aggregates.dyad_series(any_store, "IRQ", "IRN", by="week", f=EventFilter(modality="asserted"))
     assert [r["period"] for r in weekly] == ["2021-01-11", "2021-02-01"]
-    directed = queries.dyad_series(any_store, "IRQ", "IRN", directed=True, f=EventFilter(modality="asserted"))
+    directed = aggregates.dyad_series(
+        any_store, "IRQ", "IRN", directed=True, f=EventFilter(modality="asserted")
+    )
     assert [r["events"] for r in directed] == [3]
 
 
 def test_network_edges(any_store) -> None:  # noqa: F811
     sample(any_store)
     rebuild_clusters(any_store)
-    edges = queries.network(any_store, EventFilter(modality="asserted"))
+    edges = aggregates.network(any_store, EventFilter(modality="asserted"))
     assert [(e["source"], e["target"], e["weight"]) for e in edges] == [
         ("IRQ", "IRN", 2),
         ("IRQGOV", "IRNGOV", 2),
@@ -114,7 +138,7 @@ def test_network_edges(any_store) -> None:  # noqa: F811
         ("IRN", "USA", 1),
         ("IRN", "USAMIL", 1),
     ]
-    february = queries.network(
+    february = aggregates.network(
         any_store,
         EventFilter(since=dt.date(2021, 2, 1), until=dt.date(2021, 2, 28)),
         node="country",
@@ -181,7 +205,7 @@ def test_filter_values_are_parameters_not_sql(any_store, evil: str) -> None:  # 
             EventFilter(doc_id=evil),
         ):
             assert queries.events(any_store, f, level=level) == []
-    assert queries.dyad_series(any_store, evil, evil) == []
+    assert aggregates.dyad_series(any_store, evil, evil) == []
     assert queries.summary(any_store)["events"] == 10  # nothing dropped or deleted
 
 
@@ -191,7 +215,7 @@ def test_limit_offset_and_levels(any_store) -> None:  # noqa: F811
     everything = queries.events(any_store)
     assert queries.events(any_store, limit=3, offset=2) == everything[2:5]
     assert len(list(queries.iter_events(any_store, level="clustered"))) == 9
-    with pytest.raises(queries.QueryError, match="choose one of raw, clustered"):
+    with pytest.raises(QueryError, match="choose one of raw, clustered"):
         queries.events(any_store, level="cooked")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khaldun.coding.modality import decide_modality, unrealised_kind
+from khaldun.knowledge import Knowledge
 from khaldun.knowledge.ontology import load_ontology
 from khaldun.model import Modality
 from khaldun.nlp.handmade import parse_table
@@ -45,12 +46,12 @@ def test_standard_codes(code: str, kind: str | None, standard: str) -> None:
     assert load_ontology().standard_code(code, unrealised=kind) == standard
 
 
-def test_a_refusal_negates_the_action_and_reads_as_a_rejection() -> None:
+def test_a_refusal_negates_the_action_and_reads_as_a_rejection(knowledge: Knowledge) -> None:
     doc = parse_table(REFUSED)
     release = next(t for t in doc.tokens if t.text == "release")
-    modality, why = decide_modality(doc, release)
+    modality, why = decide_modality(knowledge, doc, release)
     assert modality is Modality.NEGATED, why
-    assert unrealised_kind(doc, release, modality) == "refused"
+    assert unrealised_kind(knowledge, doc, release, modality) == "refused"
 
 
 CONDITIONAL = """
@@ -64,12 +65,12 @@ fail       fail      VERB  advcl     3
 """
 
 
-def test_a_conditional_harm_reads_as_a_threat() -> None:
+def test_a_conditional_harm_reads_as_a_threat(knowledge: Knowledge) -> None:
     doc = parse_table(CONDITIONAL)
     halt = next(t for t in doc.tokens if t.text == "halt")
-    modality, why = decide_modality(doc, halt)
+    modality, why = decide_modality(knowledge, doc, halt)
     assert modality is Modality.HYPOTHETICAL, why
-    assert unrealised_kind(doc, halt, modality) == "threatened"
+    assert unrealised_kind(knowledge, doc, halt, modality) == "threatened"
 
 
 SCHEDULED = """
@@ -114,12 +115,14 @@ said       say       VERB  conj      3
         (REPORTED_AFTER, "release", "planned"),  # "..., officials said" parsed as a conjunct
     ],
 )
-def test_a_plan_is_an_intent_only_when_somebody_states_it(table: str, trigger: str, kind: str) -> None:
+def test_a_plan_is_an_intent_only_when_somebody_states_it(
+    knowledge: Knowledge, table: str, trigger: str, kind: str
+) -> None:
     doc = parse_table(table)
     token = next(t for t in doc.tokens if t.text == trigger)
-    modality, why = decide_modality(doc, token)
+    modality, why = decide_modality(knowledge, doc, token)
     assert modality is Modality.PLANNED, why
-    assert unrealised_kind(doc, token, modality) == kind
+    assert unrealised_kind(knowledge, doc, token, modality) == kind
 
 
 SWORN = """
@@ -132,11 +135,13 @@ on         on        ADP   prt       5
 """
 
 
-def test_an_infinitive_parsed_as_an_adverbial_clause_still_hangs_on_its_cue() -> None:
+def test_an_infinitive_parsed_as_an_adverbial_clause_still_hangs_on_its_cue(knowledge: Knowledge) -> None:
     # "have sworn to fight": the parser makes "fight" an advcl; the vow still governs it.
     doc = parse_table(SWORN)
     fight = next(t for t in doc.tokens if t.text == "fight")
-    modality, why = decide_modality(doc, fight)
+    modality, why = decide_modality(knowledge, doc, fight)
     assert modality is Modality.PLANNED, why
-    assert unrealised_kind(doc, fight, modality) == "planned"  # a stated intent: a threat for force
+    assert (
+        unrealised_kind(knowledge, doc, fight, modality) == "planned"
+    )  # a stated intent: a threat for force
     assert load_ontology().standard_code("190", unrealised="planned") == "138"

@@ -58,7 +58,7 @@ def code(
 def _read_inputs(
     file: str | None, input_path: str | None, day: dt.date | None, config: Config
 ) -> Iterator[Any]:
-    from khaldun.corpus.documents import read_jsonl_documents, read_text_document
+    from khaldun.corpus.readers import read_jsonl_documents, read_text_document
 
     stdin = sys.stdin.buffer
     if input_path:
@@ -74,7 +74,7 @@ def _code_and_write(docs: Iterable[Any], config: Config, *, fmt: str, explain: b
 
     pipeline = Pipeline(config)
     failures = 0
-    progress = Progress(enabled=sys.stderr.isatty() and fmt != "table")
+    progress = Progress(enabled=sys.stderr.isatty() and fmt != "table", label="coded")
     out = sys.stdout
 
     def good_docs() -> Iterator[Document]:

@@ -34,7 +34,7 @@ def evaluate(
 
     GOLD is a seed gold.json, a dev.jsonl, a dataset folder, or a folder of them.
     """
-    from khaldun.evaluation import scoring as ev
+    from khaldun import evaluation as ev
 
     with errors_to_exit():
         sets = [g for path in gold for g in ev.load_golds(Path(path))]
@@ -51,10 +51,10 @@ def evaluate(
 
 def _code_gold(gold_set: Any, workers: int, config_path: str | None) -> list[dict[str, Any]]:
     from khaldun.coding.pipeline import Pipeline
-    from khaldun.evaluation.scoring import documents_of
+    from khaldun.evaluation import documents_of
 
     docs = [Document(text=text, id=doc_id, published=day) for doc_id, text, day in documents_of(gold_set)]
-    progress = Progress(total=len(docs), enabled=sys.stderr.isatty())
+    progress = Progress(total=len(docs), enabled=sys.stderr.isatty(), label="coded")
     events: list[dict[str, Any]] = []
     for coded in Pipeline(load_config(config_path)).pipe(docs, n_process=workers):
         if isinstance(coded, InputError):

@@ -1,4 +1,4 @@
-"""What every command shares: output options, and turning library errors into exits."""
+"""What every command shares: the store and output options, and turning library errors into exits."""
 
 from __future__ import annotations
 
@@ -14,6 +14,16 @@ from khaldun.errors import KhaldunError
 from khaldun.export.formats import FORMATS
 
 commands: list[click.Command] = []  # this module only lends options to the others
+
+DEFAULT_DB = "events.duckdb"
+
+db_option = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="KHALDUN_DB",
+    help="The store: a DuckDB file, or postgresql://user@host:port/dbname (env KHALDUN_DB).",
+)
 
 
 def format_option(

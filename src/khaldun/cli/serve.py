@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from khaldun.cli.store import DEFAULT_DB
+from khaldun.cli.options import db_option
 
 TOKEN_ENV = "KHALDUN_SERVE_TOKEN"
 
@@ -27,13 +27,7 @@ def read_token(token_file: str | None) -> str | None:
 
 
 @click.command()
-@click.option(
-    "--db",
-    default=DEFAULT_DB,
-    show_default=True,
-    envvar="KHALDUN_DB",
-    help="The store: a DuckDB file, or postgresql://user@host:port/dbname (env KHALDUN_DB).",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port.")
 @click.option(

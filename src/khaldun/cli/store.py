@@ -1,32 +1,25 @@
 """Corpus and store commands: ingest, query, dyads, network, export, cluster.
 
 Thin shells over :mod:`khaldun.corpus.ingest`, :mod:`khaldun.corpus.clusters`,
-:mod:`khaldun.store.queries` (the read layer) and :mod:`khaldun.export.exporters`.
+the read layer (:mod:`khaldun.store.queries` and :mod:`khaldun.store.aggregates`,
+with the filters of :mod:`khaldun.store.filters`) and :mod:`khaldun.export.exporters`.
+The reading commands open the store read-only.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
-from khaldun.cli.options import config_option, date_value, errors_to_exit, format_option
+from khaldun.cli.options import config_option, date_value, db_option, errors_to_exit, format_option
+from khaldun.cli.progress import Progress
 from khaldun.errors import InputError
 from khaldun.export.formats import FORMATS
-
-DEFAULT_DB = "events.duckdb"
-
-db_option = click.option(
-    "--db",
-    default=DEFAULT_DB,
-    show_default=True,
-    envvar="KHALDUN_DB",
-    help="The store: a DuckDB file, or postgresql://user@host:port/dbname (env KHALDUN_DB).",
-)
+from khaldun.store.filters import FILTER_FIELDS, FILTERS, EventFilter, FilterField
 
 
 def level_choice(default: str, help: str) -> Callable[[Any], Any]:
@@ -41,26 +34,55 @@ level_option = level_choice(
 )
 
 
+def _filter_option(field: FilterField) -> Callable[[Any], Any]:
+    """The option of one event filter: ``--param`` into the keyword of its :class:`EventFilter` field."""
+    if field.kind == "pair":
+        a, b = field.example
+        return click.option(field.flag, field.name, nargs=2, help=f"{field.help}: {field.flag} {a} {b}.")
+    return click.option(field.flag, field.name, help=field.help)
+
+
+def _add_options(func: Callable[..., Any], options: list[Callable[[Any], Any]]) -> Callable[..., Any]:
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters every reading command shares (:data:`khaldun.store.filters.FILTER_FIELDS`)."""
+    return _add_options(func, [_filter_option(field) for field in FILTER_FIELDS])
+
+
+def _filter(kw: dict[str, Any]) -> EventFilter:
+    """The :class:`EventFilter` of the filter options (taken out of ``kw``); dates checked."""
+    values: dict[str, Any] = {}
+    for field in FILTER_FIELDS:
+        value = kw.pop(field.name, None)
+        if field.kind == "date":
+            value = date_value(value, field.flag)
+        elif field.kind == "pair":
+            value = tuple(value) if value else None
+        values[field.name] = value
+    return EventFilter(**values)
+
+
 def period_options(modality_help: str) -> Callable[[Any], Any]:
     """``--since``, ``--until`` and ``--modality`` (asserted unless said) of the aggregate views."""
 
     def add(func: Callable[..., Any]) -> Callable[..., Any]:
-        for option in reversed(
+        return _add_options(
+            func,
             [
-                click.option("--since", help="First date (YYYY-MM-DD)."),
-                click.option("--until", help="Last date (YYYY-MM-DD)."),
+                _filter_option(FILTERS["since"]),
+                _filter_option(FILTERS["until"]),
                 click.option("--modality", default="asserted", show_default=True, help=modality_help),
-            ]
-        ):
-            func = option(func)
-        return func
+            ],
+        )
 
     return add
 
 
-def _period_filter(since: str | None, until: str | None, modality: str) -> Any:
-    from khaldun.store.queries import EventFilter
-
+def _period_filter(since: str | None, until: str | None, modality: str) -> EventFilter:
     return EventFilter(
         since=date_value(since, "--since"),
         until=date_value(until, "--until"),
@@ -69,101 +91,18 @@ def _period_filter(since: str | None, until: str | None, modality: str) -> Any:
 
 
 @contextmanager
-def _opened(url: str) -> Any:
+def _opened(url: str, *, read_only: bool = False) -> Any:
     from khaldun.store import open_store
 
     with errors_to_exit():
-        store = open_store(url)
+        store = open_store(url, read_only=read_only)
         try:
             yield store
         finally:
             store.close()
 
 
-def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The event filters every reading command shares."""
-    options = [
-        click.option("--actor", help="Source or target actor: a code (IRQGOV), country (IRQ) or actor id."),
-        click.option("--source", "source_actor", help="Source actor (code, country or id)."),
-        click.option("--target", "target_actor", help="Target actor (code, country or id)."),
-        click.option("--dyad", nargs=2, help="Source and target: --dyad IRQ IRN."),
-        click.option("--country", help="Either actor's country (ISO-3)."),
-        click.option("--code", help="CAMEO code and its sub-codes (042 matches 042 and 0421)."),
-        click.option("--root", help="CAMEO root code (two digits)."),
-        click.option("--plover", help="PLOVER event type (CONSULT, AGREE, ...)."),
-        click.option(
-            "--modality", help="asserted, planned, postponed, cancelled, denied, negated, hypothetical."
-        ),
-        click.option("--since", help="First date (YYYY-MM-DD)."),
-        click.option("--until", help="Last date (YYYY-MM-DD)."),
-        click.option("--place", help="Location name (part of it) or location country."),
-        click.option("--text", help="Words in the evidence sentence."),
-        click.option("--doc", "doc_id", help="Events of one document id."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _filter(kw: dict[str, Any]) -> Any:
-    from khaldun.store.queries import EventFilter
-
-    dyad = kw.pop("dyad", None)
-    return EventFilter(
-        actor=kw.pop("actor", None),
-        source=kw.pop("source_actor", None),
-        target=kw.pop("target_actor", None),
-        dyad=tuple(dyad) if dyad else None,  # type: ignore[arg-type]
-        country=kw.pop("country", None),
-        code=kw.pop("code", None),
-        root=kw.pop("root", None),
-        plover=kw.pop("plover", None),
-        modality=kw.pop("modality", None),
-        since=date_value(kw.pop("since", None), "--since"),
-        until=date_value(kw.pop("until", None), "--until"),
-        place=kw.pop("place", None),
-        text=kw.pop("text", None),
-        doc_id=kw.pop("doc_id", None),
-    )
-
-
 # -- ingest -----------------------------------------------------------------------
-
-
-class _Progress:
-    """Documents, events, docs/s and time left on stderr, after each stored batch."""
-
-    def __init__(self, total_bytes: int | None, *, enabled: bool) -> None:
-        self.total, self.enabled = total_bytes, enabled
-        self.tty = sys.stderr.isatty()
-        self.files_done = 0
-        self.current = 0
-        self.last = 0.0
-
-    def on_file(self, path: Any, size: int) -> None:
-        self.files_done += self.current
-        self.current = size
-
-    def line(self, report: Any) -> str:
-        left = ""
-        done = self.files_done + self.current  # bytes of files opened so far
-        if self.total and done and report.seconds > 0:
-            left = f", about {report.seconds * max(self.total - done, 0) / done:.0f} s left"
-        return (
-            f"{report.read} documents ({report.coded} coded, {report.duplicates} duplicates, "
-            f"{report.existing} already stored), {report.events} events, {report.rate:.1f} docs/s{left}"
-        )
-
-    def __call__(self, report: Any) -> None:
-        now = time.monotonic()
-        if not self.enabled or (not self.tty and now - self.last < 5):
-            return
-        self.last = now
-        click.echo(
-            ("\r" if self.tty else "") + self.line(report) + ("   " if self.tty else ""),
-            err=True,
-            nl=not self.tty,
-        )
 
 
 @click.command()
@@ -258,7 +197,7 @@ def ingest(
         delimiter=delimiter,
         max_chars=config.max_document_chars,
     )
-    progress = _Progress(total_size(paths), enabled=not quiet)
+    progress = Progress(enabled=not quiet, total_bytes=total_size(paths), every=0, piped_every=5)
 
     def on_error(exc: InputError) -> None:
         click.echo(("\n" if progress.tty and not quiet else "") + f"error: {exc}", err=True)
@@ -275,7 +214,12 @@ def ingest(
                 default_published=default,
             ),
             on_error=on_error,
-            on_batch=progress,
+            on_batch=lambda r: progress.set_counts(
+                r.read,
+                r.events,
+                seconds=r.seconds,
+                detail=f" ({r.coded} coded, {r.duplicates} duplicates, {r.existing} already stored)",
+            ),
         )
         clusters = None if no_cluster else rebuild_clusters(store, window=window)
     if progress.tty and not quiet:
@@ -313,7 +257,7 @@ def query(db: str, level: str, limit: int | None, offset: int, fmt: str, **filte
     from khaldun.store import queries
 
     f = _filter(filters)
-    with _opened(db) as store:
+    with _opened(db, read_only=True) as store:
         if fmt in ("jsonl", "csv") and limit is None and not offset:
             write_events(queries.iter_events(store, f, level=level), fmt, sys.stdout)
         else:
@@ -351,12 +295,12 @@ def dyads(
 
     ACTOR_A and ACTOR_B are codes (IRQGOV), countries (IRQ) or actor ids.
     """
-    from khaldun.export.exporters import write_rows
-    from khaldun.store import queries
+    from khaldun.export.formats import write_rows
+    from khaldun.store import aggregates
 
     f = _period_filter(since, until, modality)
-    with _opened(db) as store:
-        rows = queries.dyad_series(store, actor_a, actor_b, by=by, f=f, level=level, directed=directed)
+    with _opened(db, read_only=True) as store:
+        rows = aggregates.dyad_series(store, actor_a, actor_b, by=by, f=f, level=level, directed=directed)
     write_rows(rows, fmt, sys.stdout, title=f"{actor_a} – {actor_b} by {by} ({level} events)")
 
 
@@ -384,12 +328,13 @@ def network(
     output: str | None,
 ) -> None:
     """The actor network: weighted directed edges (event count, Goldstein, cooperation, conflict)."""
-    from khaldun.export.exporters import write_graphml, write_rows
-    from khaldun.store import queries
+    from khaldun.export.exporters import write_graphml
+    from khaldun.export.formats import write_rows
+    from khaldun.store import aggregates
 
     f = _period_filter(since, until, modality)
-    with _opened(db) as store:
-        edges = queries.network(store, f, level=level, node=nodes)
+    with _opened(db, read_only=True) as store:
+        edges = aggregates.network(store, f, level=level, node=nodes)
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
         if fmt == "graphml":
@@ -424,7 +369,7 @@ def export(db: str, level: str, fmt: str, output: str | None, **filters: Any) ->
     if fmt == "gdelt":
         level = "clustered"  # GDELT rows are happenings, with NumMentions/NumSources/NumArticles
     f = _filter(filters)
-    with _opened(db) as store:
+    with _opened(db, read_only=True) as store:
         events = queries.iter_events(store, f, level=level)
         if fmt in BINARY_FORMATS:
             count = exporter(fmt)(events, output)

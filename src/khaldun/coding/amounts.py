@@ -7,12 +7,10 @@ currency with the scales and currency words of ``data/lexicon/amounts.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from dataclasses import replace
 
-import yaml
-
+from khaldun.coding.candidate import Draft
+from khaldun.knowledge import Knowledge
 from khaldun.model import Amount
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -20,24 +18,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORDS = re.compile(r"[a-z]+|[$€£¥]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class AmountWords:
-    scales: dict[str, float]
-    currencies: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def amount_words() -> AmountWords:
-    raw = yaml.safe_load(resources.files("khaldun.data").joinpath("lexicon/amounts.yaml").read_text("utf-8"))
-    return AmountWords(
-        scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
-        currencies={str(k).lower(): str(v) for k, v in raw["currencies"].items()},
-    )
-
-
-def parse_amount(text: str) -> Amount | None:
+def parse_amount(kn: Knowledge, text: str) -> Amount | None:
     """Read a money expression; None when it has no number."""
-    words = amount_words()
+    words = kn.amounts
     number = _NUMBER.search(text)
     if number is None:
         return None
@@ -56,12 +39,20 @@ def parse_amount(text: str) -> Amount | None:
     return Amount(value, currency, text.strip())
 
 
-def event_amount(doc: ParsedDoc, trigger: Token) -> Amount | None:
+def event_amount(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> Amount | None:
     """The first MONEY expression within the trigger's clause."""
     span = {t.i for t in doc.clause(trigger.i)}
     for ent in doc.entities:
         if ent.label == "MONEY" and ent.start in span:
-            amount = parse_amount(ent.text)
+            amount = parse_amount(kn, ent.text)
             if amount is not None:
                 return amount
     return None
+
+
+def read_amount(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
+    """Stage: the money figure of the trigger phrase's clause, else of the trigger's."""
+    cand = draft.cand
+    return replace(
+        draft, amount=event_amount(kn, doc, cand.trigger_end) or event_amount(kn, doc, cand.trigger)
+    )

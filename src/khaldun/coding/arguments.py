@@ -22,11 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from khaldun.coding.amounts import amount_words
 from khaldun.coding.mentions import RELATIVE_PRONOUNS, names_people
-from khaldun.coding.modality import load_modality_cues, modality_verbs
+from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
-from khaldun.knowledge.lexicon import TriggerRule, support_verbs, word_list
+from khaldun.knowledge.lexicon import TriggerRule
 from khaldun.model import Actor, ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -51,17 +50,17 @@ class Argument:
 NOT_AN_ACTOR = Argument((), "the subject names no actor")
 
 
-def is_support_verb(verb: Token) -> bool:
+def is_support_verb(kn: Knowledge, verb: Token) -> bool:
     """A light or support verb ("held talks", "staged rallies"). The lemma is checked with
     the plain word's stems too: the tagger sometimes lemmatises oddly ("staged" → "stag")."""
     if verb.pos not in ("VERB", "AUX"):
         return False
     word = verb.lower
     stems = {verb.lemma.lower(), word, word[:-1], word[:-2], word[:-3]}
-    return bool(stems & support_verbs())
+    return bool(stems & kn.words.support_verbs)
 
 
-def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
+def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     """Lemmas that name a verb's object, each with the token it sits on: the object itself,
     its compound modifiers ("aid deliveries"), nouns coordinated with it, and the noun a
     measure word is "of"."""
@@ -76,28 +75,28 @@ def object_words(doc: ParsedDoc, dobj: Token) -> dict[str, Token]:
     for conj in list(_coordinated(doc, dobj))[1:]:
         if conj.pos == "NOUN":
             words.setdefault(conj.lemma.lower(), conj)
-    if dobj.lemma.lower() in word_list("measure_words") or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
+    if dobj.lemma.lower() in kn.words["measure_words"] or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
         # "5 million dollars of aid"; for money also "$662 million in coronavirus aid" (the
         # tagger may call "500 million euros" a cardinal).
-        money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in amount_words().currencies
+        money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in kn.amounts.currencies
         preps = ("of", "in") if money else ("of",)
         of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower in preps), None)
         inner = child_of(doc, of, "pobj") if of is not None else None
         if inner is not None:
-            for word, token in object_words(doc, inner).items():
+            for word, token in object_words(kn, doc, inner).items():
                 words.setdefault(word, token)
     return words
 
 
-def is_passive(doc: ParsedDoc, verb: Token) -> bool:
+def is_passive(kn: Knowledge, doc: ParsedDoc, verb: Token) -> bool:
     """A passive verb; "is opposed to", "were engaged in" (a state of the subject) are not."""
-    if verb.lemma.lower() in word_list("stative_participles") and child_of(doc, verb, "agent") is None:
+    if verb.lemma.lower() in kn.words["stative_participles"] and child_of(doc, verb, "agent") is None:
         return False
     return any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
 
 
-def verb_source(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
-    if is_passive(doc, verb):
+def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    if is_passive(kn, doc, verb):
         agent = child_of(doc, verb, "agent")
         pobj = child_of(doc, agent, "pobj") if agent else None
         if pobj is None:
@@ -112,7 +111,7 @@ def verb_source(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument
         arg = argument(doc, doc.head(verb.i), mentions, "the noun the clause hangs on")
         if arg is not None:
             return arg
-    return _borrowed_subject(doc, verb, mentions)
+    return _borrowed_subject(kn, doc, verb, mentions)
 
 
 def _doer_in_when_clause(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
@@ -132,7 +131,7 @@ def _doer_in_when_clause(doc: ParsedDoc, verb: Token, mentions: MentionIndex) ->
     return None
 
 
-def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
     """The subject of the verb this one depends on ("X is scheduled to meet", "X met and signed")."""
     current = verb
     for _ in range(_MAX_HOPS):
@@ -148,10 +147,10 @@ def _borrowed_subject(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Ar
             arg = argument(doc, controller, mentions, f"object of {current.text!r}")
             if arg is not None:
                 return Argument(arg.mentions, arg.how, True)
-            if names_people(controller):
+            if names_people(kn, controller):
                 return NOT_AN_ACTOR  # "trained hackers to attack": the hackers, whoever they are
         agent = child_of(doc, child_of(doc, current, "agent"), "pobj")
-        if came_from.dep == "advcl" and agent is not None and is_passive(doc, current):
+        if came_from.dep == "advcl" and agent is not None and is_passive(kn, doc, current):
             # "was attacked by militiamen, killing 156 people": the killers are the agent.
             arg = argument(doc, agent, mentions, f"by-agent of {current.text!r}")
             return Argument(arg.mentions, arg.how, True) if arg else None
@@ -173,7 +172,7 @@ def _adjective_complement(doc: ParsedDoc, token: Token) -> bool:
 # -- nouns ---------------------------------------------------------------------
 
 
-def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
+def noun_source(kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
     possessor = child_of(doc, noun, "poss")
     if possessor is not None:
         return argument(doc, possessor, mentions, "possessor") or NOT_AN_ACTOR
@@ -190,23 +189,23 @@ def noun_source(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument
         current = _governing_word(doc, current)
         if current is None:
             return None
-        if hop == 0 and current.pos in ("VERB", "AUX") and not _own_event_verb(current):
+        if hop == 0 and current.pos in ("VERB", "AUX") and not _own_event_verb(kn, current):
             return None  # "called for sanctions": the sanctions are not the caller's
         subject = next((c for c in doc.children(current.i) if c.dep == "nsubj"), None)
         if subject is not None and subject.i != noun.i:
             arg = argument(doc, subject, mentions, f"subject of {current.text!r}")
             return Argument(arg.mentions, arg.how, True) if arg else None
-        if hop == 0 and not is_support_verb(current):
+        if hop == 0 and not is_support_verb(kn, current):
             return None  # "pressured workers to cancel the strike": whose strike is not said
         if current.dep not in ("ccomp", "conj", "xcomp"):
             return None
     return None
 
 
-def _own_event_verb(verb: Token) -> bool:
+def _own_event_verb(kn: Knowledge, verb: Token) -> bool:
     """A verb whose object is the subject's own event: a support verb ("held talks") or one
     that says what became of it ("cancelled a planned visit", "postponed the talks")."""
-    return is_support_verb(verb) or verb.lemma.lower() in modality_verbs()
+    return is_support_verb(kn, verb) or verb.lemma.lower() in kn.modality.verbs
 
 
 def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
@@ -226,19 +225,24 @@ def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
 
 
 def targets(
-    doc: ParsedDoc, trigger: Token, rule: TriggerRule, mentions: MentionIndex, obj: Token | None
+    kn: Knowledge,
+    doc: ParsedDoc,
+    trigger: Token,
+    rule: TriggerRule,
+    mentions: MentionIndex,
+    obj: Token | None,
 ) -> tuple[Argument | None, Token | None]:
     """The target, and the word that fills the target slot (an actor or not)."""
-    if trigger.pos in ("VERB", "AUX") and is_passive(doc, trigger) and not obj:
+    if trigger.pos in ("VERB", "AUX") and is_passive(kn, doc, trigger) and not obj:
         subject = child_of(doc, trigger, "nsubjpass")
         if subject is not None:
             return argument(doc, subject, mentions, "subject of the passive"), subject
     filler = None
     for slot in rule.target:
-        for token in _slot_tokens(doc, trigger, slot, obj):
+        for token in _slot_tokens(kn, doc, trigger, slot, obj):
             arg = argument(doc, token, mentions, f"target slot {slot!r}")
             if arg is not None:
-                at_a_place = rule.place_target and slot in word_list("place_prepositions")
+                at_a_place = rule.place_target and slot in kn.words["place_prepositions"]
                 return replace(arg, place=at_a_place), token
             filler = filler or token
     if rule.target_required:
@@ -249,22 +253,22 @@ def targets(
         if arg is not None:
             return arg, dative
     if filler is None and trigger.pos in ("VERB", "AUX"):
-        embedded = _embedded_target(doc, trigger, mentions)
+        embedded = _embedded_target(kn, doc, trigger, mentions)
         if embedded is not None:
             return embedded
-    if rule.code[:2] in word_list("against_target_roots"):
+    if rule.code[:2] in kn.words["against_target_roots"]:
         against = _against_in_phrase(doc, trigger, mentions)
         if against is not None:
             return against
-    if rule.code[:2] in word_list("conditional_target_roots"):
-        conditioned = _conditioned_party(doc, trigger, mentions)
+    if rule.code[:2] in kn.words["conditional_target_roots"]:
+        conditioned = _conditioned_party(kn, doc, trigger, mentions)
         if conditioned is not None:
             return conditioned
     return None, filler
 
 
 def _conditioned_party(
-    doc: ParsedDoc, trigger: Token, mentions: MentionIndex
+    kn: Knowledge, doc: ParsedDoc, trigger: Token, mentions: MentionIndex
 ) -> tuple[Argument, Token] | None:
     """Whom a threat or demand is made of, when only its condition names them: "threatened
     to stop the talks if the United States goes ahead", "... unless the Kremlin closes its base"."""
@@ -272,7 +276,7 @@ def _conditioned_party(
     for head in heads:
         for clause in doc.children(head.i):
             if clause.dep != "advcl" or not any(
-                c.dep == "mark" and c.lower in load_modality_cues().condition for c in doc.children(clause.i)
+                c.dep == "mark" and c.lower in kn.modality.condition for c in doc.children(clause.i)
             ):
                 continue
             subject = child_of(doc, clause, "nsubj")
@@ -282,22 +286,24 @@ def _conditioned_party(
     return None
 
 
-def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tuple[Argument, Token] | None:
+def _embedded_target(
+    kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
     """The target of the action a verb introduces: "threatened to strike Israel",
     "agreed to meet Rouhani", "vowed to punish those responsible"."""
     action = next((c for c in doc.children(verb.i) if c.dep == "xcomp"), None)
     if action is None:
         # "warned that police will no longer tolerate rallies by X": a warning's content.
         action = next((c for c in doc.children(verb.i) if c.dep == "ccomp"), None)
-        if action is None or not _speaks_of_others(verb):
+        if action is None or not _speaks_of_others(kn, verb):
             return None
     objects = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
     candidates = list(objects)
     # "to provide 70 million dollars of aid for Romania": the action's object may carry the target.
-    holders = [action, *objects, *(t for o in objects for t in _measured(doc, o))]
+    holders = [action, *objects, *(t for o in objects for t in _measured(kn, doc, o))]
     for holder in holders:
         for prep in doc.children(holder.i):
-            if prep.dep == "prep" and prep.lower in word_list("embedded_target_prepositions"):
+            if prep.dep == "prep" and prep.lower in kn.words["embedded_target_prepositions"]:
                 candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
     for token in candidates:
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
@@ -306,9 +312,9 @@ def _embedded_target(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tup
     return None
 
 
-def _speaks_of_others(verb: Token) -> bool:
+def _speaks_of_others(kn: Knowledge, verb: Token) -> bool:
     """Verbs whose content clause names whom they are aimed at (warnings, threats)."""
-    return verb.lemma.lower() in word_list("content_target_verbs")
+    return verb.lemma.lower() in kn.words["content_target_verbs"]
 
 
 def _against_in_phrase(
@@ -329,14 +335,14 @@ def _against_in_phrase(
     return None
 
 
-def _measured(doc: ParsedDoc, noun: Token) -> list[Token]:
+def _measured(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
     """What a measure word measures: "aid" in "70 million dollars of aid"."""
-    if noun.lemma.lower() not in word_list("measure_words") and noun.ent_type not in ("MONEY", "QUANTITY"):
+    if noun.lemma.lower() not in kn.words["measure_words"] and noun.ent_type not in ("MONEY", "QUANTITY"):
         return []
     return _prepositional_objects(doc, noun, "of")
 
 
-def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
+def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     """The words that fill a target slot, in order (every "on" of "sanctions on Iran on Tuesday")."""
     if slot in ("dobj", "npadvmod", "attr", "dative"):
         return [c for c in doc.children(trigger.i) if c.dep == slot]
@@ -349,7 +355,7 @@ def _slot_tokens(doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -
     heads = [trigger] + ([obj] if obj is not None else [])
     if trigger.pos in ("NOUN", "PROPN"):  # "a suspension of air links with Serbia"
         heads += _prepositional_objects(doc, trigger, "of")
-    if trigger.dep == "dobj" and is_support_verb(doc.head(trigger.i)):
+    if trigger.dep == "dobj" and is_support_verb(kn, doc.head(trigger.i)):
         heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
     found = [

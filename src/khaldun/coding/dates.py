@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from khaldun.coding.candidate import Draft
+from khaldun.knowledge import Knowledge
 from khaldun.model import Modality, Precision, When
 from khaldun.nlp.base import Entity, ParsedDoc, Token
 
@@ -157,3 +160,9 @@ def event_date(
             return when, f"date expression {ent.text!r} resolved against {published}"
         candidates = [c for c in candidates if c is not ent]
     return When(published, Precision.DAY, None), f"no date expression: publication date {published}"
+
+
+def read_date(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
+    """Stage: the event's date, read after its modality (a planned event looks forward)."""
+    when, how = event_date(doc, draft.cand.trigger, draft.doc.published, draft.modality)
+    return replace(draft, when=when, date_how=how)

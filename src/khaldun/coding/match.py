@@ -13,8 +13,6 @@ add modality, date, place and amount.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from khaldun.coding.arguments import (
     NOT_AN_ACTOR,
     Argument,
@@ -27,33 +25,19 @@ from khaldun.coding.arguments import (
     targets,
     verb_source,
 )
+from khaldun.coding.candidate import Candidate
 from khaldun.coding.modality import reported_obligation
+from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import sector_actor
-from khaldun.knowledge.lexicon import Lexicon, TriggerRule, word_list
+from khaldun.knowledge.lexicon import Lexicon, TriggerRule
 from khaldun.model import ActorKind, ActorMention, Mention
 from khaldun.nlp.base import ParsedDoc, Token
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An event before modality, date and place: a trigger, a rule, and the dyad."""
-
-    trigger: Token
-    trigger_end: Token  # last token of the trigger phrase ("pledged support")
-    rule: TriggerRule
-    code: str
-    source: ActorMention | None
-    target: ActorMention | None
-    inferred: int = 0  # how many arguments came from inference (coreference, borrowed subject)
-    notes: tuple[str, ...] = field(default=(), compare=False)
-    partial: bool = False  # one side unknown: kept only when the sentence has no complete event
-    mirrored: bool = False  # the other party's side of a reciprocal event ("talks with X": X's)
-
-
 def match_sentence(
+    kn: Knowledge,
     doc: ParsedDoc,
     sent_index: int,
-    lexicon: Lexicon,
     mentions: MentionIndex,
     *,
     misses: list[str] | None = None,
@@ -63,24 +47,25 @@ def match_sentence(
     Triggers that give no event append the reason to ``misses`` when given.
     """
     misses = misses if misses is not None else []
+    lexicon = kn.lexicon
     sent = doc.sentences[sent_index]
     used_objects: set[int] = set()
     found: list[Candidate] = []
     for tok in doc.tokens[sent.start : sent.end]:
         rules = _verb_rules(lexicon, tok) if tok.pos in ("VERB", "AUX") else ()
         if rules:
-            found.extend(_match_verb(doc, tok, rules, mentions, used_objects, misses))
+            found.extend(_match_verb(kn, doc, tok, rules, mentions, used_objects, misses))
     for tok in doc.tokens[sent.start : sent.end]:
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
-            found.extend(_match_noun(doc, tok, rule, mentions, misses))
-    found.extend(_obligations(doc, sent_index, lexicon, mentions))
-    found = _drop_embedded(doc, found)
+            found.extend(_match_noun(kn, doc, tok, rule, mentions, misses))
+    found.extend(_obligations(kn, doc, sent_index, lexicon, mentions))
+    found = _drop_embedded(kn, doc, found)
     complete = [c for c in found if c.source is not None and c.target is not None]
     # An event with an unknown side is a weaker reading; a sentence that has an
     # event with both sides does not need it.
     found = complete or found
-    foreground = [c for c in found if not _background(doc, c.trigger)]
+    foreground = [c for c in found if not _background(kn, doc, c.trigger)]
     return _dedupe(foreground or found)
 
 
@@ -98,7 +83,7 @@ def _verb_rules(lexicon: Lexicon, verb: Token) -> tuple[TriggerRule, ...]:
 
 
 def _obligations(
-    doc: ParsedDoc, sent_index: int, lexicon: Lexicon, mentions: MentionIndex
+    kn: Knowledge, doc: ParsedDoc, sent_index: int, lexicon: Lexicon, mentions: MentionIndex
 ) -> list[Candidate]:
     """Demands reported as obligations: in "Straw said Sudan must reach an agreement" Straw
     demands of Sudan; the demand takes the lexicon's "demand" rule and its refinements."""
@@ -108,10 +93,10 @@ def _obligations(
     sent = doc.sentences[sent_index]
     out: list[Candidate] = []
     for verb in doc.tokens[sent.start : sent.end]:
-        clause = reported_obligation(doc, verb) if verb.pos == "VERB" else None
+        clause = reported_obligation(kn, doc, verb) if verb.pos == "VERB" else None
         if clause is None:
             continue
-        speaker = verb_source(doc, verb, mentions)
+        speaker = verb_source(kn, doc, verb, mentions)
         obliged = argument(doc, child_of(doc, clause, "nsubj"), mentions, "who must act")
         if speaker is None or speaker is NOT_AN_ACTOR or obliged is None:
             continue
@@ -126,7 +111,7 @@ def _obligations(
     return out
 
 
-def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidate]:
+def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidate]:
     """Drop events that are the content of another event's trigger: in "threatened to
     shell Iraqi towns" or "bombarded the city, killing eight", one event is coded."""
     fired = {c.trigger.i for c in candidates if c.target is not None}
@@ -139,15 +124,15 @@ def _drop_embedded(doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidat
     fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
     # A protest governs what is done in it: "rioted, setting fire to their mattresses" is
     # one violent protest (145), whether or not the protest has a target yet.
-    fired |= {c.trigger.i for c in candidates if c.code[:2] in word_list("protest_roots")}
+    fired |= {c.trigger.i for c in candidates if c.code[:2] in kn.words["protest_roots"]}
     # What a demand, appeal, promise, refusal or threat asks or offers has not happened:
     # "demanded that its partners refuse to recognise X" is one event, the demand.
-    content = [c for c in candidates if c.code[:2] in word_list("content_roots")]
+    content = [c for c in candidates if c.code[:2] in kn.words["content_roots"]]
     # ... on the verb or on its object noun ("expressed hope that talks would resume").
     content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
     kept = []
     for cand in candidates:
-        asked = cand.code[:2] in word_list("asked_for_roots")
+        asked = cand.code[:2] in kn.words["asked_for_roots"]
         if _inside_content(doc, cand.trigger, content_heads, asked=asked):
             continue
         current, governed = cand.trigger, False
@@ -190,7 +175,7 @@ def _asked_for(doc: ParsedDoc, prep: Token, heads: set[int]) -> bool:
     return prep.lower == "for" and prep.dep == "prep" and prep.head in heads
 
 
-def _background(doc: ParsedDoc, trigger: Token) -> bool:
+def _background(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
     """A trigger that sets the scene rather than reports the news: a noun under a
     preposition ("in retaliation for an air raid"), or a clause opened by "after",
     "since", "because"..."""
@@ -198,13 +183,13 @@ def _background(doc: ParsedDoc, trigger: Token) -> bool:
         prep = doc.head(trigger.i)
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
-    if trigger.dep == "pcomp" and doc.head(trigger.i).lower in word_list("reason_prepositions"):
+    if trigger.dep == "pcomp" and doc.head(trigger.i).lower in kn.words["reason_prepositions"]:
         return True  # "arrested for collaborating with Israel": why, not what happened
     if trigger.dep == "relcl" and any(c.lower in ("where", "when") for c in doc.children(trigger.i)):
         return True  # "Kosovo, where 28 people have been killed": what the place is known for
     if trigger.dep == "advcl":
         return any(
-            c.dep == "mark" and c.lower in word_list("background_marks") for c in doc.children(trigger.i)
+            c.dep == "mark" and c.lower in kn.words["background_marks"] for c in doc.children(trigger.i)
         )
     return False
 
@@ -228,6 +213,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _match_verb(
+    kn: Knowledge,
     doc: ParsedDoc,
     verb: Token,
     rules: tuple[TriggerRule, ...],
@@ -237,9 +223,9 @@ def _match_verb(
 ) -> list[Candidate]:
     # In the passive the object is the subject: "sanctions were imposed on Iran by the US".
     dobj = child_of(doc, verb, "dobj")
-    if dobj is None and is_passive(doc, verb):
+    if dobj is None and is_passive(kn, doc, verb):
         dobj = child_of(doc, verb, "nsubjpass")
-    words = object_words(doc, dobj) if dobj is not None else {}
+    words = object_words(kn, doc, dobj) if dobj is not None else {}
     # "declined to comment", "is considering sending aid", "ordered the troops to leave":
     # the verb of the clause the verb complements is an object word too.
     clause = child_of(doc, verb, "xcomp")
@@ -256,10 +242,12 @@ def _match_verb(
                 continue
             dobj = hit
             used.add(dobj.i)
-            target, filler = targets(doc, verb, rule, mentions, dobj)
-            return _emit(doc, verb, dobj, rule, verb_source(doc, verb, mentions), target, filler, misses)
-        target, filler = targets(doc, verb, rule, mentions, None)
-        return _emit(doc, verb, verb, rule, verb_source(doc, verb, mentions), target, filler, misses)
+            target, filler = targets(kn, doc, verb, rule, mentions, dobj)
+            return _emit(
+                kn, doc, verb, dobj, rule, verb_source(kn, doc, verb, mentions), target, filler, misses
+            )
+        target, filler = targets(kn, doc, verb, rule, mentions, None)
+        return _emit(kn, doc, verb, verb, rule, verb_source(kn, doc, verb, mentions), target, filler, misses)
     return []
 
 
@@ -291,18 +279,19 @@ def _only_a_date_phrase(doc: ParsedDoc, prep: Token) -> bool:
 
 
 def _match_noun(
-    doc: ParsedDoc, noun: Token, rule: TriggerRule, mentions: MentionIndex, misses: list[str]
+    kn: Knowledge, doc: ParsedDoc, noun: Token, rule: TriggerRule, mentions: MentionIndex, misses: list[str]
 ) -> list[Candidate]:
     if rule.requires_child and not any(c.dep in rule.requires_child for c in doc.children(noun.i)):
         return []
-    target, filler = targets(doc, noun, rule, mentions, None)
-    return _emit(doc, noun, noun, rule, noun_source(doc, noun, mentions), target, filler, misses)
+    target, filler = targets(kn, doc, noun, rule, mentions, None)
+    return _emit(kn, doc, noun, noun, rule, noun_source(kn, doc, noun, mentions), target, filler, misses)
 
 
 # -- events ------------------------------------------------------------------
 
 
 def _emit(
+    kn: Knowledge,
     doc: ParsedDoc,
     trigger: Token,
     trigger_end: Token,
@@ -327,7 +316,7 @@ def _emit(
         return []
     if source is NOT_AN_ACTOR or source is None:
         # "a roadside bomb killed two soldiers": the doer is unknown, named by its means.
-        source = _unattributed_attacker(doc, trigger, rule) if rule.thing_target else source
+        source = _unattributed_attacker(kn, doc, trigger, rule) if rule.thing_target else source
         source = None if source is NOT_AN_ACTOR else source
     if rule.reverse:  # "received aid from X": X is the one who gives
         source, target = target, source
@@ -339,12 +328,12 @@ def _emit(
         missing = "source" if source is None else "target"
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
     code = _refined_code(doc, trigger, trigger_end, rule)
-    if source is not None and code[:2] in word_list("violent_protest_roots") and _protesters(doc, source):
+    if source is not None and code[:2] in kn.words["violent_protest_roots"] and _protesters(kn, doc, source):
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
     if (
         source is not None
-        and code[:2] in word_list("labour_strike_roots")
-        and _labour_strike(trigger_end, source)
+        and code[:2] in kn.words["labour_strike_roots"]
+        and _labour_strike(kn, trigger_end, source)
     ):
         code = "143"  # "the union will not end the strike": a strike, not a military one
     inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
@@ -354,12 +343,12 @@ def _emit(
     )
     if target is not None and target.place and source is not None and len(source.mentions) > 1:
         # "Russia and China held exercises in the Sea of Japan": the parties, not the place.
-        target = None if _reciprocal(code) else target
-    if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(code):
-        return _reciprocal_events(trigger, trigger_end, rule, code, source, inferred, notes)
-    if source is None and target is not None and len(target.mentions) > 1 and _reciprocal(code):
+        target = None if _reciprocal(kn, code) else target
+    if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(kn, code):
+        return _reciprocal_events(kn, trigger, trigger_end, rule, code, source, inferred, notes)
+    if source is None and target is not None and len(target.mentions) > 1 and _reciprocal(kn, code):
         # "the talks between Armenia and Azerbaijan": the parties are both sides.
-        return _reciprocal_events(trigger, trigger_end, rule, code, target, inferred, notes)
+        return _reciprocal_events(kn, trigger, trigger_end, rule, code, target, inferred, notes)
     if source is not None and target is not None:
         others = tuple(t for t in target.mentions if not any(_same_party(s, t) for s in source.mentions))
         if not others and (rule.target_optional or rule.thing_target):
@@ -382,14 +371,16 @@ def _emit(
     return out
 
 
-def _unattributed_attacker(doc: ParsedDoc, trigger: Token, rule: TriggerRule) -> Argument | None:
+def _unattributed_attacker(
+    kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRule
+) -> Argument | None:
     """Unidentified armed forces (``---UAF``, given a country by the event's place later)
     as the doer of violence the text names only by its means: the subject ("a roadside
     bombing killed"), the passive's agent ("killed by an explosive device"), or the event
     it happened in ("killed in a car bomb explosion")."""
-    if rule.code[:2] not in word_list("attack_roots"):
+    if rule.code[:2] not in kn.words["attack_roots"]:
         return None
-    means = word_list("attack_means")
+    means = kn.words["attack_means"]
     words = [c for c in doc.children(trigger.i) if c.dep in ("nsubj", "csubj")]
     for prep in doc.children(trigger.i):
         if prep.dep == "agent" or (prep.dep == "prep" and prep.lower in ("in", "by")):
@@ -404,27 +395,28 @@ def _unattributed_attacker(doc: ParsedDoc, trigger: Token, rule: TriggerRule) ->
     return None
 
 
-def _protesters(doc: ParsedDoc, source: Argument) -> bool:
+def _protesters(kn: Knowledge, doc: ParsedDoc, source: Argument) -> bool:
     """True when the doers are named as protesters ("a Ukrainian protestor", "rioters")."""
-    words = word_list("protester_words")
+    words = kn.words["protester_words"]
     heads = [m.mention.head for m in source.mentions if m.mention.head >= 0]
     return bool(heads) and all(doc.tokens[h].lemma.lower() in words for h in heads)
 
 
-def _labour_strike(noun: Token, source: Argument) -> bool:
+def _labour_strike(kn: Knowledge, noun: Token, source: Argument) -> bool:
     """True for a strike noun (the trigger, or a light verb's object) whose doers are
     workers, teachers, students or the like."""
-    sectors = word_list("labour_sectors")
-    return noun.lemma.lower() in word_list("labour_strike_nouns") and all(
+    sectors = kn.words["labour_sectors"]
+    return noun.lemma.lower() in kn.words["labour_strike_nouns"] and all(
         m.actor.sector in sectors for m in source.mentions
     )
 
 
-def _reciprocal(code: str) -> bool:
-    return code[:2] in word_list("reciprocal_roots")
+def _reciprocal(kn: Knowledge, code: str) -> bool:
+    return code[:2] in kn.words["reciprocal_roots"]
 
 
 def _reciprocal_events(
+    kn: Knowledge,
     trigger: Token,
     trigger_end: Token,
     rule: TriggerRule,
@@ -439,7 +431,7 @@ def _reciprocal_events(
     # reciprocal events are between states ("Iran and Iraq held talks") or between
     # differently coded sides of one ("the government and the ELN resumed talks"), not
     # between two people of one office.
-    within_a_state = code[:2] in word_list("attack_roots")
+    within_a_state = code[:2] in kn.words["attack_roots"]
     return [
         Candidate(trigger, trigger_end, rule, code, a, b, inferred, note)
         for a in parties.mentions

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.base import Hit, HitKind, KnowledgeBase
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -73,36 +70,9 @@ class PhraseCues:
         return cue.start <= self.head < cue.end
 
 
-@lru_cache(maxsize=1)
-def _group_nouns_file() -> dict:
-    return yaml.safe_load(
-        resources.files("khaldun.data").joinpath("actors/group_nouns.yaml").read_text("utf-8")
-    )
-
-
-@lru_cache(maxsize=1)
-def group_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """Words and plural endings of nouns for groups of people, and nouns that never stand
-    for their country (``data/actors/group_nouns.yaml``)."""
-    raw = _group_nouns_file()
-    return frozenset(raw["words"]), tuple(raw["plural_endings"]), frozenset(raw["not_for_country"])
-
-
-@lru_cache(maxsize=1)
-def state_nouns() -> frozenset[str]:
-    """Nouns that refer back to a state ("his country", "the kingdom")."""
-    return frozenset(_group_nouns_file()["state_nouns"])
-
-
-@lru_cache(maxsize=1)
-def people_sectors() -> dict[str, str]:
-    """The sector a people's own group takes instead of a state's ("Tigrayan forces": REB)."""
-    return dict(_group_nouns_file()["people_sectors"])
-
-
-def names_people(head: Token) -> bool:
+def names_people(kn: Knowledge, head: Token) -> bool:
     """True for nouns of groups of people ("nationalists", "hackers", "the Turkish side")."""
-    words, endings, _ = group_nouns()
+    words, endings = kn.groups.words, kn.groups.plural_endings
     low = head.lower
     return head.pos == "NOUN" and (low in words or (head.tag == "NNS" and low.endswith(endings)))
 

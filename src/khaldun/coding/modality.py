@@ -10,12 +10,11 @@ auxiliaries and negation. The cue vocabulary is ``data/lexicon/modality.yaml``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from dataclasses import replace
 
-import yaml
-
+from khaldun.coding.candidate import Draft
+from khaldun.knowledge import Knowledge
+from khaldun.knowledge.cues import ModalityCues
 from khaldun.model import Modality
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -27,52 +26,6 @@ _MAX_HOPS = 4
 # Relations through which a plan is somebody's statement: "said (ccomp) he is
 # (acomp) prepared (xcomp) to lift the ban".
 _STATED_THROUGH = _GOVERNED_BY | {"acomp"}
-
-
-@dataclass(frozen=True)
-class ModalityCues:
-    lemmas: dict[str, Modality]
-    aux: dict[str, Modality]
-    negation: frozenset[str]
-    precedence: tuple[Modality, ...]
-    reporting: frozenset[str]
-    refusal: frozenset[str]
-    preparation: frozenset[str]
-    intent: frozenset[str]
-    threat: frozenset[str]
-    condition: frozenset[str]
-    obligation: frozenset[str]
-    obligation_reporting: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def load_modality_cues() -> ModalityCues:
-    raw = yaml.safe_load(resources.files("khaldun.data").joinpath("lexicon/modality.yaml").read_text("utf-8"))
-    lemmas: dict[str, Modality] = {}
-    # Earlier categories in the precedence list win when a lemma is listed twice.
-    for name in reversed(raw["precedence"]):
-        for lemma in raw["lemmas"].get(name, []):
-            lemmas[lemma.replace("_", " ")] = Modality(name)
-    return ModalityCues(
-        lemmas=lemmas,
-        aux={k: Modality(v) for k, v in raw["aux"].items()},
-        negation=frozenset(raw["negation"]),
-        precedence=tuple(Modality(m) for m in raw["precedence"]),
-        reporting=frozenset(raw.get("reporting", [])),
-        refusal=frozenset(raw.get("refusal", [])),
-        preparation=frozenset(raw.get("preparation", [])),
-        intent=frozenset(raw.get("intent", [])),
-        threat=frozenset(raw.get("threat", [])),
-        condition=frozenset(raw.get("condition", [])),
-        obligation=frozenset(raw.get("obligation", [])),
-        obligation_reporting=frozenset(raw.get("obligation_reporting", [])),
-    )
-
-
-@lru_cache(maxsize=1)
-def modality_verbs() -> frozenset[str]:
-    """Verbs that say what became of an event (cancel, postpone, plan, deny ...)."""
-    return frozenset(lemma for lemma in load_modality_cues().lemmas if " " not in lemma)
 
 
 def governing_chain(
@@ -101,10 +54,10 @@ def _infinitive_clause(doc: ParsedDoc, word: Token) -> bool:
 
 
 def decide_modality(
-    doc: ParsedDoc, trigger: Token, *, default: Modality | None = None
+    kn: Knowledge, doc: ParsedDoc, trigger: Token, *, default: Modality | None = None
 ) -> tuple[Modality, str]:
     """The modality of an event and the cue that decided it."""
-    cues = load_modality_cues()
+    cues = kn.modality
     found: dict[Modality, str] = {}
     for n, word in enumerate(governing_chain(doc, trigger)):
         lemma = word.lemma.lower()
@@ -134,13 +87,13 @@ def decide_modality(
     return Modality.ASSERTED, "no modality cue: asserted"
 
 
-def unrealised_kind(doc: ParsedDoc, trigger: Token, modality: Modality) -> str | None:
+def unrealised_kind(kn: Knowledge, doc: ParsedDoc, trigger: Token, modality: Modality) -> str | None:
     """How the CAMEO codebook sees an event that has not happened: "planned" (an
     intent the actor states), "prepared" (a stated plan under "prepare"/"ready"),
     "scheduled" (a plan only the narrator reports), "threatened" (planned or
     hypothetical, under "threaten"/"warn" or a condition), "refused" (a refusal
     governs it), "cancelled", "denied", or None for the others."""
-    cues = load_modality_cues()
+    cues = kn.modality
     if modality in (Modality.PLANNED, Modality.HYPOTHETICAL):
         chain = list(governing_chain(doc, trigger))
         if any(w.lemma.lower() in cues.threat for w in chain[1:]) or _conditional(doc, chain, cues):
@@ -197,10 +150,10 @@ def _conditional(doc: ParsedDoc, chain: list[Token], cues: ModalityCues) -> bool
     return False
 
 
-def reported_obligation(doc: ParsedDoc, verb: Token) -> Token | None:
+def reported_obligation(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
     """For a verb of saying, the clause it reports as an obligation ("said that Sudan
     must reach an agreement"): that clause's verb, else None."""
-    cues = load_modality_cues()
+    cues = kn.modality
     if verb.lemma.lower() not in cues.obligation_reporting:
         return None
     for clause in doc.children(verb.i):
@@ -220,3 +173,12 @@ def _particle_phrase(doc: ParsedDoc, word: Token) -> str:
     """ "call off", "put off": a verb with its particle, as one lemma."""
     particle = next((c for c in doc.children(word.i) if c.dep == "prt"), None)
     return f"{word.lemma.lower()} {particle.lower}" if particle is not None else ""
+
+
+def read_modality(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
+    """Stage: whether the event happened, and the kind of unrealised event it is."""
+    trigger = draft.cand.trigger
+    modality, how = decide_modality(kn, doc, trigger, default=draft.cand.rule.modality)
+    return replace(
+        draft, modality=modality, modality_how=how, unrealised=unrealised_kind(kn, doc, trigger, modality)
+    )

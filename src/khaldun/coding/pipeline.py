@@ -1,13 +1,23 @@
 """The pipeline: documents in, coded events out.
 
-Stages, in order, each in its own module::
+The stages, in order, each in its own module of this package::
 
-    nlp (parse) → resolve (actors) → match (triggers, arguments)
-        → modality → dates → places → amounts → Event
+    nlp (parse)        the NLP backend                        → tokens, sentences, entities
+    resolve            resolve/     actors of each noun phrase → mentions by phrase head
+    match              match.py, arguments.py                 → candidate events (trigger, rule, sides)
+    modality           modality.py                             → did it happen, is it planned ...
+    dates              dates.py                                → when
+    places             places.py                               → where
+    inferred sides     inferred.py                             → sides the words left open
+    amounts            amounts.py                              → money figures
+    event              events.py                               → codes, evidence: an Event
 
-A :class:`Pipeline` loads the model, knowledge base, lexicon and ontology
-once; :meth:`Pipeline.pipe` streams many documents, in worker processes when
-asked, each worker holding its own pipeline.
+Every stage after matching has one contract, ``stage(kn, parsed, draft) -> draft``
+(:mod:`khaldun.coding.candidate`), and declares what it needs and what it adds;
+``EVENT_STAGES`` lists them in order and the order is checked when this module is
+imported. A :class:`Pipeline` loads the model and the knowledge (:mod:`khaldun.knowledge`)
+once; :meth:`Pipeline.pipe` streams many documents, in worker processes when asked, each
+worker holding its own pipeline.
 """
 
 from __future__ import annotations
@@ -16,31 +26,64 @@ import datetime as dt
 import multiprocessing as mp
 import os
 import weakref
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from khaldun.coding.amounts import event_amount
-from khaldun.coding.dates import event_date
-from khaldun.coding.match import Candidate, match_sentence
-from khaldun.coding.modality import decide_modality, unrealised_kind
-from khaldun.coding.places import Gazetteer
+from khaldun.coding.amounts import read_amount
+from khaldun.coding.candidate import Draft
+from khaldun.coding.dates import read_date
+from khaldun.coding.events import build_event
+from khaldun.coding.inferred import infer_sides
+from khaldun.coding.match import match_sentence
+from khaldun.coding.modality import read_modality
+from khaldun.coding.places import read_place
 from khaldun.coding.resolve import DocumentResolver
 from khaldun.config import Config, load_config
 from khaldun.errors import DocumentTooLargeError, InputError
-from khaldun.knowledge.actors import load_kb
+from khaldun.knowledge import Knowledge, load_knowledge
 from khaldun.knowledge.actors.base import KnowledgeBase
-from khaldun.knowledge.actors.coded import country_actor
-from khaldun.knowledge.lexicon import Lexicon, load_lexicon, own_country_target_roots, word_list
-from khaldun.knowledge.ontology import Ontology, load_ontology
-from khaldun.model import ActorKind, ActorMention, Document, Event, Evidence, Mention, Modality, Place
+from khaldun.knowledge.lexicon import Lexicon
+from khaldun.knowledge.ontology import Ontology
+from khaldun.model import Document, Event, Modality
 from khaldun.nlp import create_nlp_backend
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 
-# Confidence lost for each argument found by inference rather than read directly.
-_INFERENCE_PENALTY = 0.85
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage after matching: its name, what it reads of a draft and what it fills in."""
+
+    name: str
+    run: Callable[[Knowledge, ParsedDoc, Draft], Draft]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+EVENT_STAGES: tuple[Stage, ...] = (
+    Stage("modality", read_modality, ("cand",), ("modality", "modality_how", "unrealised")),
+    Stage("dates", read_date, ("cand", "modality"), ("when", "date_how")),
+    Stage("places", read_place, ("cand",), ("place", "place_how")),
+    Stage("inferred sides", infer_sides, ("cand", "place"), ("cand",)),
+    Stage("amounts", read_amount, ("cand",), ("amount",)),
+)
+
+
+def check_stage_order(stages: Iterable[Stage]) -> None:
+    """Every stage's needs are met by matching (``cand``) or by a stage before it."""
+    known = {"doc", "cand"}
+    for stage in stages:
+        missing = [name for name in stage.requires if name not in known]
+        if missing:
+            raise RuntimeError(
+                f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage assigns"
+            )
+        known.update(stage.assigns)
+
+
+check_stage_order(EVENT_STAGES)
 
 
 @dataclass(frozen=True)
@@ -60,18 +103,26 @@ class Pipeline:
         config: Config | None = None,
         *,
         nlp: NLPBackend | None = None,
+        knowledge: Knowledge | None = None,
         kb: KnowledgeBase | None = None,
         lexicon: Lexicon | None = None,
         ontology: Ontology | None = None,
     ) -> None:
+        """``knowledge`` is built from ``config`` unless given; ``kb``, ``lexicon`` and
+        ``ontology`` replace its bundled parts (for tests and special corpora)."""
         self.config = config or load_config()
-        self.ontology = ontology or load_ontology()
-        self.lexicon = lexicon or load_lexicon()
-        self.kb = kb or load_kb(self.config)
-        self.gazetteer = Gazetteer(self.kb)
+        self.knowledge = knowledge or load_knowledge(self.config, kb=kb, lexicon=lexicon, ontology=ontology)
         self._nlp = nlp
         self._pool: Any = None
         self._pool_size = 0
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.knowledge.kb
+
+    @property
+    def ontology(self) -> Ontology:
+        return self.knowledge.ontology
 
     @property
     def nlp(self) -> NLPBackend:
@@ -103,15 +154,19 @@ class Pipeline:
 
     def code_parsed(self, doc: Document, parsed: ParsedDoc) -> CodedDocument:
         """Run every stage after parsing on one document."""
-        resolver = DocumentResolver(self.kb, parsed, doc.published, self.gazetteer)
+        kn = self.knowledge
+        resolver = DocumentResolver(kn, parsed, doc.published)
         events: list[Event] = []
         notes: list[str] = []
         for sent in parsed.sentences:
             mentions = resolver.resolve_sentence(sent.index)
             misses: list[str] = []
             coded: set[str] = set()
-            for cand in match_sentence(parsed, sent.index, self.lexicon, mentions, misses=misses):
-                event = self._build_event(doc, parsed, cand)
+            for cand in match_sentence(kn, parsed, sent.index, mentions, misses=misses):
+                draft = Draft(doc, cand)
+                for stage in EVENT_STAGES:
+                    draft = stage.run(kn, parsed, draft)
+                event = build_event(kn, parsed, draft)
                 if cand.mirrored and event.modality in (Modality.NEGATED, Modality.DENIED):
                     continue  # "Iran will not negotiate with the US": the US refused nothing
                 if event.confidence >= self.config.min_confidence:
@@ -123,147 +178,6 @@ class Pipeline:
                 f"sentence {sent.index + 1}: {m}" for m in misses if not any(m.startswith(c) for c in coded)
             )
         return CodedDocument(doc, tuple(events), tuple(notes))
-
-    def _build_event(self, doc: Document, parsed: ParsedDoc, cand: Candidate) -> Event:
-        sent = parsed.sentences[cand.trigger.sent]
-        modality, modality_how = decide_modality(parsed, cand.trigger, default=cand.rule.modality)
-        when, date_how = event_date(parsed, cand.trigger, doc.published, modality)
-        visited = _visited_place_token(parsed, cand)
-        place, place_how = self.gazetteer.event_place(parsed, cand.trigger, visited)
-        cand = self._source_from_place(cand, place)
-        cand = self._countries_from_place(self._target_from_place(cand, place), place)
-        cand = self._country_from_counterpart(cand)
-        cameo = self.ontology.cameo(cand.code)
-        plover, plover_mode = self.ontology.plover_for(cand.code)
-        unrealised = unrealised_kind(parsed, cand.trigger, modality)
-        standard = self.ontology.standard_code(cand.code, unrealised=unrealised)
-        first, last = cand.trigger, cand.trigger_end
-        trigger_end = last.end if 0 <= last.i - first.i <= 4 else first.end
-        evidence = Evidence(
-            sentence=sent.text,
-            start=sent.start_char,
-            end=sent.end_char,
-            trigger=parsed.text[first.idx : trigger_end],
-            trigger_start=first.idx,
-            trigger_end=trigger_end,
-        )
-        source_id = cand.source.actor.id if cand.source else ""
-        target_id = cand.target.actor.id if cand.target else ""
-        return Event(
-            id=Event.make_id(
-                doc.id, sent.start_char, first.idx, trigger_end, source_id, target_id, cand.code
-            ),
-            doc_id=doc.id,
-            source=cand.source,
-            target=cand.target,
-            cameo=cameo.code,
-            cameo_name=cameo.name,
-            plover=plover,
-            plover_mode=plover_mode,
-            quad_class=cameo.quad_class,
-            goldstein=cameo.goldstein,
-            modality=modality,
-            evidence=evidence,
-            date=when,
-            location=place,
-            amount=event_amount(parsed, cand.trigger_end) or event_amount(parsed, cand.trigger),
-            confidence=(0.5 if cand.partial else 0.9) * _INFERENCE_PENALTY**cand.inferred,
-            rule=cand.rule.name,
-            cameo_standard=standard,
-            plover_standard=self.ontology.plover_for(standard)[0],
-            explanation=(
-                f"trigger {evidence.trigger!r} fired rule {cand.rule.name}"
-                f" → CAMEO {cameo.code} ({cameo.name})",
-                f"{cand.notes[0]}" + _mention_note(cand.source),
-                f"{cand.notes[1]}" + _mention_note(cand.target),
-                f"modality {modality.value}: {modality_how}",
-                f"date: {date_how}",
-                f"place: {place_how}",
-                *(
-                    (
-                        f"codebook code {standard} ({self.ontology.cameo(standard).name}):"
-                        f" how the CAMEO codebook codes a {unrealised} event",
-                    )
-                    if standard != cameo.code
-                    else ()
-                ),
-            ),
-        )
-
-    def _countries_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
-        """Sector actors of no stated country ("23 people", "soldiers") belong to the country
-        where the event happened ("killed 23 people in Tel Aviv": ISRCVL)."""
-        if place is None or not place.country:
-            return cand
-        sides = {}
-        for side in ("source", "target"):
-            am: ActorMention | None = getattr(cand, side)
-            if am is not None and am.actor.country is None and am.actor.id.startswith("group:---"):
-                actor = country_actor(self.kb, place.country, am.actor.sector)
-                how = f"{am.mention.how}; country of the event's place, {place.name}"
-                sides[side] = ActorMention(replace(am.mention, how=how), actor)
-        return replace(cand, **sides) if sides else cand
-
-    def _country_from_counterpart(self, cand: Candidate) -> Candidate:
-        """In domestic kinds of event (a concession, an investigation, a protest, an arrest),
-        a side of no stated country belongs to the other side's: "Judge Rivera opened
-        investigations against 28 Chilean officials" is a Chilean judge."""
-        if cand.source is None or cand.target is None or cand.code[:2] not in own_country_target_roots():
-            return cand
-        sides = {}
-        for side, other in (("source", cand.target), ("target", cand.source)):
-            am: ActorMention = getattr(cand, side)
-            # Sector groups ("police") and unknown people with a title ("Judge Rivera"); not
-            # unknown named groups, whose name may well say they are foreign ("West Africans").
-            titled = not am.actor.known and am.actor.kind is ActorKind.PERSON and am.actor.sector
-            stateless = am.actor.id.startswith("group:---") or bool(titled)
-            if am.actor.country is None and stateless and other.actor.country:
-                if am.actor.kind is ActorKind.PERSON:  # an unknown person keeps their own identity
-                    code = other.actor.country + (am.actor.sector or "")
-                    actor = replace(am.actor, country=other.actor.country, code=code)
-                else:
-                    actor = country_actor(self.kb, other.actor.country, am.actor.sector)
-                how = f"{am.mention.how}; country of the other side, {other.actor.name}"
-                sides[side] = ActorMention(replace(am.mention, how=how), actor)
-        return replace(cand, **sides) if len(sides) == 1 else cand
-
-    def _source_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
-        """Coercion with no doer named ("a missionary was arrested in Lebanon") is by the
-        authorities of the country where it happened."""
-        if cand.source is not None or place is None or not place.country:
-            return cand
-        if cand.code[:2] not in word_list("place_authority_roots"):
-            return cand
-        actor = country_actor(self.kb, place.country, "GOV")
-        how = f"the authorities of the event's place, {place.name}"
-        mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
-        notes = ("source: inferred", cand.notes[1])
-        return replace(cand, source=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
-
-    def _target_from_place(self, cand: Candidate, place: Place | None) -> Candidate:
-        """A conflict event with no target actor targets the country where it happened
-        ("Russia is conducting exercises in Alaska", "authorities imposed a curfew in Cizre");
-        a protest with neither targets the protesters' own country."""
-        if cand.target is not None or cand.source is None:
-            return cand
-        source = cand.source.actor
-        country = place.country if place is not None and cand.rule.thing_target else None
-        how = f"the country of the event's place, {place.name}" if country and place else ""
-        if country is None and cand.code[:2] in own_country_target_roots() and source.country:
-            country, how = source.country, "the protesters' own country"
-        if country is None or (country == source.country and source.kind is ActorKind.STATE):
-            return cand
-        actor = country_actor(self.kb, country)
-        # The place phrase has no offsets of its own here: the mention sits at the trigger.
-        mention = Mention(
-            cand.trigger.idx,
-            cand.trigger.idx,
-            actor.name,
-            sentence=cand.trigger.sent,
-            how=how,
-        )
-        notes = (cand.notes[0], f"target: {how}")
-        return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
 
     # -- many documents --------------------------------------------------------
 
@@ -336,17 +250,6 @@ class Pipeline:
         parsed = self.nlp.parse_many((d.text for d in batch), batch_size=self.config.batch_size)
         for doc, parse in zip(batch, parsed, strict=True):
             yield self.code_parsed(doc, parse)
-
-
-def _mention_note(am: ActorMention | None) -> str:
-    return f": {am.mention.text!r} ({am.mention.how})" if am else ""
-
-
-def _visited_place_token(parsed: ParsedDoc, cand: Candidate) -> Any:
-    if not cand.rule.place_target or cand.target is None:
-        return None
-    head = cand.target.mention.head
-    return parsed.tokens[head] if head >= 0 else None
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -1,1 +1,2 @@
-"""Corpora: reading documents, finding duplicates, ingesting into a store, clustering events."""
+"""Corpora: ``readers`` (documents from files, folders, feeds and stdin), ``dedup`` (duplicates),
+``ingest`` (into a store) and ``clusters`` (one event per happening)."""

@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from importlib import resources
 from importlib.abc import Traversable
 
 from khaldun.errors import DataFileError
+
+
+def bundled_data(path: str) -> Traversable:
+    """A file or folder of the bundled data, by its path under ``khaldun/data`` ("lexicon/verbs.yaml")."""
+    return resources.files("khaldun.data").joinpath(path)
 
 
 def read_tsv(file: Traversable) -> Iterator[tuple[int, dict[str, str]]]:

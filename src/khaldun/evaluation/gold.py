@@ -206,8 +206,7 @@ def _record(obj: dict[str, Any], where: str, *, default_dataset: str) -> GoldRec
 
 
 def _record_event(obj: Any, where: str) -> GoldEvent:
-    if not isinstance(obj, dict):
-        raise GoldFormatError(f"{where}: expected an object, got {type(obj).__name__}.")
+    obj = _mapping(obj, where)
     code = _field(obj, "code", str, where)
     scheme = str(obj.get("code_scheme") or "CAMEO")
     root = obj.get("root_code") or (code[:2] if scheme == "CAMEO" else None)
@@ -268,8 +267,7 @@ def _seed_text(obj: dict[str, Any], path: Path) -> str:
 
 
 def _seed_event(obj: Any, where: str) -> GoldEvent:
-    if not isinstance(obj, dict):
-        raise GoldFormatError(f"{where}: expected an object, got {type(obj).__name__}.")
+    obj = _mapping(obj, where)
     cameo = _field(obj, "cameo", str, where)
     alt = obj.get("alt") or []
     if not isinstance(alt, list) or not all(isinstance(a, str) for a in alt):
@@ -289,8 +287,7 @@ def _seed_event(obj: Any, where: str) -> GoldEvent:
 
 
 def _must_not(obj: Any, where: str) -> MustNot:
-    if not isinstance(obj, dict):
-        raise GoldFormatError(f"{where}: expected an object, got {type(obj).__name__}.")
+    obj = _mapping(obj, where)
     note = str(obj.get("note") or "")
     if "entity_split" in obj:
         names = obj["entity_split"]
@@ -356,6 +353,12 @@ def load_pentaclass(path: Path = CROSSWALK_PATH) -> dict[str, str]:
 
 
 # --- field helpers --------------------------------------------------------------------------------
+
+
+def _mapping(obj: Any, where: str) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise GoldFormatError(f"{where}: expected an object, got {type(obj).__name__}.")
+    return obj
 
 
 def _field(obj: dict[str, Any], name: str, kind: type, where: str) -> Any:

@@ -1,1 +1,2 @@
-"""Output formats of events (table, json, jsonl, csv) and exports of a store."""
+"""Writing events out: ``formats`` (table, json, jsonl, csv: ``FORMATS``, shared by every data
+command) and ``exporters`` (exports of a store for other tools: ``EXPORTERS``, and GraphML)."""

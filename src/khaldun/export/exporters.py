@@ -1,4 +1,4 @@
-"""Exports of stored events, and the writers of aggregate tables and graphs.
+"""Exports of a store for other tools: events (``khaldun export``) and the actor network (GraphML).
 
 ``EXPORTERS`` maps a format name to its writer; each takes event dicts (the
 JSON of ``Event.to_dict()``, clusters adding ``num_mentions``,
@@ -16,32 +16,27 @@ JSON of ``Event.to_dict()``, clusters adding ``num_mentions``,
   (ethnic and religion codes, AvgTone, actor geography, ADM2) are empty,
   country codes are khaldun's (ISO-3, not FIPS), GLOBALEVENTID is the first
   60 bits of the cluster id as an integer.
+
+:func:`write_graphml` writes the actor network of ``khaldun network`` for
+graph tools. The output formats every data command shares (table, json,
+jsonl, csv) are in :mod:`khaldun.export.formats`.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from khaldun.errors import RegistryError
-from khaldun.export.formats import CSV_COLUMNS, get_path, write_events
+from khaldun.export.formats import CSV_COLUMNS, get_path, write_csv, write_jsonl
 
 COUNT_COLUMNS = ("num_mentions", "num_articles", "num_sources")
 
 
 # -- events -----------------------------------------------------------------------
-
-
-def write_csv(events: Iterable[dict[str, Any]], out: Any) -> int:
-    return write_events(events, "csv", out)
-
-
-def write_jsonl(events: Iterable[dict[str, Any]], out: Any) -> int:
-    return write_events(events, "jsonl", out)
 
 
 _INT = {"quad_class", "sentence_start", "sentence_end", *COUNT_COLUMNS}
@@ -124,11 +119,7 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_plover(events: Iterable[dict[str, Any]], out: Any) -> int:
-    count = 0
-    for event in events:
-        out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
-        count += 1
-    return count
+    return write_jsonl(map(plover_record, events), out)
 
 
 def _actor_columns(actor: dict[str, Any] | None) -> list[Any]:
@@ -238,41 +229,7 @@ def exporter(name: str) -> Callable[[Iterable[dict[str, Any]], Any], int]:
         raise RegistryError(f"No export format named {name!r}. Available: {', '.join(EXPORTERS)}.") from None
 
 
-# -- aggregate tables and graphs ---------------------------------------------------
-
-
-def write_rows(rows: list[dict[str, Any]], fmt: str, out: IO[str], *, title: str = "") -> None:
-    """Rows of an aggregate (dyad series, network edges) as table, json, jsonl or csv."""
-    if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
-        return
-    if fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-        return
-    flat = [{k: _cell(v) for k, v in row.items()} for row in rows]
-    columns = list(flat[0]) if flat else []
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([row[c] for c in columns] for row in flat)
-        return
-    if not flat:
-        out.write("No rows.\n")
-        return
-    if title:
-        out.write(title + "\n")
-    widths = {c: max(len(c), *(len(str(r[c])) for r in flat)) for c in columns}
-    out.write("  ".join(c.ljust(widths[c]) for c in columns).rstrip() + "\n")
-    for row in flat:
-        out.write("  ".join(str(row[c]).ljust(widths[c]) for c in columns).rstrip() + "\n")
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, dict):
-        return " ".join(f"{k}:{v}" for k, v in value.items())
-    return "" if value is None else value
+# -- graphs -------------------------------------------------------------------------
 
 
 def write_graphml(edges: list[dict[str, Any]], out: IO[str]) -> None:

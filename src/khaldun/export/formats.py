@@ -1,7 +1,10 @@
 """Output formats shared by every data command: table, json, jsonl, csv.
 
-Events are written from their JSON form (:meth:`khaldun.model.Event.to_dict`)
-so that all formats carry the same facts.
+``FORMATS`` maps a format name to its event writer; :func:`write_events`
+writes events (their JSON form, :meth:`khaldun.model.Event.to_dict`, so that
+all formats carry the same facts) and :func:`write_rows` the rows of an
+aggregate (dyad series, network edges) in the same four formats. The
+exports of a store for other tools are in :mod:`khaldun.export.exporters`.
 """
 
 from __future__ import annotations
@@ -10,10 +13,15 @@ import csv
 import json
 import shutil
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-FORMATS = ("table", "json", "jsonl", "csv")
+ACTOR_FIELDS = ("text", "id", "name", "code", "country", "sector")
+
+
+def _actor_columns(side: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((f"{side}_{name}", (side, name)) for name in ACTOR_FIELDS)
+
 
 # Flat columns for CSV, as (column, path in the event dict).
 CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -22,18 +30,8 @@ CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("date", ("date", "value")),
     ("date_precision", ("date", "precision")),
     ("date_text", ("date", "text")),
-    ("source_text", ("source", "text")),
-    ("source_id", ("source", "id")),
-    ("source_name", ("source", "name")),
-    ("source_code", ("source", "code")),
-    ("source_country", ("source", "country")),
-    ("source_sector", ("source", "sector")),
-    ("target_text", ("target", "text")),
-    ("target_id", ("target", "id")),
-    ("target_name", ("target", "name")),
-    ("target_code", ("target", "code")),
-    ("target_country", ("target", "country")),
-    ("target_sector", ("target", "sector")),
+    *_actor_columns("source"),
+    *_actor_columns("target"),
     ("cameo", ("cameo",)),
     ("cameo_name", ("cameo_name",)),
     ("plover", ("plover",)),
@@ -66,34 +64,36 @@ def get_path(record: dict[str, Any], path: Sequence[str]) -> Any:
     return value
 
 
-def write_events(events: Iterable[dict[str, Any]], fmt: str, out: IO[str], *, header: bool = True) -> int:
-    """Write event dicts in a format; returns how many were written."""
-    if fmt == "jsonl":
-        return _write_jsonl(events, out)
-    if fmt == "json":
-        rows = list(events)
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return len(rows)
-    if fmt == "csv":
-        return _write_csv(events, out, header=header)
-    if fmt == "table":
-        return _write_table(list(events), out)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+def write_events(events: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """Write event dicts in a format of ``FORMATS``; returns how many were written."""
+    try:
+        writer = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return writer(events, out)
 
 
-def _write_jsonl(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def write_json(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """One JSON array of the records."""
+    rows = list(records)
+    json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
+    return len(rows)
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """One JSON object a line."""
     count = 0
-    for event in events:
-        out.write(json.dumps(event, ensure_ascii=False) + "\n")
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         count += 1
     return count
 
 
-def _write_csv(events: Iterable[dict[str, Any]], out: IO[str], *, header: bool) -> int:
+def write_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """The flat ``CSV_COLUMNS`` of each event, with a header line."""
     writer = csv.writer(out, lineterminator="\n")
-    if header:
-        writer.writerow([name for name, _ in CSV_COLUMNS])
+    writer.writerow([name for name, _ in CSV_COLUMNS])
     count = 0
     for event in events:
         writer.writerow(["" if (v := get_path(event, path)) is None else v for _, path in CSV_COLUMNS])
@@ -108,8 +108,9 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
     return f"{name} [{actor.get('code')}]"
 
 
-def _write_table(events: list[dict[str, Any]], out: IO[str]) -> int:
+def write_table(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """A table for a person at a terminal: one block per event, wrapped to the width."""
+    events = list(records)
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)
     if not events:
         out.write("No events found.\n")
@@ -146,3 +147,43 @@ def _write_table(events: list[dict[str, Any]], out: IO[str]) -> int:
         out.write("\n")
     out.write(f"{len(events)} event{'s' if len(events) != 1 else ''}.\n")
     return len(events)
+
+
+FORMATS: dict[str, Callable[[Iterable[dict[str, Any]], IO[str]], int]] = {
+    "table": write_table,
+    "json": write_json,
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+}
+
+
+# -- aggregate rows ----------------------------------------------------------------
+
+
+def write_rows(rows: list[dict[str, Any]], fmt: str, out: IO[str], *, title: str = "") -> None:
+    """Rows of an aggregate (dyad series, network edges) as table, json, jsonl or csv."""
+    if fmt in ("json", "jsonl"):
+        (write_json if fmt == "json" else write_jsonl)(rows, out)
+        return
+    flat = [{k: _cell(v) for k, v in row.items()} for row in rows]
+    columns = list(flat[0]) if flat else []
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([row[c] for c in columns] for row in flat)
+        return
+    if not flat:
+        out.write("No rows.\n")
+        return
+    if title:
+        out.write(title + "\n")
+    widths = {c: max(len(c), *(len(str(r[c])) for r in flat)) for c in columns}
+    out.write("  ".join(c.ljust(widths[c]) for c in columns).rstrip() + "\n")
+    for row in flat:
+        out.write("  ".join(str(row[c]).ljust(widths[c]) for c in columns).rstrip() + "\n")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict):
+        return " ".join(f"{k}:{v}" for k, v in value.items())
+    return "" if value is None else value

@@ -1,2 +1,70 @@
-"""Everything khaldun knows, read from ``data/``: the ontology, the event lexicon, word lists,
-the gazetteer and the actor knowledge base (``actors/``)."""
+"""Everything khaldun knows, read from ``data/`` once and handed to every coding stage.
+
+:class:`Knowledge` holds it: the ontology (CAMEO, PLOVER, the map between them), the
+event lexicon and its word lists, the cues of modality, money and groups of people, the
+gazetteer and the actor knowledge base (``actors/``). A :class:`~khaldun.coding.pipeline.Pipeline`
+builds one with :func:`load_knowledge`; no stage opens a data file itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khaldun.config import Config
+from khaldun.data import bundled_data, read_tsv
+from khaldun.knowledge.actors import KnowledgeBase, load_kb
+from khaldun.knowledge.cues import (
+    AmountWords,
+    GroupNouns,
+    ModalityCues,
+    read_amount_words,
+    read_group_nouns,
+    read_modality_cues,
+)
+from khaldun.knowledge.gazetteer import Gazetteer
+from khaldun.knowledge.lexicon import Lexicon, WordLists, load_lexicon, read_word_lists
+from khaldun.knowledge.ontology import Ontology, load_ontology
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What the coding stages read, loaded once per pipeline."""
+
+    ontology: Ontology
+    lexicon: Lexicon
+    words: WordLists
+    modality: ModalityCues
+    amounts: AmountWords
+    groups: GroupNouns
+    office_seniority: tuple[str, ...]  # offices from the most senior down
+    kb: KnowledgeBase
+    gazetteer: Gazetteer
+
+
+def load_knowledge(
+    config: Config | None = None,
+    *,
+    kb: KnowledgeBase | None = None,
+    lexicon: Lexicon | None = None,
+    ontology: Ontology | None = None,
+) -> Knowledge:
+    """The bundled knowledge with the user's actor files of ``config``; the knowledge base,
+    lexicon or ontology given replace the bundled ones."""
+    config = config or Config()
+    kb = kb if kb is not None else load_kb(config)
+    return Knowledge(
+        ontology=ontology or load_ontology(),
+        lexicon=lexicon or load_lexicon(),
+        words=read_word_lists(bundled_data("lexicon/defaults.yaml")),
+        modality=read_modality_cues(bundled_data("lexicon/modality.yaml")),
+        amounts=read_amount_words(bundled_data("lexicon/amounts.yaml")),
+        groups=read_group_nouns(bundled_data("actors/group_nouns.yaml")),
+        office_seniority=tuple(
+            row["office"] for _, row in read_tsv(bundled_data("actors/office_seniority.tsv"))
+        ),
+        kb=kb,
+        gazetteer=Gazetteer(kb),
+    )
+
+
+__all__ = ["Knowledge", "load_knowledge"]

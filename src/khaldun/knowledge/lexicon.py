@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from khaldun.data import bundled_data
 from khaldun.errors import DataFileError
 from khaldun.knowledge.ontology import Ontology, load_ontology
 from khaldun.model import Modality
@@ -83,34 +83,38 @@ class Lexicon:
                     )
 
 
-@lru_cache(maxsize=1)
-def _defaults() -> dict[str, Any]:
-    text = resources.files("khaldun.data").joinpath("lexicon/defaults.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+@dataclass(frozen=True)
+class WordLists:
+    """The named word and code lists of ``lexicon/defaults.yaml`` (reciprocal_roots,
+    background_marks, support_verbs, ...). An unknown name is an empty list, so a rule
+    whose list is not written yet fires for nothing."""
+
+    lists: Mapping[str, frozenset[str]]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists.get(name, frozenset())
+
+    @property
+    def support_verbs(self) -> frozenset[str]:
+        """Verbs through which a noun trigger takes the verb's subject as its source."""
+        return self.lists["support_verbs"]
+
+    @property
+    def own_country_target_roots(self) -> frozenset[str]:
+        """Roots whose events with no target are against the source's own country (protests)."""
+        return self["own_country_target_roots"]
 
 
-def _thing_target_roots() -> frozenset[str]:
-    return frozenset(str(r) for r in _defaults()["thing_target_roots"])
+def read_word_lists(file: Any) -> WordLists:
+    """Read ``defaults.yaml`` (a path or a package resource)."""
+    try:
+        raw = yaml.safe_load(file.read_text("utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{file.name}: not valid YAML: {exc}") from None
+    return WordLists({str(k): frozenset(str(w) for w in v) for k, v in raw.items() if isinstance(v, list)})
 
 
-def own_country_target_roots() -> frozenset[str]:
-    """Roots whose events with no target are against the source's own country (protests)."""
-    return frozenset(str(r) for r in _defaults().get("own_country_target_roots", []))
-
-
-@lru_cache(maxsize=64)
-def word_list(name: str) -> frozenset[str]:
-    """A list of words or codes from ``defaults.yaml`` (reciprocal_roots, background_marks, ...)."""
-    return frozenset(str(w) for w in _defaults().get(name, []))
-
-
-@lru_cache(maxsize=1)
-def support_verbs() -> frozenset[str]:
-    """Verbs through which a noun trigger takes the verb's subject as its source."""
-    return frozenset(_defaults()["support_verbs"])
-
-
-def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> TriggerRule:
+def _rule(entry: Mapping[str, Any], pos: str, where: str, words: WordLists, **overrides: Any) -> TriggerRule:
     merged = {**entry, **overrides}
     slots = merged.get("target", ["dobj"])
     if not all(isinstance(slot, str) for slot in slots):
@@ -136,7 +140,9 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
             reverse=bool(merged.get("reverse", False)),
             reciprocal=bool(merged.get("reciprocal", False)),
             converse=str(merged.get("converse", "")),
-            thing_target=bool(merged.get("thing_target", str(merged["code"])[:2] in _thing_target_roots())),
+            thing_target=bool(
+                merged.get("thing_target", str(merged["code"])[:2] in words["thing_target_roots"])
+            ),
         )
     except KeyError as exc:
         raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r} lacks {exc}") from None
@@ -144,18 +150,22 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, **overrides: Any) -> T
         raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r}: {exc}") from None
 
 
-def _verb_rules(entry: Mapping[str, Any], where: str) -> tuple[TriggerRule, ...]:
+def _verb_rules(entry: Mapping[str, Any], where: str, words: WordLists) -> tuple[TriggerRule, ...]:
     rules = [
-        _rule(entry, "verb+object", where, **{k: v for k, v in obj.items()})
+        _rule(entry, "verb+object", where, words, **{k: v for k, v in obj.items()})
         for obj in entry.get("objects", [])
     ]
     if "code" in entry:
-        rules.append(_rule(entry, "verb", where))
+        rules.append(_rule(entry, "verb", where, words))
     return tuple(rules)
 
 
-def read_lexicon(folder: Path | Any) -> Lexicon:
-    """Read ``verbs.yaml`` and ``nouns.yaml`` from a folder (a path or a package resource)."""
+def read_lexicon(folder: Path | Any, words: WordLists | None = None) -> Lexicon:
+    """Read ``verbs.yaml`` and ``nouns.yaml`` from a folder (a path or a package resource);
+    ``words`` are the folder's ``defaults.yaml`` unless given."""
+    if words is None:
+        own = folder.joinpath("defaults.yaml")
+        words = read_word_lists(own if own.is_file() else bundled_data("lexicon/defaults.yaml"))
     verbs: dict[str, tuple[TriggerRule, ...]] = {}
     nouns: dict[str, TriggerRule] = {}
     for name in ("verbs.yaml", "nouns.yaml"):
@@ -164,9 +174,9 @@ def read_lexicon(folder: Path | Any) -> Lexicon:
         except yaml.YAMLError as exc:
             raise DataFileError(f"{name}: not valid YAML: {exc}") from None
         for entry in raw.get("verbs", []):
-            verbs[str(entry["lemma"])] = verbs.get(str(entry["lemma"]), ()) + _verb_rules(entry, name)
+            verbs[str(entry["lemma"])] = verbs.get(str(entry["lemma"]), ()) + _verb_rules(entry, name, words)
         for entry in raw.get("nouns", []):
-            nouns[str(entry["lemma"])] = _rule(entry, "noun", name)
+            nouns[str(entry["lemma"])] = _rule(entry, "noun", name, words)
     # Specific patterns win over general ones: "pledged aid" before "pledged", "call for" before "call".
     ordered = {lemma: tuple(sorted(rules, key=lambda r: -r.specificity)) for lemma, rules in verbs.items()}
     return Lexicon(ordered, nouns)
@@ -175,6 +185,6 @@ def read_lexicon(folder: Path | Any) -> Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The bundled lexicon, checked against the ontology, loaded once per process."""
-    lexicon = read_lexicon(resources.files("khaldun.data").joinpath("lexicon"))
+    lexicon = read_lexicon(bundled_data("lexicon"))
     lexicon.check_codes(load_ontology(), "bundled lexicon")
     return lexicon

@@ -17,34 +17,12 @@ from typing import Any
 
 from khaldun.errors import ServeError
 from khaldun.serve.settings import ServeSettings
-from khaldun.store import SCHEMA_VERSION, Store, open_store, store_kind
-from khaldun.store.duckdb_store import DuckDBStore
+from khaldun.store import Store, open_store
 
 
 def open_for_serving(settings: ServeSettings) -> Store:
-    """The store of ``settings.db``: read-only unless ``writable``; its schema must be current."""
-    kind = store_kind(settings.db)
-    if settings.writable:
-        return open_store(settings.db)
-    if kind == "duckdb":
-        store: Store = DuckDBStore(settings.db.removeprefix("duckdb://"), read_only=True)
-    else:
-        store = open_store(settings.db, migrate=False)
-        store._execute("SET default_transaction_read_only = on")  # type: ignore[attr-defined]
-    try:
-        versions = [v for v, _ in store.applied_migrations()]
-    except Exception as exc:  # noqa: BLE001 - any driver error here means "not a khaldun store"
-        store.close()
-        raise ServeError(
-            f"{settings.db} is not a khaldun store (no schema_migrations table: {exc})"
-        ) from None
-    if max(versions, default=0) < SCHEMA_VERSION:
-        store.close()
-        raise ServeError(
-            f"{settings.db} has schema version {max(versions, default=0)}, older than {SCHEMA_VERSION}: "
-            f"run `khaldun cluster --db {settings.db}` once to migrate it, then serve it"
-        )
-    return store
+    """The store of ``settings.db``: read-only (its schema must be current) unless ``writable``."""
+    return open_store(settings.db, read_only=not settings.writable)
 
 
 class Resources:
@@ -96,7 +74,7 @@ class Resources:
 
     def kb_record(self, ident: str) -> dict[str, Any] | None:
         """The knowledge-base entry of an actor id (``person:...``, ``country:IRQ``), if the KB has it."""
-        from khaldun.cli.actors import show_record
+        from khaldun.knowledge.actors.records import show_record
 
         with self._kb_lock:
             if self._kb is None:

@@ -1,13 +1,16 @@
 """The REST API under ``/api``: every answer in the envelope of :mod:`khaldun.serve.envelope`.
 
-Each route is a thin shell over one function of :mod:`khaldun.store.queries`, the
-read layer the CLI uses, so both give the same numbers.
+Each route is a thin shell over one function of the read layer the CLI uses
+(:mod:`khaldun.store.queries`, :mod:`khaldun.store.aggregates`), so both give
+the same numbers; the event filters are the query parameters built from
+:data:`khaldun.store.filters.FILTER_FIELDS`, as the CLI's options are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hmac
+import inspect
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
@@ -15,19 +18,18 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from khaldun import __version__
-from khaldun.errors import ApiError, KhaldunError
+from khaldun.errors import ApiError, KhaldunError, QueryError
 from khaldun.serve import highlight
 from khaldun.serve.access import Resources
 from khaldun.serve.envelope import ERROR_RESPONSES, Envelope, ok
-from khaldun.store import queries
-from khaldun.store.queries import EventFilter
+from khaldun.store import aggregates, queries
+from khaldun.store.filters import FILTER_FIELDS, EventFilter, FilterField
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 Level = Literal["raw", "clustered"]
 Period = Literal["day", "week", "month", "year"]
 Sort = Literal[queries.SORT_CHOICES]  # type: ignore[valid-type]
-Text = Annotated[str | None, Query(max_length=200)]
 Actor = Annotated[str, Query(min_length=1, max_length=200)]
 
 
@@ -49,54 +51,45 @@ Limit = Annotated[int, Depends(page_limit)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-class Filters:
-    """The filters of ``khaldun query``, as query parameters."""
-
-    def __init__(
-        self,
-        actor: Text = None,
-        source: Text = None,
-        target: Text = None,
-        dyad: Annotated[
-            list[str] | None, Query(description="Two values, source then target: dyad=IRQ&dyad=IRN")
-        ] = None,
-        country: Text = None,
-        code: Text = None,
-        root: Text = None,
-        plover: Text = None,
-        modality: Text = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        place: Text = None,
-        text: Text = None,
-        doc: Text = None,
-    ) -> None:
-        if dyad is not None and (len(dyad) != 2 or any(len(v) > 200 for v in dyad)):
-            raise ApiError(422, "invalid_request", "dyad takes exactly two actors: dyad=A&dyad=B", dyad)
-        self.filter = EventFilter(
-            actor=actor,
-            source=source,
-            target=target,
-            dyad=(dyad[0], dyad[1]) if dyad else None,
-            country=country,
-            code=code,
-            root=root,
-            plover=plover,
-            modality=modality,
-            since=since,
-            until=until,
-            place=place,
-            text=text,
-            doc_id=doc,
-        )
+def _filter_parameter(field: FilterField) -> inspect.Parameter:
+    """The query parameter of one event filter (``?param=``), described by the filter's help."""
+    if field.kind == "date":
+        annotation: Any = Annotated[dt.date | None, Query(description=field.help)]
+    elif field.kind == "pair":
+        a, b = field.example
+        help = f"Two values, source then target: {field.param}={a}&{field.param}={b}"
+        annotation = Annotated[list[str] | None, Query(description=help)]
+    else:
+        annotation = Annotated[str | None, Query(max_length=200, description=field.help)]
+    return inspect.Parameter(field.param, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
 
-def _run(res: Resources, fn: Any, *args: Any, **kwargs: Any) -> Any:
+def event_filter(**params: Any) -> EventFilter:
+    """The filters of ``khaldun query`` as query parameters (the signature comes from ``FILTER_FIELDS``)."""
+    values: dict[str, Any] = {}
+    for field in FILTER_FIELDS:
+        value = params.get(field.param)
+        if field.kind == "pair" and value is not None:
+            if len(value) != 2 or any(len(v) > 200 for v in value):
+                message = f"{field.param} takes exactly two actors: {field.param}=A&{field.param}=B"
+                raise ApiError(422, "invalid_request", message, value)
+            value = (value[0], value[1])
+        values[field.name] = value
+    return EventFilter(**values)
+
+
+event_filter.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_filter_parameter(field) for field in FILTER_FIELDS], return_annotation=EventFilter
+)
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
+
+def query_store(res: Resources, fn: Any, *args: Any, **kwargs: Any) -> Any:
     """Call the read layer under the store lock; its value errors are the request's fault (400)."""
     with res.reading() as store:
         try:
             return fn(store, *args, **kwargs)
-        except queries.QueryError as exc:
+        except QueryError as exc:
             raise ApiError(400, "invalid_query", str(exc)) from None
 
 
@@ -109,7 +102,7 @@ def _modality(value: str) -> str | None:
 
 @router.get("/health", response_model=Envelope, summary="Server and store status, with store counts")
 def health(res: Res) -> JSONResponse:
-    summary = _run(res, queries.summary)
+    summary = query_store(res, queries.summary)
     store = res.store
     return ok(
         {"version": __version__, "store": getattr(store, "dialect", None), "summary": summary},
@@ -121,17 +114,17 @@ def health(res: Res) -> JSONResponse:
 def documents(
     res: Res, limit: Limit, offset: Offset = 0, status: Literal["coded", "duplicate"] | None = None
 ) -> JSONResponse:
-    rows = _run(res, queries.documents, status=status, limit=limit, offset=offset)
-    total = _run(res, queries.count_documents, status=status)
+    rows = query_store(res, queries.documents, status=status, limit=limit, offset=offset)
+    total = query_store(res, queries.count_documents, status=status)
     return ok(rows, total=total, limit=limit, offset=offset)
 
 
 @router.get("/documents/{doc_id}", response_model=Envelope, summary="One article: text, duplicates, events")
 def document(res: Res, doc_id: str) -> JSONResponse:
-    doc = _run(res, queries.document, doc_id)
+    doc = query_store(res, queries.document, doc_id)
     if doc is None:
         raise ApiError(404, "not_found", f"no document {doc_id!r}")
-    events = _run(res, queries.events, EventFilter(doc_id=doc_id))
+    events = query_store(res, queries.events, EventFilter(doc_id=doc_id))
     return ok({**doc, "events": events})
 
 
@@ -142,13 +135,13 @@ def document(res: Res, doc_id: str) -> JSONResponse:
 def events(
     res: Res,
     limit: Limit,
-    filters: Annotated[Filters, Depends()],
+    filters: Filters,
     offset: Offset = 0,
     level: Level = "raw",
     sort: Sort | None = None,
 ) -> JSONResponse:
-    rows = _run(res, queries.events, filters.filter, level=level, limit=limit, offset=offset, sort=sort)
-    total = _run(res, queries.count_events, filters.filter, level=level)
+    rows = query_store(res, queries.events, filters, level=level, limit=limit, offset=offset, sort=sort)
+    total = query_store(res, queries.count_events, filters, level=level)
     return ok(rows, total=total, limit=limit, offset=offset, level=level, sort=sort or "date")
 
 
@@ -163,17 +156,17 @@ def event(res: Res, event_id: str) -> JSONResponse:
 
 def event_detail(res: Resources, event_id: str) -> dict[str, Any]:
     """An event (raw or clustered), its document and highlight spans, its cluster and that one's reports."""
-    found = _run(res, queries.event, event_id)
+    found = query_store(res, queries.event, event_id)
     if found is None:
         raise ApiError(404, "not_found", f"no event or clustered event {event_id!r}")
     level, ev = found
     cluster_id = ev.get("cluster_id")
     cluster = None
     if cluster_id:
-        hit = _run(res, queries.event, cluster_id) if level == "raw" else found
-        reports = _run(res, queries.cluster_events, cluster_id)
+        hit = query_store(res, queries.event, cluster_id) if level == "raw" else found
+        reports = query_store(res, queries.cluster_events, cluster_id)
         cluster = {"event": hit[1] if hit else None, "reports": reports, "articles": _articles(res, reports)}
-    doc = _run(res, queries.document, ev["doc_id"])
+    doc = query_store(res, queries.document, ev["doc_id"])
     return {
         "level": level,
         "event": ev,
@@ -191,7 +184,7 @@ def _articles(res: Resources, reports: list[dict[str, Any]]) -> list[dict[str, A
         if report["doc_id"] in seen:
             continue
         seen.add(report["doc_id"])
-        doc = _run(res, queries.document, report["doc_id"])
+        doc = query_store(res, queries.document, report["doc_id"])
         if doc is None:
             continue
         duplicates = doc.pop("duplicates")
@@ -208,7 +201,7 @@ def _articles(res: Resources, reports: list[dict[str, Any]]) -> list[dict[str, A
 def actors(
     res: Res, q: Annotated[str | None, Query(max_length=200)] = None, limit: Limit = 20
 ) -> JSONResponse:
-    return ok(_run(res, queries.actors, q, limit=limit), q=q, limit=limit)
+    return ok(query_store(res, aggregates.actors, q, limit=limit), q=q, limit=limit)
 
 
 @router.get(
@@ -225,7 +218,7 @@ def actor_detail(res: Resources, actor: str, *, by: str = "month") -> dict[str, 
         raise ApiError(
             422, "invalid_request", "an actor is a code, a country or an id of up to 200 characters"
         )
-    profile = _run(res, queries.actor_profile, actor, by=by)
+    profile = query_store(res, aggregates.actor_profile, actor, by=by)
     if profile is None:
         raise ApiError(404, "not_found", f"no event names the actor {actor!r}")
     ident = profile["identities"][0]["id"]
@@ -252,7 +245,7 @@ def dyads(
     directed: bool = False,
 ) -> JSONResponse:
     f = EventFilter(since=since, until=until, modality=_modality(modality))
-    rows = _run(res, queries.dyad_series, a, b, by=by, f=f, level=level, directed=directed)
+    rows = query_store(res, aggregates.dyad_series, a, b, by=by, f=f, level=level, directed=directed)
     return ok(rows, a=a, b=b, by=by, level=level, modality=modality, directed=directed)
 
 
@@ -269,9 +262,9 @@ def dyad_events(
     level: Level = "clustered",
     directed: bool = False,
 ) -> JSONResponse:
-    first, last = queries.period_range(period, by)
+    first, last = aggregates.period_range(period, by)
     f = EventFilter(since=first, until=last, modality=_modality(modality))
-    rows = _run(
+    rows = query_store(
         res, queries.dyad_events, a, b, f=f, level=level, directed=directed, limit=limit, offset=offset
     )
     return ok(rows, a=a, b=b, since=first, until=last, level=level, limit=limit, offset=offset)
@@ -287,7 +280,7 @@ def network(
     nodes: Literal["code", "country"] = "code",
 ) -> JSONResponse:
     f = EventFilter(since=since, until=until, modality=_modality(modality))
-    edges = _run(res, queries.network, f, level=level, node=nodes)
+    edges = query_store(res, aggregates.network, f, level=level, node=nodes)
     weights: dict[str, dict[str, Any]] = {}
     for edge in edges:
         for end, other in (("source", "out"), ("target", "in")):
@@ -298,8 +291,8 @@ def network(
 
 
 @router.get("/map", response_model=Envelope, summary="Placed events by place and QuadClass")
-def places(res: Res, filters: Annotated[Filters, Depends()], level: Level = "clustered") -> JSONResponse:
-    return ok(_run(res, queries.locations, filters.filter, level=level), level=level)
+def places(res: Res, filters: Filters, level: Level = "clustered") -> JSONResponse:
+    return ok(query_store(res, aggregates.locations, filters, level=level), level=level)
 
 
 @router.get("/basemap", response_model=Envelope, summary="The world outline of the map page (GeoNames cells)")

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from khaldun import __version__
 from khaldun.serve import highlight
-from khaldun.serve.api import _run, actor_detail, event_detail, resources
+from khaldun.serve.api import actor_detail, event_detail, query_store, resources
 from khaldun.store import queries
 
 HERE = Path(__file__).parent
@@ -49,7 +49,7 @@ def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
-    summary = _run(resources(request), queries.summary)
+    summary = query_store(resources(request), queries.summary)
     return _page(request, "home.html", summary=summary)
 
 

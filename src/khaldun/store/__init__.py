@@ -1,10 +1,16 @@
 """Stores for ingested documents and events: DuckDB (default) and PostgreSQL.
 
 ``open_store(url)`` picks the store from the URL and brings its schema up to
-date (named migrations, :mod:`khaldun.store.schema`):
+date (named migrations, :mod:`khaldun.store.schema`);
+``open_store(url, read_only=True)`` is how every reader opens one (the
+server, ``khaldun query``, ``export``, ``dyads``, ``network``):
 
 - ``events.duckdb``, ``path/to/file.db``, ``duckdb:///path`` or ``:memory:`` → DuckDB;
 - ``postgresql://user@host:port/dbname`` (or ``postgres://``) → PostgreSQL.
+
+The questions asked of a store: :mod:`khaldun.store.filters` (what to
+select), :mod:`khaldun.store.queries` (events and documents) and
+:mod:`khaldun.store.aggregates` (dyads, the network, actors, places).
 """
 
 from __future__ import annotations
@@ -16,19 +22,20 @@ from khaldun.store.base import Batch, SqlStore, Store
 from khaldun.store.schema import SCHEMA_VERSION
 
 
-def _duckdb(url: str) -> Store:
+def _duckdb(url: str, *, read_only: bool) -> Store:
     from khaldun.store.duckdb_store import DuckDBStore
 
-    return DuckDBStore(url.removeprefix("duckdb://") if url.startswith("duckdb://") else url)
+    return DuckDBStore(url.removeprefix("duckdb://"), read_only=read_only)
 
 
-def _postgres(url: str) -> Store:
+def _postgres(url: str, *, read_only: bool) -> Store:
     from khaldun.store.postgres_store import PostgresStore
 
-    return PostgresStore(url)
+    return PostgresStore(url, read_only=read_only)
 
 
-STORES: dict[str, Callable[[str], Store]] = {"duckdb": _duckdb, "postgres": _postgres}
+# Each store by name: ``factory(url, read_only=...)`` opens it (no migration).
+STORES: dict[str, Callable[..., Store]] = {"duckdb": _duckdb, "postgres": _postgres}
 
 _SCHEMES = {"duckdb": "duckdb", "postgresql": "postgres", "postgres": "postgres"}
 
@@ -47,16 +54,39 @@ def store_kind(url: str) -> str:
         ) from None
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
-    """Open the store at ``url``, applying any missing migrations. Close it when done."""
-    store = STORES[store_kind(url)](url)
-    if migrate:
-        try:
+def open_store(url: str, *, read_only: bool = False) -> Store:
+    """Open the store at ``url``. Close it when done (or use it as a context manager).
+
+    Read-write (the default), a missing DuckDB file is created and missing
+    migrations are applied. Read-only, the store must exist with a current
+    schema (a :class:`StoreError` says what to run otherwise) and every write
+    fails in the database itself: DuckDB opens the file read-only, PostgreSQL
+    makes the session's transactions read-only.
+    """
+    store = STORES[store_kind(url)](url, read_only=read_only)
+    try:
+        if read_only:
+            _check_schema(store, url)
+        else:
             store.migrate()
-        except BaseException:
-            store.close()
-            raise
+    except BaseException:
+        store.close()
+        raise
     return store
+
+
+def _check_schema(store: Store, url: str) -> None:
+    """A store opened read-only cannot migrate: its schema must be current already."""
+    try:
+        versions = [v for v, _ in store.applied_migrations()]
+    except Exception as exc:  # noqa: BLE001 - any driver error here means "not a khaldun store"
+        raise StoreError(f"{url} is not a khaldun store (no schema_migrations table: {exc})") from None
+    version = max(versions, default=0)
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{url} has schema version {version}, older than {SCHEMA_VERSION}: "
+            f"run `khaldun cluster --db {url}` once to migrate it, then read it"
+        )
 
 
 __all__ = ["SCHEMA_VERSION", "STORES", "Batch", "SqlStore", "Store", "StoreError", "open_store", "store_kind"]

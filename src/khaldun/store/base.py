@@ -4,14 +4,16 @@ A store holds ingested documents, their raw events and the event clusters
 (schema in :mod:`khaldun.store.schema`). It is opened by
 :func:`khaldun.store.open_store` and must be closed (``close()``, or use it
 as a context manager): that releases the connection and, for DuckDB, the
-file lock (only one process may open a DuckDB file at a time).
+file lock (only one process may open a DuckDB file at a time). A store
+opened ``read_only`` refuses every write in the database itself.
 
 Writes come in batches, each batch one transaction (:meth:`Store.write_batch`):
 a process killed mid-way leaves whole batches only, so a restarted ingest
 skips what is stored and stores the rest exactly once. Reads go through
 :meth:`Store.fetch` and :meth:`Store.stream` with SQL written with ``?``
 placeholders and values passed separately, never spliced into the SQL; the
-read queries themselves live in :mod:`khaldun.store.queries`.
+read queries themselves live in :mod:`khaldun.store.queries` and
+:mod:`khaldun.store.aggregates`.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class Store(Protocol):
 
     dialect: str
     url: str
+    read_only: bool  # opened read-only: every write fails
 
     def close(self) -> None: ...
     def __enter__(self) -> Store: ...
@@ -80,6 +83,7 @@ class SqlStore:
 
     dialect = "sql"
     url = ""
+    read_only = False
 
     # -- primitives a subclass provides -------------------------------------------
 

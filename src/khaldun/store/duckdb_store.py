@@ -29,7 +29,7 @@ class DuckDBStore(SqlStore):
         """
         import duckdb
 
-        self.url = path
+        self.url, self.read_only = path, read_only
         if read_only and (path == ":memory:" or not Path(path).is_file()):
             raise StoreError(
                 f"no DuckDB database at {path}: build one first with `khaldun ingest FILES --db {path}`"

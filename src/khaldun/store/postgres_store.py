@@ -4,7 +4,9 @@
 query parameter (``...?options=-csearch_path%3Dmyschema``) or the libpq
 ``options`` keep several khaldun databases apart in one PostgreSQL database.
 Inserts use ``ON CONFLICT DO NOTHING``, so two ingests writing the same
-article at once store it once.
+article at once store it once. Opened read-only, the session's transactions
+are read-only (``SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY``), so
+PostgreSQL itself refuses every write.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 from khaldun.errors import StoreError
 from khaldun.store.base import SqlStore
 
+_READ_ONLY = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+
 
 def _pg_sql(sql: str) -> str:
     """``?`` placeholders (the read layer's style) as psycopg's ``%s``."""
@@ -28,10 +32,11 @@ class PostgresStore(SqlStore):
 
     dialect = "postgres"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        """Connect to the database at ``url``; ``read_only`` makes the session's transactions read-only."""
         import psycopg
 
-        self.url = url
+        self.url, self.read_only = url, read_only
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
@@ -39,6 +44,8 @@ class PostgresStore(SqlStore):
                 f"cannot connect to PostgreSQL at {_redact(url)}: {str(exc).strip()}. "
                 "Check that the server runs and the URL (postgresql://user@host:port/dbname) is right"
             ) from None
+        if read_only:
+            self.conn.execute(_READ_ONLY)
         self._tx: Any = None
 
     def close(self) -> None:
@@ -67,12 +74,15 @@ class PostgresStore(SqlStore):
         """Rows one batch at a time from a server-side cursor on a second connection."""
         import psycopg
 
-        with psycopg.connect(self.url) as conn, conn.cursor(name=f"khaldun_{uuid.uuid4().hex}") as cur:
-            cur.execute(_pg_sql(sql), list(params))
-            while rows := cur.fetchmany(size):
-                names = [d.name for d in cur.description]
-                for row in rows:
-                    yield dict(zip(names, row, strict=True))
+        with psycopg.connect(self.url) as conn:
+            if self.read_only:
+                conn.read_only = True  # its transaction starts READ ONLY
+            with conn.cursor(name=f"khaldun_{uuid.uuid4().hex}") as cur:
+                cur.execute(_pg_sql(sql), list(params))
+                while rows := cur.fetchmany(size):
+                    names = [d.name for d in cur.description]
+                    for row in rows:
+                        yield dict(zip(names, row, strict=True))
 
 
 def _redact(url: str) -> str:

@@ -29,8 +29,8 @@ from khaldun.knowledge.actors.base import (
     PersonMatch,
     SectorTerm,
 )
+from khaldun.knowledge.actors.entries import Entries, organisation_from_entry, person_from_entry
 from khaldun.knowledge.actors.names import name_key, name_parts, surname_key
-from khaldun.knowledge.actors.user import Entries, organisation_from_entry, person_from_entry
 from khaldun.model import Role
 
 # Below this similarity of name keys two names are different people.

@@ -8,26 +8,20 @@ attackers, the authorities of an event's place, the country of an event's place)
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Sequence
 
-from khaldun.data import read_tsv
 from khaldun.knowledge.actors.base import KnowledgeBase, Organisation, Person
 from khaldun.model import Actor, ActorKind, Role
 
 UNKNOWN_COUNTRY = "---"
 
 
-@lru_cache(maxsize=1)
-def _office_seniority() -> tuple[str, ...]:
-    """Offices from the most senior down (``data/actors/office_seniority.tsv``)."""
-    file = resources.files("khaldun.data").joinpath("actors", "office_seniority.tsv")
-    return tuple(row["office"] for _, row in read_tsv(file))
-
-
-def best_known_role(person: Person, title: str | None = None) -> Role | None:
+def best_known_role(
+    person: Person, title: str | None = None, *, seniority: Sequence[str] = ()
+) -> Role | None:
     """For text with no date: the role whose title the text gives ("President Obama"),
-    else the one still held, else the most senior office the person held."""
+    else the one still held, else the most senior office the person held (``seniority``:
+    offices from the most senior down, ``data/actors/office_seniority.tsv``)."""
     if not person.roles:
         return None
     if title:
@@ -39,21 +33,24 @@ def best_known_role(person: Person, title: str | None = None) -> Role | None:
     if current is not None:
         return current
 
-    def seniority(role: Role) -> int:
+    ranks = list(seniority)
+
+    def rank(role: Role) -> int:
         office = role.office or "other"
-        ranks = _office_seniority()
         return ranks.index(office) if office in ranks else len(ranks)
 
-    return min(person.roles, key=seniority)
+    return min(person.roles, key=rank)
 
 
-def person_actor(person: Person, day: dt.date | None, title: str | None = None) -> Actor:
+def person_actor(
+    person: Person, day: dt.date | None, title: str | None = None, *, seniority: Sequence[str] = ()
+) -> Actor:
     """A known person as an actor, with the code of the role held on ``day``.
 
     Without a date, the role the text's ``title`` names, else the role still
     held, else the most senior: the one the person is best known for.
     """
-    role = person.role_on(day) if day is not None else best_known_role(person, title)
+    role = person.role_on(day) if day is not None else best_known_role(person, title, seniority=seniority)
     code = role.code if role else (person.country or UNKNOWN_COUNTRY)
     country = (role.country if role else None) or person.country
     return Actor(

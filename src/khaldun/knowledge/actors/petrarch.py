@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from khaldun.knowledge.actors.base import Organisation, Person, SectorTerm
-from khaldun.knowledge.actors.user import Entries
+from khaldun.knowledge.actors.entries import Entries
 from khaldun.model import Role
 
 _COMMENT_BLOCK = re.compile(r"<!--.*?-->", re.S)

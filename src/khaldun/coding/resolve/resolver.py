@@ -20,25 +20,22 @@ Codes are the ones valid on the document's date (``day``).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from khaldun.coding.mentions import (
-    GROUP_PRONOUNS,
     PERSON_LABELS,
-    PERSONAL_PRONOUNS,
     Cue,
     PhraseCues,
-    group_nouns,
     names_people,
-    people_sectors,
     phrase_heads,
     read_phrase,
-    state_nouns,
 )
-from khaldun.coding.places import Gazetteer
-from khaldun.knowledge.actors.base import HitKind, KnowledgeBase, PersonMatch
+from khaldun.coding.places import place_at
+from khaldun.coding.resolve.countries import CountryContext
+from khaldun.coding.resolve.references import References
+from khaldun.coding.resolve.state import SUBJECT_DEPS
+from khaldun.knowledge import Knowledge
+from khaldun.knowledge.actors.base import HitKind, PersonMatch
 from khaldun.knowledge.actors.coded import (
     UNKNOWN_COUNTRY,
     country_actor,
@@ -48,19 +45,17 @@ from khaldun.knowledge.actors.coded import (
 )
 from khaldun.knowledge.actors.names import name_key, name_parts, surname_key
 from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
-from khaldun.nlp.base import ParsedDoc, Token
+from khaldun.nlp.base import Token
 
 # Entity labels of names that may contain a country or city without naming it.
 _OTHER_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-_PAIR_WORDS = frozenset({"two", "both"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _stands_for_country(head: Token) -> bool:
+def _stands_for_country(kn: Knowledge, head: Token) -> bool:
     """A noun after a country cue stands for the country, except sport, culture, weather;
     so does a named event held there ("the Beijing Olympics")."""
     named_event = head.pos == "PROPN" and head.ent_type == "EVENT"
-    return (head.pos == "NOUN" or named_event) and head.lower not in group_nouns()[2]
+    return (head.pos == "NOUN" or named_event) and head.lower not in kn.groups.not_for_country
 
 
 def _named_only_by_a_people(cues: PhraseCues) -> bool:
@@ -78,18 +73,8 @@ def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
 
 
 @dataclass
-class DocumentResolver:
+class DocumentResolver(References, CountryContext):
     """Resolves the actor phrases of one document, in order, keeping its identities."""
-
-    kb: KnowledgeBase
-    doc: ParsedDoc
-    day: dt.date | None
-    gazetteer: Gazetteer | None = None
-    _people: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is subject)
-    _groups: list[tuple[int, Actor, bool, bool]] = field(default_factory=list)  # (..., singular noun)
-    _by_title: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
-    _unknown: dict[str, Actor] = field(default_factory=dict)
-    _country_counts: Counter[str] = field(default_factory=Counter)
 
     def resolve_sentence(self, sent_index: int) -> dict[int, tuple[ActorMention, ...]]:
         """Actor mentions of a sentence, keyed by the token index of each phrase head."""
@@ -104,7 +89,7 @@ class DocumentResolver:
         if head.pos == "PRON":
             return self._resolve_pronoun(head)
         cues = read_phrase(self.doc, head, self.kb)
-        if head.lemma.lower() in state_nouns():
+        if head.lemma.lower() in self.kn.groups.state_nouns:
             pair = self._resolve_country_reference(head, cues)
             if pair:
                 return pair
@@ -114,9 +99,9 @@ class DocumentResolver:
         if actor.country:
             self._country_counts[actor.country] += 1
         if actor.kind is ActorKind.PERSON:
-            self._people.append((head.i, actor, head.dep in _SUBJECT_DEPS))
+            self._people.append((head.i, actor, head.dep in SUBJECT_DEPS))
         else:
-            self._groups.append((head.i, actor, head.dep in _SUBJECT_DEPS, head.tag in ("NN", "NNP")))
+            self._groups.append((head.i, actor, head.dep in SUBJECT_DEPS, head.tag in ("NN", "NNP")))
         actors = [actor]
         countries = cues.countries()
         coordinated = any(t.dep == "cc" for t in self.doc.tokens[cues.start : cues.end])
@@ -167,7 +152,9 @@ class DocumentResolver:
                 or self._misspelt_modifier(cues)
             )
             if _named_only_by_a_people(cues):
-                sector = people_sectors().get(sector, sector)  # "Tigrayan forces" are not the state's
+                sector = self.kn.groups.people_sectors.get(
+                    sector, sector
+                )  # "Tigrayan forces" are not the state's
             return self._sector_phrase(cues, sectors[-1].text, sector, country)
         if head_cues and self._inside_larger_name(head_cues[0], cues):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
@@ -188,9 +175,9 @@ class DocumentResolver:
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
         actor, how = self._city(cues)
         head = self.doc.tokens[cues.head]
-        if actor is None and country is not None and _stands_for_country(head):
+        if actor is None and country is not None and _stands_for_country(self.kn, head):
             # "Serbian nationalists", "a US offer", "an Israeli base" stand for the country.
-            what = "people" if names_people(head) else "country"
+            what = "people" if names_people(self.kn, head) else "country"
             actor, how = country_actor(self.kb, country), f"{what} of {country}: {cues.text!r}"
         if actor is None and head.i > 0 and self.doc.tokens[head.i - 1].lower == "ethnic":
             # "three ethnic Albanians": people, whose state the place of the event tells.
@@ -202,97 +189,6 @@ class DocumentResolver:
         if actor is None:
             actor, how = self._unknown_group(cues, country)
         return actor, how
-
-    def _state_of_people(self, cues: PhraseCues) -> str | None:
-        """For a people of several states ("Kurdish rebels", "Hutu militias"), the one of
-        them the sentence names ("... attacked a Turkish army post"), else the one the
-        document has named most so far; None when neither tells."""
-        peoples = [c.hit.people for c in cues.of_kind(HitKind.PEOPLE) if c.hit.people is not None]
-        if not peoples:
-            return None
-        context = self._states_in_context(self.doc.tokens[cues.head].sent, set(peoples[-1].countries))
-        return context[0] if context else None
-
-    def _states_in_context(self, sent_index: int, among: set[str | None]) -> list[str]:
-        """Those of ``among`` the sentence names, in order, then those the document has
-        named so far, the most named first: the context's candidates for a choice."""
-        named = [c for c in self._countries_named_in(sent_index) if c in among]
-        counted = sorted(
-            (c for c in among if c and c not in named and self._country_counts[c]),
-            key=lambda c: (self._country_counts[c], c),
-            reverse=True,
-        )
-        return [*named, *counted]
-
-    def _countries_named_in(self, sent_index: int, end: int | None = None) -> list[str]:
-        """States a sentence (up to token ``end``) names by name, adjective, capital, seat or
-        a national organisation ("the Taliban"), in order."""
-        sent = self.doc.sentences[sent_index]
-        found: dict[str, None] = {}
-        tokens = self.doc.tokens
-        for i in range(sent.start, sent.end if end is None else min(end, sent.end)):
-            if tokens[i].pos not in ("PROPN", "ADJ", "NOUN"):
-                continue
-            for size in (3, 2, 1):
-                if i + size > sent.end:
-                    continue
-                hits = self.kb.lookup(self.doc.span_text(i, i + size))
-                states = [h.country.iso3 for h in hits if h.country and h.kind is not HitKind.PEOPLE]
-                states += [h.organisation.country for h in hits if h.organisation and h.organisation.country]
-                if states:
-                    found.setdefault(states[0], None)
-                    break
-        return list(found)
-
-    def _people_of_another_state(self, cues: PhraseCues, head_cue: Cue) -> str | None:
-        """ "Bosnian Serbs", "Iraqi Kurds": a people named by one demonym and living in the state
-        the modifying demonym names; the state is the modifier's."""
-        plural = self.doc.tokens[cues.head].tag in ("NNS", "NNPS")
-        if head_cue.hit.kind is not HitKind.ADJECTIVE or not plural:
-            return None
-        for cue in cues.cues:
-            if (
-                cue.hit.kind is HitKind.ADJECTIVE
-                and cue.end <= head_cue.start
-                and cue.hit.country is not None
-                and head_cue.hit.country is not None
-                and cue.hit.country.iso3 != head_cue.hit.country.iso3
-            ):
-                return cue.hit.country.iso3
-        return None
-
-    def _scrambled_country(self, head: Token) -> tuple[Actor | None, str]:
-        """A country name with its words out of order, ending at ``head``."""
-        lookup = getattr(self.kb, "lookup_unordered", None)
-        if lookup is None or head.pos not in ("PROPN", "NOUN"):
-            return None, ""
-        sent = self.doc.sentences[head.sent]
-        words = [t for t in self.doc.tokens[max(sent.start, head.i - 4) : head.i + 1] if t.pos != "DET"]
-        for size in (2, 3):
-            if len(words) >= size and words[-size].pos in ("PROPN", "NOUN"):
-                hits = lookup([t.text for t in words[-size:]])
-                if hits and hits[0].country is not None:
-                    text = " ".join(t.text for t in words[-size:])
-                    return country_actor(self.kb, hits[0].country.iso3), f"country name out of order {text!r}"
-        return None, ""
-
-    def _misspelt_modifier(self, cues: PhraseCues) -> str | None:
-        """The country of a misspelt name modifying a sector word ("the Phillippines military")."""
-        for i in range(cues.start, cues.head):
-            actor, _ = self._misspelt_country(self.doc.tokens[i])
-            if actor is not None:
-                return actor.country
-        return None
-
-    def _misspelt_country(self, head: Token) -> tuple[Actor | None, str]:
-        """A country name misspelt in the text ("Afganistan", "Ethopia")."""
-        lookup = getattr(self.kb, "lookup_misspelt_country", None)
-        if lookup is None or head.pos != "PROPN" or head.ent_type not in ("GPE", "NORP", "LOC", ""):
-            return None, ""
-        hit = lookup(head.text)
-        if hit is None or hit.country is None:
-            return None, ""
-        return country_actor(self.kb, hit.country.iso3), f"country name misspelt {head.text!r}"
 
     def _unknown_group(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         """A named organisation or people the knowledge base lacks ("the Kurdistan Workers'
@@ -331,9 +227,9 @@ class DocumentResolver:
         head = self.doc.tokens[cues.head]
         # The tagger sometimes calls a city NORP ("shelled Aleppo"); demonyms never get here.
         labels = ("GPE", "LOC", "ORG", "NORP", "")
-        if self.gazetteer is None or head.pos != "PROPN" or head.ent_type not in labels:
+        if head.pos != "PROPN" or head.ent_type not in labels:
             return None, ""
-        place = self.gazetteer.place_at(self.doc, head)
+        place = place_at(self.kn, self.doc, head)
         if place is None or not place.country:
             return None, ""
         return country_actor(self.kb, place.country), f"city {place.name!r} in {place.country}"
@@ -354,54 +250,10 @@ class DocumentResolver:
             if tok.pos == "PROPN" and tok.dep == "compound" and i not in named and len(tok.text) > 2:
                 match = self.kb.find_person(tok.text, day=self.day)
                 if match is not None:
-                    return person_actor(match.person, self.day)
+                    return person_actor(match.person, self.day, seniority=self.kn.office_seniority)
                 shared = self._shared_country(tok.text)
                 if shared:  # "the Bush administration": either Bush, the US government
                     return country_actor(self.kb, shared, "GOV")
-        return None
-
-    def _shared_country(self, name: str) -> str | None:
-        shared_country = getattr(self.kb, "shared_country", None)
-        return shared_country(name) if shared_country is not None else None
-
-    def _organisation_of_complement(self, head_index: int, depth: int = 0) -> Actor | None:
-        """The organisation in "observers from the OSCE", "a mission of observers from the OSCE",
-        "activists of the Fatah party": the people are its own."""
-        for prep in self.doc.children(head_index):
-            if prep.dep != "prep" or prep.lower not in ("of", "from"):
-                continue
-            for pobj in self.doc.children(prep.i):
-                if pobj.dep != "pobj":
-                    continue
-                orgs = read_phrase(self.doc, pobj, self.kb).of_kind(HitKind.ORGANISATION)
-                if orgs:
-                    return organisation_actor(orgs[-1].hit.organisation)  # type: ignore[arg-type]
-                if depth == 0 and pobj.pos == "NOUN":
-                    nested = self._organisation_of_complement(pobj.i, depth + 1)
-                    if nested is not None:
-                        return nested
-        return None
-
-    def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
-        """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
-        "the mayor of the city of Nablus"."""
-        for prep in self.doc.children(head_index):
-            if prep.dep != "prep" or prep.lower not in ("of", "from", "in"):
-                continue
-            for pobj in self.doc.children(prep.i):
-                if pobj.dep != "pobj":
-                    continue
-                countries = read_phrase(self.doc, pobj, self.kb).countries()
-                if countries:
-                    return countries[0]
-                if self.gazetteer is not None and pobj.pos in ("PROPN", "NOUN"):
-                    place = self.gazetteer.place_at(self.doc, pobj)  # "of Sindh province" too
-                    if place is not None and place.country:
-                        return place.country
-                if depth == 0 and pobj.pos == "NOUN":
-                    nested = self._country_of_complement(pobj.i, depth + 1)
-                    if nested:
-                        return nested
         return None
 
     def _person_by_context(self, name: str, sent_index: int) -> PersonMatch | None:
@@ -425,7 +277,12 @@ class DocumentResolver:
             match = self._person_by_context(name, self.doc.tokens[cues.head].sent)
         if match is not None:
             titles = cues.of_kind(HitKind.SECTOR)
-            actor = person_actor(match.person, self.day, titles[-1].text if titles else None)
+            actor = person_actor(
+                match.person,
+                self.day,
+                titles[-1].text if titles else None,
+                seniority=self.kn.office_seniority,
+            )
             how = f"person {match.how} match {name!r} ({match.score:.0f})"
             actor, how = self._title_in_text(actor, how, cues, country)
         elif self.doc.tokens[cues.head].ent_type in PERSON_LABELS and _looks_like_a_name(name, cues):
@@ -504,104 +361,12 @@ class DocumentResolver:
             if office and country:
                 holder = self.kb.office_holder(country, term, self.day)
                 if holder is not None:
-                    actor = person_actor(holder, self.day)
+                    actor = person_actor(holder, self.day, seniority=self.kn.office_seniority)
                     self._by_title[(country, office)] = actor
                     return actor, f"role nominal {cues.text!r} → office holder on {self.day}"
         if country:
             return country_actor(self.kb, country, sector), f"sector {term!r} of {country}"
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
-
-    def _resolve_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
-        if head.lower in GROUP_PRONOUNS:
-            return self._resolve_group_pronoun(head)
-        if head.lower not in PERSONAL_PRONOUNS:
-            return ()
-        antecedent = self._antecedent(head)
-        if antecedent is None:
-            return ()
-        return (self._mention(head.i, head.i + 1, head, antecedent, f"pronoun → {antecedent.name}"),)
-
-    def _resolve_group_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
-        """ "it", "they": the latest state, organisation or group named as a subject in this
-        sentence or the one before ("Syria says it is willing to withdraw")."""
-        sent = head.sent
-        for i, actor, is_subject, singular in reversed(self._groups):
-            if i >= head.i or not is_subject or self.doc.tokens[i].sent < sent - 1:
-                continue
-            # "it" is a state, an organisation or "the party"; "Iranian officials" are "they".
-            if singular == (head.lower in ("it", "its", "itself")):
-                return (self._mention(head.i, head.i + 1, head, actor, f"pronoun → {actor.name}"),)
-        if head.lower not in ("it", "its", "itself"):
-            return self._coordinated_people(head)
-        return ()
-
-    def _coordinated_people(self, head: Token) -> tuple[ActorMention, ...]:
-        """ "they" after coordinated people as a subject: "Obama and Putin said they will ..."."""
-        people = {i: actor for i, actor, _ in self._people if i < head.i}
-        for i in sorted(people, reverse=True):
-            token = self.doc.tokens[i]
-            if token.dep not in _SUBJECT_DEPS or token.sent < head.sent - 1:
-                continue
-            members = [k.i for k in self.doc.children(i) if k.dep == "conj" and k.i in people]
-            if members:
-                return tuple(
-                    self._mention(head.i, head.i + 1, head, people[m], f"pronoun → {people[m].name}")
-                    for m in (i, *members)
-                )
-        return ()
-
-    def _antecedent(self, head: Token) -> Actor | None:
-        """The person a pronoun refers to.
-
-        Within its own sentence, the latest earlier subject, else the latest
-        earlier person; failing that, the latest subject person of the
-        previous sentence, else the latest person named before.
-        """
-        current = head.sent
-        earlier = [(i, actor, subj) for i, actor, subj in self._people if i < head.i]
-        if not earlier:
-            return None
-        same = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current]
-        previous = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current - 1]
-        for group in (same, previous):
-            subjects = [a for _, a, is_subject in group if is_subject]
-            if subjects:
-                return subjects[-1]
-            if group and group is same:
-                return group[-1][1]
-        return earlier[-1][1]
-
-    def _resolve_country_reference(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
-        """ "his country" → that person's country; "the two countries" → the document's main pair."""
-        kids = self.doc.children(head.i)
-        possessor = next((k for k in kids if k.dep == "poss" and k.lower in PERSONAL_PRONOUNS), None)
-        if possessor is not None:
-            person = self._antecedent(possessor)
-            if person is not None and person.country:
-                actor = country_actor(self.kb, person.country)
-                return (self._mention(cues.start, cues.end, head, actor, f"country of {person.name}"),)
-        if head.tag == "NN" and any(k.dep == "det" and k.lower == "the" for k in kids) and not cues.cues:
-            # "The Saudi foreign minister said the kingdom would ...": the state just named.
-            state = self._state_just_named(head)
-            if state is not None:
-                actor = country_actor(self.kb, state)
-                return (self._mention(cues.start, cues.end, head, actor, f"the state just named, {state}"),)
-        if any(k.lower in _PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
-            pair = [iso3 for iso3, _ in self._country_counts.most_common(2)]
-            if len(pair) == 2:
-                how = "the document's two most named countries"
-                return tuple(
-                    self._mention(cues.start, cues.end, head, country_actor(self.kb, c), how) for c in pair
-                )
-        return ()
-
-    def _state_just_named(self, head: Token) -> str | None:
-        """The state named last before ``head`` in its sentence, else the document's most named."""
-        before = self._countries_named_in(head.sent, end=head.i)
-        if before:
-            return before[-1]
-        counted = self._country_counts.most_common(1)
-        return counted[0][0] if counted else None
 
     def _mention(self, start: int, end: int, head: Token, actor: Actor, how: str) -> ActorMention:
         text = self.doc.span_text(start, end)

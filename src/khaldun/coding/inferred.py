@@ -1,0 +1,113 @@
+"""Sides an event's words leave open, inferred after its place is known.
+
+* coercion with no doer named is by the authorities of the place ("a missionary was
+  arrested in Lebanon": LBNGOV);
+* a conflict event with no target targets the country where it happened, a protest its
+  protesters' own country;
+* sector groups of no stated country belong to the country of the place ("killed 23
+  people in Tel Aviv": ISRCVL), or in domestic kinds of event to the other side's.
+
+Each inference is written into the side's ``how`` and counts against the event's confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from khaldun.coding.candidate import Candidate, Draft
+from khaldun.knowledge import Knowledge
+from khaldun.knowledge.actors.coded import country_actor
+from khaldun.model import ActorKind, ActorMention, Mention, Place
+from khaldun.nlp.base import ParsedDoc
+
+
+def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
+    """Stage: complete the candidate's sides from the event's place and its other side."""
+    cand, place = draft.cand, draft.place
+    cand = source_from_place(kn, cand, place)
+    cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
+    return replace(draft, cand=country_from_counterpart(kn, cand))
+
+
+def countries_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
+    """Sector actors of no stated country ("23 people", "soldiers") belong to the country
+    where the event happened ("killed 23 people in Tel Aviv": ISRCVL)."""
+    if place is None or not place.country:
+        return cand
+    sides = {}
+    for side in ("source", "target"):
+        am: ActorMention | None = getattr(cand, side)
+        if am is not None and am.actor.country is None and am.actor.id.startswith("group:---"):
+            actor = country_actor(kn.kb, place.country, am.actor.sector)
+            how = f"{am.mention.how}; country of the event's place, {place.name}"
+            sides[side] = ActorMention(replace(am.mention, how=how), actor)
+    return replace(cand, **sides) if sides else cand
+
+
+def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
+    """In domestic kinds of event (a concession, an investigation, a protest, an arrest),
+    a side of no stated country belongs to the other side's: "Judge Rivera opened
+    investigations against 28 Chilean officials" is a Chilean judge."""
+    if (
+        cand.source is None
+        or cand.target is None
+        or cand.code[:2] not in kn.words["own_country_target_roots"]
+    ):
+        return cand
+    sides = {}
+    for side, other in (("source", cand.target), ("target", cand.source)):
+        am: ActorMention = getattr(cand, side)
+        # Sector groups ("police") and unknown people with a title ("Judge Rivera"); not
+        # unknown named groups, whose name may well say they are foreign ("West Africans").
+        titled = not am.actor.known and am.actor.kind is ActorKind.PERSON and am.actor.sector
+        stateless = am.actor.id.startswith("group:---") or bool(titled)
+        if am.actor.country is None and stateless and other.actor.country:
+            if am.actor.kind is ActorKind.PERSON:  # an unknown person keeps their own identity
+                code = other.actor.country + (am.actor.sector or "")
+                actor = replace(am.actor, country=other.actor.country, code=code)
+            else:
+                actor = country_actor(kn.kb, other.actor.country, am.actor.sector)
+            how = f"{am.mention.how}; country of the other side, {other.actor.name}"
+            sides[side] = ActorMention(replace(am.mention, how=how), actor)
+    return replace(cand, **sides) if len(sides) == 1 else cand
+
+
+def source_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
+    """Coercion with no doer named ("a missionary was arrested in Lebanon") is by the
+    authorities of the country where it happened."""
+    if cand.source is not None or place is None or not place.country:
+        return cand
+    if cand.code[:2] not in kn.words["place_authority_roots"]:
+        return cand
+    actor = country_actor(kn.kb, place.country, "GOV")
+    how = f"the authorities of the event's place, {place.name}"
+    mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
+    notes = ("source: inferred", cand.notes[1])
+    return replace(cand, source=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+
+
+def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
+    """A conflict event with no target actor targets the country where it happened
+    ("Russia is conducting exercises in Alaska", "authorities imposed a curfew in Cizre");
+    a protest with neither targets the protesters' own country."""
+    if cand.target is not None or cand.source is None:
+        return cand
+    source = cand.source.actor
+    country = place.country if place is not None and cand.rule.thing_target else None
+    how = f"the country of the event's place, {place.name}" if country and place else ""
+    own_country = kn.words.own_country_target_roots
+    if country is None and cand.code[:2] in own_country and source.country:
+        country, how = source.country, "the protesters' own country"
+    if country is None or (country == source.country and source.kind is ActorKind.STATE):
+        return cand
+    actor = country_actor(kn.kb, country)
+    # The place phrase has no offsets of its own here: the mention sits at the trigger.
+    mention = Mention(
+        cand.trigger.idx,
+        cand.trigger.idx,
+        actor.name,
+        sentence=cand.trigger.sent,
+        how=how,
+    )
+    notes = (cand.notes[0], f"target: {how}")
+    return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)

@@ -1,0 +1,159 @@
+"""The countries a phrase belongs to when it does not say: the state of a people, the
+countries a sentence names, a misspelt or scrambled country name, the country of a
+complement ("the police of Sindh")."""
+
+from __future__ import annotations
+
+from khaldun.coding.mentions import (
+    Cue,
+    PhraseCues,
+    read_phrase,
+)
+from khaldun.coding.places import place_at
+from khaldun.coding.resolve.state import ResolverState
+from khaldun.knowledge.actors.base import HitKind
+from khaldun.knowledge.actors.coded import (
+    country_actor,
+    organisation_actor,
+)
+from khaldun.model import Actor
+from khaldun.nlp.base import Token
+
+
+class CountryContext(ResolverState):
+    """Country context of phrases; mixed into :class:`DocumentResolver`."""
+
+    def _state_of_people(self, cues: PhraseCues) -> str | None:
+        """For a people of several states ("Kurdish rebels", "Hutu militias"), the one of
+        them the sentence names ("... attacked a Turkish army post"), else the one the
+        document has named most so far; None when neither tells."""
+        peoples = [c.hit.people for c in cues.of_kind(HitKind.PEOPLE) if c.hit.people is not None]
+        if not peoples:
+            return None
+        context = self._states_in_context(self.doc.tokens[cues.head].sent, set(peoples[-1].countries))
+        return context[0] if context else None
+
+    def _states_in_context(self, sent_index: int, among: set[str | None]) -> list[str]:
+        """Those of ``among`` the sentence names, in order, then those the document has
+        named so far, the most named first: the context's candidates for a choice."""
+        named = [c for c in self._countries_named_in(sent_index) if c in among]
+        counted = sorted(
+            (c for c in among if c and c not in named and self._country_counts[c]),
+            key=lambda c: (self._country_counts[c], c),
+            reverse=True,
+        )
+        return [*named, *counted]
+
+    def _countries_named_in(self, sent_index: int, end: int | None = None) -> list[str]:
+        """States a sentence (up to token ``end``) names by name, adjective, capital, seat or
+        a national organisation ("the Taliban"), in order."""
+        sent = self.doc.sentences[sent_index]
+        found: dict[str, None] = {}
+        tokens = self.doc.tokens
+        for i in range(sent.start, sent.end if end is None else min(end, sent.end)):
+            if tokens[i].pos not in ("PROPN", "ADJ", "NOUN"):
+                continue
+            for size in (3, 2, 1):
+                if i + size > sent.end:
+                    continue
+                hits = self.kb.lookup(self.doc.span_text(i, i + size))
+                states = [h.country.iso3 for h in hits if h.country and h.kind is not HitKind.PEOPLE]
+                states += [h.organisation.country for h in hits if h.organisation and h.organisation.country]
+                if states:
+                    found.setdefault(states[0], None)
+                    break
+        return list(found)
+
+    def _people_of_another_state(self, cues: PhraseCues, head_cue: Cue) -> str | None:
+        """ "Bosnian Serbs", "Iraqi Kurds": a people named by one demonym and living in the state
+        the modifying demonym names; the state is the modifier's."""
+        plural = self.doc.tokens[cues.head].tag in ("NNS", "NNPS")
+        if head_cue.hit.kind is not HitKind.ADJECTIVE or not plural:
+            return None
+        for cue in cues.cues:
+            if (
+                cue.hit.kind is HitKind.ADJECTIVE
+                and cue.end <= head_cue.start
+                and cue.hit.country is not None
+                and head_cue.hit.country is not None
+                and cue.hit.country.iso3 != head_cue.hit.country.iso3
+            ):
+                return cue.hit.country.iso3
+        return None
+
+    def _scrambled_country(self, head: Token) -> tuple[Actor | None, str]:
+        """A country name with its words out of order, ending at ``head``."""
+        lookup = getattr(self.kb, "lookup_unordered", None)
+        if lookup is None or head.pos not in ("PROPN", "NOUN"):
+            return None, ""
+        sent = self.doc.sentences[head.sent]
+        words = [t for t in self.doc.tokens[max(sent.start, head.i - 4) : head.i + 1] if t.pos != "DET"]
+        for size in (2, 3):
+            if len(words) >= size and words[-size].pos in ("PROPN", "NOUN"):
+                hits = lookup([t.text for t in words[-size:]])
+                if hits and hits[0].country is not None:
+                    text = " ".join(t.text for t in words[-size:])
+                    return country_actor(self.kb, hits[0].country.iso3), f"country name out of order {text!r}"
+        return None, ""
+
+    def _misspelt_modifier(self, cues: PhraseCues) -> str | None:
+        """The country of a misspelt name modifying a sector word ("the Phillippines military")."""
+        for i in range(cues.start, cues.head):
+            actor, _ = self._misspelt_country(self.doc.tokens[i])
+            if actor is not None:
+                return actor.country
+        return None
+
+    def _misspelt_country(self, head: Token) -> tuple[Actor | None, str]:
+        """A country name misspelt in the text ("Afganistan", "Ethopia")."""
+        lookup = getattr(self.kb, "lookup_misspelt_country", None)
+        if lookup is None or head.pos != "PROPN" or head.ent_type not in ("GPE", "NORP", "LOC", ""):
+            return None, ""
+        hit = lookup(head.text)
+        if hit is None or hit.country is None:
+            return None, ""
+        return country_actor(self.kb, hit.country.iso3), f"country name misspelt {head.text!r}"
+
+    def _shared_country(self, name: str) -> str | None:
+        shared_country = getattr(self.kb, "shared_country", None)
+        return shared_country(name) if shared_country is not None else None
+
+    def _organisation_of_complement(self, head_index: int, depth: int = 0) -> Actor | None:
+        """The organisation in "observers from the OSCE", "a mission of observers from the OSCE",
+        "activists of the Fatah party": the people are its own."""
+        for prep in self.doc.children(head_index):
+            if prep.dep != "prep" or prep.lower not in ("of", "from"):
+                continue
+            for pobj in self.doc.children(prep.i):
+                if pobj.dep != "pobj":
+                    continue
+                orgs = read_phrase(self.doc, pobj, self.kb).of_kind(HitKind.ORGANISATION)
+                if orgs:
+                    return organisation_actor(orgs[-1].hit.organisation)  # type: ignore[arg-type]
+                if depth == 0 and pobj.pos == "NOUN":
+                    nested = self._organisation_of_complement(pobj.i, depth + 1)
+                    if nested is not None:
+                        return nested
+        return None
+
+    def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
+        """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
+        "the mayor of the city of Nablus"."""
+        for prep in self.doc.children(head_index):
+            if prep.dep != "prep" or prep.lower not in ("of", "from", "in"):
+                continue
+            for pobj in self.doc.children(prep.i):
+                if pobj.dep != "pobj":
+                    continue
+                countries = read_phrase(self.doc, pobj, self.kb).countries()
+                if countries:
+                    return countries[0]
+                if pobj.pos in ("PROPN", "NOUN"):
+                    place = place_at(self.kn, self.doc, pobj)  # "of Sindh province" too
+                    if place is not None and place.country:
+                        return place.country
+                if depth == 0 and pobj.pos == "NOUN":
+                    nested = self._country_of_complement(pobj.i, depth + 1)
+                    if nested:
+                        return nested
+        return None

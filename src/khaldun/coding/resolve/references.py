@@ -1,0 +1,115 @@
+"""Words that refer back: pronouns ("he", "they", "his country") and state nouns
+("the kingdom") resolved to the actors a document has named before them."""
+
+from __future__ import annotations
+
+from khaldun.coding.mentions import (
+    GROUP_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    PhraseCues,
+)
+from khaldun.coding.resolve.state import SUBJECT_DEPS, ResolverState
+from khaldun.knowledge.actors.coded import (
+    country_actor,
+)
+from khaldun.model import Actor, ActorMention
+from khaldun.nlp.base import Token
+
+# "the two countries", "both sides": the two most named.
+_PAIR_WORDS = frozenset({"two", "both"})
+
+
+class References(ResolverState):
+    """Resolution of referring words; mixed into :class:`DocumentResolver`."""
+
+    def _resolve_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
+        if head.lower in GROUP_PRONOUNS:
+            return self._resolve_group_pronoun(head)
+        if head.lower not in PERSONAL_PRONOUNS:
+            return ()
+        antecedent = self._antecedent(head)
+        if antecedent is None:
+            return ()
+        return (self._mention(head.i, head.i + 1, head, antecedent, f"pronoun → {antecedent.name}"),)
+
+    def _resolve_group_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
+        """ "it", "they": the latest state, organisation or group named as a subject in this
+        sentence or the one before ("Syria says it is willing to withdraw")."""
+        sent = head.sent
+        for i, actor, is_subject, singular in reversed(self._groups):
+            if i >= head.i or not is_subject or self.doc.tokens[i].sent < sent - 1:
+                continue
+            # "it" is a state, an organisation or "the party"; "Iranian officials" are "they".
+            if singular == (head.lower in ("it", "its", "itself")):
+                return (self._mention(head.i, head.i + 1, head, actor, f"pronoun → {actor.name}"),)
+        if head.lower not in ("it", "its", "itself"):
+            return self._coordinated_people(head)
+        return ()
+
+    def _coordinated_people(self, head: Token) -> tuple[ActorMention, ...]:
+        """ "they" after coordinated people as a subject: "Obama and Putin said they will ..."."""
+        people = {i: actor for i, actor, _ in self._people if i < head.i}
+        for i in sorted(people, reverse=True):
+            token = self.doc.tokens[i]
+            if token.dep not in SUBJECT_DEPS or token.sent < head.sent - 1:
+                continue
+            members = [k.i for k in self.doc.children(i) if k.dep == "conj" and k.i in people]
+            if members:
+                return tuple(
+                    self._mention(head.i, head.i + 1, head, people[m], f"pronoun → {people[m].name}")
+                    for m in (i, *members)
+                )
+        return ()
+
+    def _antecedent(self, head: Token) -> Actor | None:
+        """The person a pronoun refers to.
+
+        Within its own sentence, the latest earlier subject, else the latest
+        earlier person; failing that, the latest subject person of the
+        previous sentence, else the latest person named before.
+        """
+        current = head.sent
+        earlier = [(i, actor, subj) for i, actor, subj in self._people if i < head.i]
+        if not earlier:
+            return None
+        same = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current]
+        previous = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current - 1]
+        for group in (same, previous):
+            subjects = [a for _, a, is_subject in group if is_subject]
+            if subjects:
+                return subjects[-1]
+            if group and group is same:
+                return group[-1][1]
+        return earlier[-1][1]
+
+    def _resolve_country_reference(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
+        """ "his country" → that person's country; "the two countries" → the document's main pair."""
+        kids = self.doc.children(head.i)
+        possessor = next((k for k in kids if k.dep == "poss" and k.lower in PERSONAL_PRONOUNS), None)
+        if possessor is not None:
+            person = self._antecedent(possessor)
+            if person is not None and person.country:
+                actor = country_actor(self.kb, person.country)
+                return (self._mention(cues.start, cues.end, head, actor, f"country of {person.name}"),)
+        if head.tag == "NN" and any(k.dep == "det" and k.lower == "the" for k in kids) and not cues.cues:
+            # "The Saudi foreign minister said the kingdom would ...": the state just named.
+            state = self._state_just_named(head)
+            if state is not None:
+                actor = country_actor(self.kb, state)
+                return (self._mention(cues.start, cues.end, head, actor, f"the state just named, {state}"),)
+        if any(k.lower in _PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
+            pair = [iso3 for iso3, _ in self._country_counts.most_common(2)]
+            if len(pair) == 2:
+                how = "the document's two most named countries"
+                return tuple(
+                    self._mention(cues.start, cues.end, head, country_actor(self.kb, c), how) for c in pair
+                )
+        return ()
+
+    def _state_just_named(self, head: Token) -> str | None:
+        """The state named last before ``head`` in its sentence, else the document's most named."""
+        before = self._countries_named_in(head.sent, end=head.i)
+        if before:
+            return before[-1]
+        counted = self._country_counts.most_common(1)
+        return counted[0][0] if counted else None
