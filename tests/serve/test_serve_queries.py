@@ -9,9 +9,8 @@ import pytest
 from khaldun.errors import QueryError
 from khaldun.store import aggregates, queries
 from khaldun.store.filters import EventFilter
-
-from .test_serve_support import fill
-from .test_store_support import any_store, store_url  # noqa: F401
+from tests.serve.test_serve_support import fill
+from tests.store.test_store_support import any_store, store_url  # noqa: F401
 
 
 def test_sorting(any_store) -> None:  # noqa: F811

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from khaldun.model import Document, Modality
-
-from .conftest import code_table, handmade_pipeline
+from tests.conftest import code_table, handmade_pipeline
 
 MEETING = """
 Iranian        iranian   ADJ   amod      2 NORP

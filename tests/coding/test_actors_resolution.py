@@ -9,8 +9,7 @@ from khaldun.knowledge import load_knowledge
 from khaldun.knowledge.actors.builtin import load_builtin_kb
 from khaldun.model import Actor
 from khaldun.nlp.handmade import parse_table
-
-from .conftest import code_table
+from tests.conftest import code_table
 
 ROUHANI = """
 Former         former    ADJ   amod      3

@@ -14,8 +14,7 @@ from khaldun.config import load_config
 from khaldun.knowledge.actors import load_kb, records
 from khaldun.knowledge.actors.builtin import BuiltinKB
 from khaldun.model import Document
-
-from .conftest import handmade_pipeline
+from tests.conftest import handmade_pipeline
 
 
 def _run(*args: str) -> tuple[int, str]:

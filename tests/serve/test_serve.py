@@ -14,10 +14,9 @@ from khaldun.cli.main import main
 from khaldun.serve import ServeError, ServeSettings, check_exposure, create_app, is_loopback
 from khaldun.store import aggregates, queries
 from khaldun.store.filters import FILTER_FIELDS, EventFilter
-
-from .conftest import handmade_pipeline
-from .test_match import COMPOUND
-from .test_serve_support import XSS_SENTENCE, build_store
+from tests.coding.test_match import COMPOUND
+from tests.conftest import handmade_pipeline
+from tests.serve.test_serve_support import XSS_SENTENCE, build_store
 
 TOKEN = "s3cret-token-0123456789"
 INJECTIONS = [

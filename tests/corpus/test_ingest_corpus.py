@@ -21,13 +21,12 @@ from khaldun.errors import InputError
 from khaldun.model import Document
 from khaldun.store import open_store, queries
 from khaldun.store.filters import EventFilter
+from tests.store.test_store_support import any_store, null_pipeline, store_url  # noqa: F401
 
-from .test_store_support import any_store, null_pipeline, store_url  # noqa: F401
-
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 CORPUS = DATA / "corpus"
 BAD = DATA / "corpus_bad"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _read(*paths: Path) -> tuple[list[Document], list[InputError]]:

@@ -26,12 +26,11 @@ from khaldun.corpus.ingest import IngestOptions, ingest
 from khaldun.corpus.readers import ReadOptions, read_corpus
 from khaldun.serve import ServeSettings, create_app
 from khaldun.store import open_store
-
-from .test_serve_support import XSS_TEXT, xss_event
-from .test_store_support import document_row, store_events
+from tests.serve.test_serve_support import XSS_TEXT, xss_event
+from tests.store.test_store_support import document_row, store_events
 
 CHROMIUM = "/usr/bin/chromium"
-CORPUS = Path(__file__).parent / "data" / "corpus"
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 FLAGS = [
     "--headless",
     "--no-sandbox",

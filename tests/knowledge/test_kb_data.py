@@ -16,7 +16,7 @@ import pycountry
 import pytest
 import yaml
 
-DATA = Path(__file__).parents[1] / "src/khaldun/data"
+DATA = Path(__file__).parents[2] / "src/khaldun/data"
 ACTORS = DATA / "actors"
 GAZ = DATA / "gazetteer"
 

@@ -22,7 +22,7 @@ from khaldun.evaluation import (
     score,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 # --- builders -------------------------------------------------------------------------------------

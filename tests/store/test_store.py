@@ -15,8 +15,7 @@ from khaldun.export.exporters import EXPORTERS, GDELT_COLUMNS, write_graphml
 from khaldun.store import SCHEMA_VERSION, Batch, aggregates, open_store, queries, store_kind
 from khaldun.store.filters import EventFilter
 from khaldun.store.schema import MIGRATIONS
-
-from .test_store_support import any_store, document_row, event, sample, store_events, store_url  # noqa: F401
+from tests.store.test_store_support import any_store, document_row, event, sample, store_events, store_url  # noqa: F401
 
 
 def test_migrations_are_named_recorded_and_applied_once(store_url: str) -> None:  # noqa: F811

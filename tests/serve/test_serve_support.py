@@ -7,8 +7,7 @@ from typing import Any
 
 from khaldun.corpus.clusters import rebuild_clusters
 from khaldun.store import Store, open_store
-
-from .test_store_support import document_row, event, sample, store_events
+from tests.store.test_store_support import document_row, event, sample, store_events
 
 XSS_TEXT = (
     "Iraq criticized Iran <script>alert(1)</script> at a summit. "
