@@ -24,11 +24,30 @@ from khaldun.model import Document
     type=click.Path(dir_okay=False),
     help="Score these coded events (JSONL) instead of coding the gold texts.",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["fit", "check", "all"]),
+    default="all",
+    show_default=True,
+    help="Part of each dev set: fit (~60%, read it to write rules), check (~40%, judge changes on it).",
+)
+@click.option(
+    "--records",
+    "records_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write each scored record with its gold and coded events (JSON Lines), to study errors.",
+)
 @format_option(records="report", choices=("table", "json"))
 @workers_option()
 @config_option()
 def evaluate(
-    gold: tuple[str, ...], events_path: str | None, fmt: str, workers: int, config_path: str | None
+    gold: tuple[str, ...],
+    events_path: str | None,
+    split: str,
+    records_path: str | None,
+    fmt: str,
+    workers: int,
+    config_path: str | None,
 ) -> None:
     """Score the coder against gold data.
 
@@ -37,16 +56,54 @@ def evaluate(
     from khaldun import evaluation as ev
 
     with errors_to_exit():
-        sets = [g for path in gold for g in ev.load_golds(Path(path))]
+        sets = [ev.select_split(g, split) for path in gold for g in ev.load_golds(Path(path))]
         predictions = ev.load_predictions(Path(events_path)) if events_path else None
         reports = []
+        out = open(records_path, "w", encoding="utf-8") if records_path else None  # noqa: SIM115
         for gold_set in sets:
             preds = predictions if predictions is not None else _code_gold(gold_set, workers, config_path)
             reports.append(ev.score(gold_set, preds))
+            if out is not None:
+                _write_records(out, gold_set, preds)
+        if out is not None:
+            out.close()
     if fmt == "json":
         click.echo(json.dumps([ev.report_to_dict(r) for r in reports], indent=2, ensure_ascii=False))
     else:
         click.echo(ev.format_report(reports))
+
+
+def _write_records(out: Any, gold_set: Any, preds: list[dict[str, Any]]) -> None:
+    """One line per scored record: its text, gold events and coded events (code, dyad, rule, trigger)."""
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for p in preds:
+        by_doc.setdefault(str(p.get("doc_id")), []).append(p)
+    for record in gold_set.scored_records:
+        coded = [
+            {
+                "source": (p.get("source") or {}).get("code"),
+                "target": (p.get("target") or {}).get("code"),
+                "cameo": p.get("cameo"),
+                "cameo_standard": p.get("cameo_standard"),
+                "plover_standard": p.get("plover_standard"),
+                "modality": p.get("modality"),
+                "rule": p.get("rule"),
+                "trigger": ((p.get("evidence") or {}).get("trigger") or {}).get("text"),
+            }
+            for p in by_doc.get(record.id, [])
+        ]
+        gold_events = [
+            {"source": e.source, "target": e.target, "code": e.code, "plover": e.plover}
+            for e in record.events
+        ]
+        line = {
+            "set": gold_set.name,
+            "id": record.id,
+            "text": record.text,
+            "gold": gold_events,
+            "coded": coded,
+        }
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def _code_gold(gold_set: Any, workers: int, config_path: str | None) -> list[dict[str, Any]]:

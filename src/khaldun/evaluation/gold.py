@@ -72,6 +72,12 @@ class GoldRecord:
     score: bool = True
     expect_error: bool = False
     dataset: str = ""
+    group: str = ""  # near-duplicate group across sets (meta.dup_group): one split for all of it
+
+    @property
+    def split_key(self) -> str:
+        """What the fit/check split hashes: the near-duplicate group, else the record id."""
+        return self.group or self.id
 
     @property
     def scored(self) -> bool:
@@ -202,7 +208,14 @@ def _record(obj: dict[str, Any], where: str, *, default_dataset: str) -> GoldRec
         score=bool(obj.get("score", True)),
         expect_error=bool(obj.get("expect_error", False)),
         dataset=str(obj.get("dataset") or default_dataset),
+        group=str((obj.get("meta") or {}).get("dup_group") or "")
+        if isinstance(obj.get("meta"), dict)
+        else "",
     )
+
+
+def _dup_group(meta: Any) -> str:
+    return str(meta.get("dup_group") or "") if isinstance(meta, dict) else ""
 
 
 def _record_event(obj: Any, where: str) -> GoldEvent:
