@@ -43,3 +43,30 @@ def test_durations_and_non_dates_give_nothing(text: str) -> None:
     from khaldun.coding.dates import _DURATION
 
     assert _DURATION.match(text) or resolve_expression(text, PUBLISHED, False) is None
+
+
+@pytest.mark.parametrize("text", ["1000", "48-hour", "72-hour-long", "250", "in 2048", "1,500"])
+def test_numbers_that_are_not_years_never_become_dates(text: str) -> None:
+    from khaldun.coding.dates import _DURATION
+
+    assert _DURATION.match(text) or resolve_expression(text, PUBLISHED, False) is None
+
+
+def test_a_number_after_a_currency_word_is_an_amount_not_a_date() -> None:
+    from khaldun.coding.dates import date_expressions
+    from khaldun.nlp.handmade import parse_table
+
+    doc = parse_table(
+        """
+The       the       DET   det      1
+fine      fine      NOUN  nsubj    2
+was       be        AUX   ROOT     2
+Rs        rs        PROPN compound 4
+1000      1000      NUM   attr     2 DATE
+in        in        ADP   prep     2
+2019      2019      NUM   pobj     5 DATE
+.         .         PUNCT punct    2
+"""
+    )
+    found = [e.text for e in date_expressions(doc, 0, {"rs": "INR"})]
+    assert found == ["2019"]

@@ -32,10 +32,15 @@ _MODIFIERS = re.compile(
 )
 _DURATION = re.compile(
     r"^(?:about|nearly|almost|around|over|more than|less than|some|a|an|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|few|a few|many|\d+)(?:\s+\w+)?\s+"
-    r"(?:second|minute|hour|day|week|month|year|decade)s?$",
+    r"eight|nine|ten|several|few|a few|many|\d+)(?:\s+\w+)?(?:\s+|-)"
+    r"(?:second|minute|hour|day|week|month|year|decade)s?(?:-long|-old)?$",
     re.IGNORECASE,
 )
+# A number alone names a year only when it reads as one in news ("in 2019"); "Rs 1000" and
+# "the 48 who died" are amounts and counts. Events before this year are history, not news dates.
+_BARE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_EARLIEST_YEAR = 1900
+_LATEST_YEARS_AHEAD = 10
 _PERIOD_PRECISION = {
     "time": Precision.DAY,
     "part_of_day": Precision.DAY,
@@ -49,8 +54,11 @@ _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec
 _WEEKDAYS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
-def date_expressions(doc: ParsedDoc, sent_index: int) -> list[Entity]:
-    """DATE and TIME entities of a sentence that name a point in time (not a duration)."""
+def date_expressions(
+    doc: ParsedDoc, sent_index: int, currencies: frozenset[str] | dict[str, str] = frozenset()
+) -> list[Entity]:
+    """DATE and TIME entities of a sentence that name a point in time: not a duration, and
+    not a number after a currency word ("Rs 1000"), which the tagger may read as a year."""
     sent = doc.sentences[sent_index]
     return [
         e
@@ -58,6 +66,7 @@ def date_expressions(doc: ParsedDoc, sent_index: int) -> list[Entity]:
         if e.label in _DATE_LABELS
         and sent.start <= e.start < sent.end
         and not _DURATION.match(e.text.strip())
+        and not (e.start > 0 and doc.tokens[e.start - 1].lower in currencies)
     ]
 
 
@@ -104,12 +113,14 @@ def resolve_expression(text: str, published: dt.date, forward: bool) -> When | N
     core = text.strip()
     while _MODIFIERS.match(core):
         core = _MODIFIERS.sub("", core, count=1)
-    if not core:
+    if not core or (_BARE_NUMBER.match(core) and not _a_year(core, published)):
         return None
     parsed = _dateparser(core, published, forward)
     if parsed is None:
         return None
     value, period = parsed
+    if not _EARLIEST_YEAR <= value.year <= published.year + _LATEST_YEARS_AHEAD:
+        return None  # "in the 48 hours" is no year 2048; a resolved year 1000 was an amount
     precision = _PERIOD_PRECISION.get(period, Precision.DAY)
     if (
         precision is Precision.DAY
@@ -119,6 +130,10 @@ def resolve_expression(text: str, published: dt.date, forward: bool) -> When | N
     ):
         precision = Precision.MONTH
     return When(value, precision, text.strip())
+
+
+def _a_year(number: str, published: dt.date) -> bool:
+    return len(number) == 4 and _EARLIEST_YEAR <= int(number) <= published.year + _LATEST_YEARS_AHEAD
 
 
 def _dateparser(text: str, published: dt.date, forward: bool) -> tuple[dt.date, str] | None:
@@ -144,12 +159,16 @@ def _parser(published: dt.date, forward: bool):  # type: ignore[no-untyped-def]
 
 
 def event_date(
-    doc: ParsedDoc, trigger: Token, published: dt.date | None, modality: Modality
+    doc: ParsedDoc,
+    trigger: Token,
+    published: dt.date | None,
+    modality: Modality,
+    currencies: frozenset[str] | dict[str, str] = frozenset(),
 ) -> tuple[When | None, str]:
     """The event's date and how it was decided."""
     if published is None:
         return None, "no publication date: event date unknown"
-    candidates = date_expressions(doc, trigger.sent)
+    candidates = date_expressions(doc, trigger.sent, currencies)
     forward = modality in (Modality.PLANNED, Modality.POSTPONED)
     while candidates:
         ent = nearest_expression(doc, trigger, candidates)
@@ -164,5 +183,7 @@ def event_date(
 
 def read_date(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     """Stage: the event's date, read after its modality (a planned event looks forward)."""
-    when, how = event_date(doc, draft.cand.trigger, draft.doc.published, draft.modality)
+    when, how = event_date(
+        doc, draft.cand.trigger, draft.doc.published, draft.modality, kn.amounts.currencies
+    )
     return replace(draft, when=when, date_how=how)

@@ -37,7 +37,8 @@ def countries_from_place(kn: Knowledge, cand: Candidate, place: Place | None) ->
     sides = {}
     for side in ("source", "target"):
         am: ActorMention | None = getattr(cand, side)
-        if am is not None and am.actor.country is None and am.actor.id.startswith("group:---"):
+        stateless = am is not None and am.actor.country is None and am.actor.id.startswith("group:---")
+        if am is not None and stateless and not _foreign(kn, am):
             actor = country_actor(kn.kb, place.country, am.actor.sector)
             how = f"{am.mention.how}; country of the event's place, {place.name}"
             sides[side] = ActorMention(replace(am.mention, how=how), actor)
@@ -61,7 +62,7 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
         # unknown named groups, whose name may well say they are foreign ("West Africans").
         titled = not am.actor.known and am.actor.kind is ActorKind.PERSON and am.actor.sector
         stateless = am.actor.id.startswith("group:---") or bool(titled)
-        if am.actor.country is None and stateless and other.actor.country:
+        if am.actor.country is None and stateless and other.actor.country and not _foreign(kn, am):
             if am.actor.kind is ActorKind.PERSON:  # an unknown person keeps their own identity
                 code = other.actor.country + (am.actor.sector or "")
                 actor = replace(am.actor, country=other.actor.country, code=code)
@@ -111,3 +112,8 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
     )
     notes = (cand.notes[0], f"target: {how}")
     return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+
+
+def _foreign(kn: Knowledge, am: ActorMention) -> bool:
+    """ "Foreign troops", "international observers": a group that says it is not the place's."""
+    return any(word in kn.groups.foreign_modifiers for word in am.mention.text.lower().split())

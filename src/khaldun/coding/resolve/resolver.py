@@ -272,6 +272,9 @@ class DocumentResolver(References, CountryContext):
     def _person(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         assert cues.name is not None
         name = self.doc.span_text(*cues.name)
+        earlier = self._named_in_full_before(name)
+        if earlier is not None:
+            return earlier, f"person named in full earlier in the document, {earlier.name!r}"
         match = self.kb.find_person(name, country=country, day=self.day)
         if match is None and country is None:
             match = self._person_by_context(name, self.doc.tokens[cues.head].sent)
@@ -289,6 +292,7 @@ class DocumentResolver(References, CountryContext):
             actor, how = self._unknown_person(name, cues, country)
         else:
             return None, ""  # a proper noun that is neither a known person nor tagged as one
+        self._words_naming.setdefault(actor.id, set()).update(name_key(name).split())
         for title_cue in cues.of_kind(HitKind.SECTOR):
             # Remember the titles a person was introduced with, so that "the prime
             # minister" or "the Turkish minister" later refers back to them.
@@ -297,6 +301,19 @@ class DocumentResolver(References, CountryContext):
                 self._by_title[(country or actor.country, key)] = actor
                 self._by_title[(None, key)] = actor
         return actor, how
+
+    def _named_in_full_before(self, name: str) -> Actor | None:
+        """A short form of a person the document has already named in full ("Abe" after
+        "Shinzo Abe") is that person, before the knowledge base is asked: a surname alone
+        may fit a better-known namesake. The latest such person wins."""
+        parts = name_key(name).split()
+        if not parts:
+            return None
+        for _, actor, _ in reversed(self._people):
+            full = set(name_key(actor.name).split()) | self._words_naming.get(actor.id, set())
+            if len(full) > len(parts) and set(parts) <= full:
+                return actor
+        return None
 
     def _title_in_text(
         self, actor: Actor, how: str, cues: PhraseCues, country: str | None
