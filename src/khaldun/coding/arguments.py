@@ -100,7 +100,7 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
         agent = child_of(doc, verb, "agent")
         pobj = child_of(doc, agent, "pobj") if agent else None
         if pobj is None:
-            return _doer_in_when_clause(doc, verb, mentions)
+            return _doer_in_when_clause(doc, verb, mentions) or _doer_of_the_means(kn, doc, verb, mentions)
         return argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
     if subject is not None:
@@ -129,6 +129,37 @@ def _doer_in_when_clause(doc: ParsedDoc, verb: Token, mentions: MentionIndex) ->
         if arg is not None:
             return Argument(arg.mentions, arg.how, True)
     return None
+
+
+def _doer_of_the_means(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    """ "Two men were killed in Israeli shelling", "wounded in a Saudi air strike": a passive
+    harm with no agent, done by whoever the means of attack belongs to."""
+    for means in _means_of_attack(kn, doc, verb):
+        owner = noun_owner(doc, means, mentions)
+        if owner is not None and owner is not NOT_AN_ACTOR:
+            return Argument(owner.mentions, f"whose the means is: {owner.how}", True)
+    return None
+
+
+# Prepositions that introduce how a harm was done: "killed in shelling", "hurt by fire".
+_MEANS_PREPOSITIONS = frozenset({"in", "by", "during", "from", "after"})
+
+
+def _means_of_attack(kn: Knowledge, doc: ParsedDoc, head: Token) -> list[Token]:
+    """Means of attack in a phrase on ``head`` ("in a drone strike"); the tagger may split a
+    compound ("tank shelling" as a noun and a verb), so the word after the object counts too."""
+    means = kn.words["attack_means"]
+    found = []
+    for prep in doc.children(head.i):
+        if prep.dep != "prep" or prep.lower not in _MEANS_PREPOSITIONS:
+            continue
+        for pobj in doc.children(prep.i):
+            after = doc.tokens[pobj.i + 1] if pobj.i + 1 < len(doc.tokens) else None
+            if pobj.dep == "pobj" and (
+                pobj.lemma.lower() in means or (after is not None and after.lower in means)
+            ):
+                found.append(pobj)
+    return found
 
 
 def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
@@ -172,7 +203,10 @@ def _adjective_complement(doc: ParsedDoc, token: Token) -> bool:
 # -- nouns ---------------------------------------------------------------------
 
 
-def noun_source(kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
+def noun_owner(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
+    """Whose an event noun is, by its own words: the possessor ("Turkey's offensive"), a
+    "by" phrase ("the attack by rebels"), or its own country word ("the Turkish attack",
+    "US sanctions"). ``NOT_AN_ACTOR`` when the possessor names no actor."""
     possessor = child_of(doc, noun, "poss")
     if possessor is not None:
         return argument(doc, possessor, mentions, "possessor") or NOT_AN_ACTOR
@@ -181,6 +215,13 @@ def noun_source(kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionInd
         return argument(doc, child_of(doc, by, "pobj"), mentions, "by-phrase")
     if noun.i in mentions:  # "Palestinian riots", "US sanctions": the demonym says whose
         return Argument(mentions[noun.i], "the event noun's own country word")
+    return None
+
+
+def noun_source(kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
+    owner = noun_owner(doc, noun, mentions)
+    if owner is not None:
+        return owner
     # The noun is the object or attribute of a verb ("began talks", "there is a will"),
     # or a purpose phrase of one ("arrived for talks"): the source is that verb's
     # subject, or that of the verb whose statement it is in.
@@ -346,6 +387,9 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     """The words that fill a target slot, in order (every "on" of "sanctions on Iran on Tuesday")."""
     if slot in ("dobj", "npadvmod", "attr", "dative"):
         return [c for c in doc.children(trigger.i) if c.dep == slot]
+    if slot == "owner":  # "condemned the Turkish attack": whose the event noun is
+        noun = obj if obj is not None else child_of(doc, trigger, "dobj")
+        return _owner_tokens(kn, doc, noun) if noun is not None else []
     if slot == "clause_subject":  # "demanded that the US cancel ...": the US
         clauses = [c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")]
         return [s for c in clauses for s in doc.children(c.i) if s.dep == "nsubj"]
@@ -372,6 +416,15 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
         if clause.dep == "advcl" and any(m.dep == "mark" and m.lower == slot for m in doc.children(clause.i)):
             found += [s for s in doc.children(clause.i) if s.dep == "nsubj"]
     return found
+
+
+def _owner_tokens(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
+    """The words that may say whose an event noun is, in the order :func:`noun_owner` reads
+    them: its possessor, the object of its "by", the noun itself (its own country word),
+    then the means it was done with ("the killing of civilians in a U.S. drone strike")."""
+    found = [c for c in doc.children(noun.i) if c.dep == "poss"]
+    found += _prepositional_objects(doc, noun, "by")
+    return [*found, noun, *_means_of_attack(kn, doc, noun)]
 
 
 def _only_a_date(doc: ParsedDoc, token: Token) -> bool:

@@ -56,6 +56,10 @@ def match_sentence(
         if rules:
             found.extend(_match_verb(kn, doc, tok, rules, mentions, used_objects, misses))
     for tok in doc.tokens[sent.start : sent.end]:
+        rule = lexicon.adjectives.get(tok.lemma.lower()) if tok.pos == "ADJ" else None
+        if rule and _predicate_adjective(doc, tok):
+            found.extend(_match_adjective(kn, doc, tok, rule, mentions, misses))
+    for tok in doc.tokens[sent.start : sent.end]:
         rule = lexicon.nouns.get(tok.lemma.lower())
         if rule and tok.pos in ("NOUN", "PROPN") and tok.i not in used_objects:
             found.extend(_match_noun(kn, doc, tok, rule, mentions, misses))
@@ -285,6 +289,25 @@ def _match_noun(
         return []
     target, filler = targets(kn, doc, noun, rule, mentions, None)
     return _emit(kn, doc, noun, noun, rule, noun_source(kn, doc, noun, mentions), target, filler, misses)
+
+
+# Verbs that link a subject to a stance: "is skeptical", "remained optimistic".
+_COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay", "sound"})
+
+
+def _predicate_adjective(doc: ParsedDoc, adj: Token) -> bool:
+    """An adjective that says something of the subject of its copula ("is skeptical")."""
+    return adj.dep == "acomp" and doc.head(adj.i).lemma.lower() in _COPULAS
+
+
+def _match_adjective(
+    kn: Knowledge, doc: ParsedDoc, adj: Token, rule: TriggerRule, mentions: MentionIndex, misses: list[str]
+) -> list[Candidate]:
+    """A stance stated by a predicate adjective: the copula's subject takes it toward the
+    object of the adjective's preposition ("skeptical of the plan")."""
+    copula = doc.head(adj.i)
+    target, filler = targets(kn, doc, adj, rule, mentions, None)
+    return _emit(kn, doc, adj, adj, rule, verb_source(kn, doc, copula, mentions), target, filler, misses)
 
 
 # -- events ------------------------------------------------------------------

@@ -68,11 +68,13 @@ class TriggerRule:
 class Lexicon:
     verbs: Mapping[str, tuple[TriggerRule, ...]]  # lemma -> rules (object rules first)
     nouns: Mapping[str, TriggerRule]
+    adjectives: Mapping[str, TriggerRule] = field(default_factory=dict)  # "is skeptical of"
 
     def rules(self) -> Iterable[TriggerRule]:
         for rules in self.verbs.values():
             yield from rules
         yield from self.nouns.values()
+        yield from self.adjectives.values()
 
     def check_codes(self, ontology: Ontology, where: str = "lexicon") -> None:
         for rule in self.rules():
@@ -161,14 +163,17 @@ def _verb_rules(entry: Mapping[str, Any], where: str, words: WordLists) -> tuple
 
 
 def read_lexicon(folder: Path | Any, words: WordLists | None = None) -> Lexicon:
-    """Read ``verbs.yaml`` and ``nouns.yaml`` from a folder (a path or a package resource);
-    ``words`` are the folder's ``defaults.yaml`` unless given."""
+    """Read ``verbs.yaml``, ``nouns.yaml`` and ``adjectives.yaml`` (when present) from a folder
+    (a path or a package resource); ``words`` are the folder's ``defaults.yaml`` unless given."""
     if words is None:
         own = folder.joinpath("defaults.yaml")
         words = read_word_lists(own if own.is_file() else bundled_data("lexicon/defaults.yaml"))
     verbs: dict[str, tuple[TriggerRule, ...]] = {}
     nouns: dict[str, TriggerRule] = {}
-    for name in ("verbs.yaml", "nouns.yaml"):
+    adjectives: dict[str, TriggerRule] = {}
+    for name in ("verbs.yaml", "nouns.yaml", "adjectives.yaml"):
+        if name == "adjectives.yaml" and not folder.joinpath(name).is_file():
+            continue
         try:
             raw = yaml.safe_load(folder.joinpath(name).read_text("utf-8")) or {}
         except yaml.YAMLError as exc:
@@ -177,9 +182,11 @@ def read_lexicon(folder: Path | Any, words: WordLists | None = None) -> Lexicon:
             verbs[str(entry["lemma"])] = verbs.get(str(entry["lemma"]), ()) + _verb_rules(entry, name, words)
         for entry in raw.get("nouns", []):
             nouns[str(entry["lemma"])] = _rule(entry, "noun", name, words)
+        for entry in raw.get("adjectives", []):
+            adjectives[str(entry["lemma"])] = _rule(entry, "adjective", name, words)
     # Specific patterns win over general ones: "pledged aid" before "pledged", "call for" before "call".
     ordered = {lemma: tuple(sorted(rules, key=lambda r: -r.specificity)) for lemma, rules in verbs.items()}
-    return Lexicon(ordered, nouns)
+    return Lexicon(ordered, nouns, adjectives)
 
 
 @lru_cache(maxsize=1)
