@@ -374,6 +374,8 @@ def _emit(
         return _reciprocal_events(kn, trigger, trigger_end, rule, code, target, inferred, notes)
     if source is not None and target is not None:
         others = tuple(t for t in target.mentions if not any(_same_party(s, t) for s in source.mentions))
+        if not others and rule.target_required:
+            return []  # "the party claimed it had won": a claim about oneself accuses no one
         if not others and (rule.target_optional or rule.thing_target):
             target = None  # "Kenya deployed troops along its border": no other party
     out = []
