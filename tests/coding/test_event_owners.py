@@ -67,3 +67,32 @@ def test_an_attributive_adjective_is_no_stance(model_pipeline) -> None:  # type:
     assert not [
         c for _, _, c in _events(model_pipeline, "A critical report on Ghana was published.") if c == "111"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Arab intellectuals issued a declaration demanding political reforms from the Egyptian government.",
+            (None, "EGY", "10"),
+        ),
+        (
+            "The Kenyan parliament adopted a resolution condemning the Ugandan incursion.",
+            ("KEN", "UGA", "11"),
+        ),
+    ],
+)
+def test_what_a_document_says_its_issuer_says(model_pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    events = model_pipeline.code(text, published="2021-05-04")
+    found = [
+        (
+            e.source.actor.country if e.source else "none",
+            e.target.actor.country if e.target else None,
+            e.cameo[:2],
+        )
+        for e in events
+    ]
+    # The issuer is the source: never an event with no source for what the document says.
+    assert any(f[1:] == expected[1:] and f[0] != "none" for f in found)
+    if expected[0]:
+        assert (expected[0], expected[1], expected[2]) in found

@@ -190,8 +190,21 @@ def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Ment
             arg = argument(doc, subject, mentions, f"subject of {current.text!r}")
             return Argument(arg.mentions, arg.how, True) if arg else NOT_AN_ACTOR
         if current.pos in ("NOUN", "PROPN"):
-            return None
+            return _author_of_document(kn, doc, current, mentions) if came_from.dep == "acl" else None
     return None
+
+
+def _author_of_document(
+    kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionIndex
+) -> Argument | None:
+    """ "issued a statement condemning X", "sent a letter urging Y": what a document says is
+    said by whoever issued it (the subject of the verb the document is the object of)."""
+    if noun.lemma.lower() not in kn.words["document_nouns"] or noun.dep != "dobj":
+        return None
+    verb = doc.head(noun.i)
+    subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
+    arg = argument(doc, subject, mentions, f"who issued the {noun.text!r}") if subject else None
+    return Argument(arg.mentions, arg.how, True) if arg else None
 
 
 def _adjective_complement(doc: ParsedDoc, token: Token) -> bool:
