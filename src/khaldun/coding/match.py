@@ -237,9 +237,12 @@ def _match_verb(
         words.setdefault(clause.lemma.lower(), clause)
         dobj = dobj if dobj is not None else clause
     attached = _particles(doc, verb)
+    children = {c.dep for c in doc.children(verb.i)}
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
             continue
+        if rule.requires_child and not children & set(rule.requires_child):
+            continue  # the sense that needs a frame the verb lacks ("agreed that ..." is accord)
         if rule.object_nouns:
             hit = next((words[w] for w in words if w in rule.object_nouns), None)
             if dobj is None or hit is None:

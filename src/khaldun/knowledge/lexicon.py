@@ -57,7 +57,7 @@ class TriggerRule:
     @property
     def specificity(self) -> int:
         """Higher for rules that ask more of the sentence; they are tried first."""
-        return 2 * bool(self.object_nouns) + len(self.particle)
+        return 2 * bool(self.object_nouns) + len(self.particle) + bool(self.requires_child)
 
     def codes(self) -> Iterable[str]:
         yield self.code
