@@ -96,3 +96,9 @@ def test_what_a_document_says_its_issuer_says(model_pipeline, text: str, expecte
     assert any(f[1:] == expected[1:] and f[0] != "none" for f in found)
     if expected[0]:
         assert (expected[0], expected[1], expected[2]) in found
+
+
+def test_an_object_is_matched_as_written_too(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The tagger lemmatises "arms" as "arm"; the lexicon lists the weapons as "arms".
+    events = _events(model_pipeline, "Iran delivered arms to the Houthis in Yemen.")
+    assert [(s, c) for s, _, c in events] == [("IRN", "072")]

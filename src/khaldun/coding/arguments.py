@@ -64,7 +64,8 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
     """Lemmas that name a verb's object, each with the token it sits on: the object itself,
     its compound modifiers ("aid deliveries"), nouns coordinated with it, and the noun a
     measure word is "of"."""
-    words: dict[str, Token] = {dobj.lemma.lower(): dobj}
+    # The word as written too: the tagger lemmatises "arms" (weapons) as "arm".
+    words: dict[str, Token] = {dobj.lemma.lower(): dobj, dobj.lower: dobj}
     for child in doc.children(dobj.i):
         if child.dep == "compound" and child.pos == "NOUN":
             words.setdefault(child.lemma.lower(), dobj)
@@ -75,6 +76,7 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
     for conj in list(_coordinated(doc, dobj))[1:]:
         if conj.pos == "NOUN":
             words.setdefault(conj.lemma.lower(), conj)
+            words.setdefault(conj.lower, conj)
     if dobj.lemma.lower() in kn.words["measure_words"] or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
         # "5 million dollars of aid"; for money also "$662 million in coronavirus aid" (the
         # tagger may call "500 million euros" a cardinal).
