@@ -20,6 +20,18 @@ class Config:
     min_confidence: float = 0.0
     actor_files: tuple[str, ...] = ()
     fuzzy_threshold: float = 90.0
+    petrarch_verbs: tuple[str, ...] = ()
+    petrarch_actors: tuple[str, ...] = ()
+    petrarch_agents: tuple[str, ...] = ()
+    petrarch_discards: tuple[str, ...] = ()
+    petrarch_only: bool = False
+
+    @property
+    def petrarch(self) -> bool:
+        """True when the configuration names PETRARCH dictionaries (the ``[petrarch]`` table)."""
+        return bool(
+            self.petrarch_verbs or self.petrarch_actors or self.petrarch_agents or self.petrarch_discards
+        )
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with some values changed (``None`` values are ignored)."""
@@ -35,9 +47,16 @@ _KEYS = {
     ("coding", "min_confidence"): "min_confidence",
     ("actors", "extra_files"): "actor_files",
     ("actors", "fuzzy_threshold"): "fuzzy_threshold",
+    ("petrarch", "verbs"): "petrarch_verbs",
+    ("petrarch", "actors"): "petrarch_actors",
+    ("petrarch", "agents"): "petrarch_agents",
+    ("petrarch", "discards"): "petrarch_discards",
+    ("petrarch", "only"): "petrarch_only",
 }
 # Keys whose values are lists of file paths, relative to the config file that names them.
-_PATH_LISTS = frozenset({"actor_files"})
+_PATH_LISTS = frozenset(
+    {"actor_files", "petrarch_verbs", "petrarch_actors", "petrarch_agents", "petrarch_discards"}
+)
 
 
 def _from_toml(data: dict[str, Any], where: str, base: Path | None = None) -> dict[str, Any]:
@@ -54,8 +73,9 @@ def _from_toml(data: dict[str, Any], where: str, base: Path | None = None) -> di
             if name in _PATH_LISTS:
                 values[name] = _path_list(value, f"{where}: {section}.{key}", base)
                 continue
-            expected = {"str": str, "int": int, "float": (int, float)}[str(types[name])]
-            if not isinstance(value, expected) or isinstance(value, bool):
+            kind = str(types[name])
+            expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[kind]
+            if not isinstance(value, expected) or (isinstance(value, bool) and kind != "bool"):
                 raise ConfigError(f"{where}: {section}.{key} = {value!r} should be of type {types[name]}")
             values[name] = value
     return values

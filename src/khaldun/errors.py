@@ -65,3 +65,7 @@ class ApiError(KhaldunError):
     def __init__(self, status: int, code: str, message: str, detail: object = None) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.detail = status, code, message, detail
+
+
+class DictionaryError(DataFileError):
+    """A PETRARCH/TABARI dictionary a user gave has a malformed entry (the message names file and line)."""

@@ -26,29 +26,32 @@ CASES = [
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
     # An allegation or complaint accuses whom its content clause names, and is the one event.
-    ("Rwanda alleged that France helped plan the killings.", ("RWA", "FRA", "112")),
+    ("Eritrea alleged that Sweden had armed the rebels.", ("ERI", "SWE", "112")),
     ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISR", "114")),
     # The parser's "dative" to is a target slot like any "to".
-    ("The US military gives medical equipment to Nicaragua.", ("USAMIL", "NIC", "073")),
+    ("The Italian navy gives medical equipment to Tunisia.", ("ITAMIL", "TUN", "073")),
     # A promise of one's own conduct is an intent with no other party.
     ("President Duque vowed to fight corruption in Colombia.", ("COLGOV", None, "030")),
     # A deadline given to a party is an ultimatum (139).
     ("The Security Council set Iraq a deadline to withdraw from Kuwait.", ("IGOUNOSEC", "IRQ", "139")),
     # A hyphenated object the tokenizer splits is still one word.
     (
-        "President Ashraf Ghani announced a weeklong cease-fire with the Taliban.",
-        ("AFGGOV", "AFGINSTAL", "0871"),
+        "President Gustavo Petro announced a three-day cease-fire with the ELN.",
+        ("COLGOV", "COLREBELN", "0871"),
     ),
     ("The Jordanian army distributed food and medicine to Syrian refugees.", ("JORMIL", "SYRREF", "073")),
     # Taking in refugees grants asylum; refusing to is a rejection; laying down arms is disarming.
     ("Germany accepted 1,500 refugees from Syria.", ("DEU", "SYRREF", "075")),
     ("Chadian rebels laid down their weapons on Friday.", ("TCDREB", "TCD", "0873")),
     # Days of exercises are exercises; joint ones are military cooperation (062).
-    ("French and Egyptian warships launched ten days of war games.", ("FRAMIL", "EGYMIL", "062")),
-    ("The US military is training Iraqi pilots.", ("USAMIL", "IRQMIL", "062")),
+    ("Chilean and Peruvian warships launched joint naval exercises.", ("CHLMIL", "PERMIL", "062")),
+    ("The French army is training Malian pilots.", ("FRAMIL", "MLIMIL", "062")),
     # Condolences sent, concern conveyed.
-    ("King Salman sent a condolence message to President Ashraf Ghani.", ("SAUGOV", "AFGGOV", "018")),
-    ("The US embassy conveyed its concerns about the law to the Greek government.", ("USA", "GRCGOV", "012")),
+    ("Chancellor Scholz sent condolences to the Moroccan king.", ("DEUGOV", "MARGOV", "018")),
+    (
+        "The Dutch embassy conveyed its worries about the new law to the Turkish government.",
+        ("NLD", "TURGOV", "012"),
+    ),
     # Ordering foreign forces out is an expulsion; repression with water cannon; arson by protesters.
     ("Niger's junta ordered French troops to leave the country.", ("NERGOV", "FRAMIL", "166")),
     ("Greek police used water cannon against migrants at the border.", ("GRCCOP", "GRCCVL", "175")),
@@ -71,11 +74,14 @@ CASES = [
         ("SAUGOV", "EGYGOV", "041"),
     ),
     # Cyber warfare is a cyber attack (176).
-    ("Russia launched cyber warfare against the UK.", ("RUS", "GBR", "176")),
+    ("North Korea launched cyber warfare against Japan.", ("PRK", "JPN", "176")),
     # Statements (01): declining comment, considering an option, issuing a statement.
-    ("Egypt declined to comment on the report.", ("EGY", None, "011")),
-    ("Khamenei expressed pessimism about talks with the United States.", ("IRNGOV", "USA", "012")),
-    ("Pakistan's foreign ministry issued a statement on the incident.", ("PAKGOV", None, "010")),
+    ("Hungary declined to comment on the leaked memo.", ("HUN", None, "011")),
+    (
+        "Maduro expressed pessimism about negotiations with the Colombian government.",
+        ("VENGOV", "COLGOV", "012"),
+    ),
+    ("Nigeria's foreign ministry issued a statement after the shooting.", ("NGAGOV", None, "010")),
     # Welcoming what someone decided is approval of its author; welcoming a person is hosting.
     ("Egypt welcomed the decision by Iran to free the sailors.", ("EGY", "IRN", "051")),
     ("King Abdullah welcomed the Iraqi prime minister in Amman.", ("JORGOV", "IRQGOV", "043")),
@@ -93,7 +99,7 @@ CASES = [
     ("Syria received weapons from Russia last year.", ("RUS", "SYR", "072")),
     ("Lebanon received assurances from France about the border talks.", ("FRA", "LBN", "036")),
     ("Britain presented evidence against Iran at the Security Council.", ("GBR", "IRN", "112")),
-    ("The Thai court cancelled restrictions on the media.", ("THAJUD", "THAMED", "0811")),
+    ("A Peruvian court cancelled restrictions on the media.", ("PERJUD", "PERMED", "0811")),
     ("Syria closed its border with Jordan on Monday.", ("SYR", "JOR", "191")),
     ("Egypt will evacuate its troops from Yemen.", ("EGY", "YEM", "087")),
     ("The Kenyan government ordered police patrols in Mombasa.", ("KENGOV", "KEN", "153")),
@@ -104,10 +110,10 @@ CASES = [
     # A withdrawal of troops is a military retreat.
     ("Russia completed the withdrawal of its troops from Syria.", ("RUS", "SYR", "0874")),
     # Calling for a withdrawal is an appeal, not the withdrawal.
-    ("Egypt called for the withdrawal of foreign forces from Libya.", ("EGY", "---MIL", "0256")),
-    # Property given back, trade barriers lowered, exercises begun, laws repealed.
+    ("Colombia called for the withdrawal of Venezuelan troops from the border.", ("COL", "VENMIL", "0256")),
+    # Property given back, sanctions eased, exercises begun, bans repealed.
     ("Germany returned looted artifacts to Nigeria on Tuesday.", ("DEU", "NGA", "0842")),
-    ("Canada cut tariffs on Mexican steel.", ("CAN", "MEX", "085")),
+    ("Canada cut sanctions on Venezuela.", ("CAN", "VEN", "085")),
     ("Indian and French warships began a joint exercise in the Arabian Sea.", ("INDMIL", "FRAMIL", "062")),
     ("Bahrain repealed the ban on opposition parties.", ("BHR", "BHROPP", "0812")),
     # A statement about a thing is a statement all the same.
@@ -119,7 +125,7 @@ CASES = [
     ("Putin hosted Erdogan in Sochi on Monday.", ("RUSGOV", "TURGOV", "043")),
     ("Putin hosted Erdogan in Sochi on Monday.", ("TURGOV", "RUSGOV", "042")),
     # States of siege, tear gas, troop withdrawals from a place that is no actor.
-    ("The Bolivian government declared a state of siege in La Paz.", ("BOLGOV", "BOL", "1724")),
+    ("The Nepalese government declared a state of emergency in Kathmandu.", ("NPLGOV", "NPL", "1724")),
     ("Kenyan police fired tear gas at protesters in Nairobi.", ("KENCOP", "KENCVL", "175")),
     ("India withdrew its troops from the disputed glacier.", ("IND", None, "0874")),
     # Money given is economic aid; "in humanitarian aid" says which.
@@ -147,12 +153,12 @@ CASES = [
     ("Pakistan lifted the ban on opposition parties.", ("PAK", "PAKOPP", "0812")),
     ("Thailand ended martial law in the southern provinces.", ("THA", None, "0814")),
     ("Sudan opened its borders to Ethiopian refugees.", ("SDN", "ETHREF", "080")),
-    ("Myanmar opened its borders to UN peacekeepers.", ("MMR", "IGOUNOMIL", "0861")),
+    ("Ghana opened its borders to AU peacekeepers.", ("GHA", "IGOAFRAFU", "0861")),
     ("Syria allowed humanitarian access to besieged towns.", ("SYR", None, "0863")),
     # Training fighters (154) or hackers (155); cyber attacks (176).
     ("Iran trained Houthi fighters in Yemen.", ("IRN", "YEMREBHOU", "154")),
     ("North Korea trained hackers to attack South Korean banks.", ("PRK", None, "155")),
-    ("Iranian hackers defaced Israeli government websites.", ("IRN", "ISRGOV", "176")),
+    ("Iranian hackers hacked Israeli government websites.", ("IRN", "ISRGOV", "176")),
     ("Chinese hackers launched a cyber attack on Taiwan.", ("CHN", "TWN", "176")),
     # Human shields (CAMEO 184); closing down newspapers (1721).
     ("The Taliban held villagers as human shields in Kunduz.", ("AFGINSTAL", "AFG", "184")),
@@ -180,13 +186,13 @@ CASES = [
     # Denying entry or a request, being opposed to something: rejection (12x).
     ("Israel denied entry to a Turkish delegation.", ("ISR", "TURGOV", "120")),
     ("The European Commission denied Greece's request for more funds.", ("IGOEUREEC", "GRC", "120")),
-    ("Israel is opposed to French mediation.", ("ISR", "FRA", "126")),
+    ("Argentina is opposed to Brazilian mediation.", ("ARG", "BRA", "126")),
 ]
 
 NOT_GIVEN = [
-    # A fire burning is no arson; demonstrators firing missiles fight (19), not riot.
+    # A fire burning is no arson; protesters firing mortars fight (19), not riot.
     ("The fire burned for three days in the hills.", "17"),
-    ("Demonstrators launched missiles at the Georgian government.", "14"),
+    ("Protesters fired mortars at the Kenyan parliament.", "14"),
     # Going back somewhere is no event; returning fire is no handover.
     ("The Iraqi minister returned to Baghdad on Monday.", "08"),
     # Wanting something for oneself is no appeal: "want" needs a target actor.
@@ -205,13 +211,13 @@ NOT_GIVEN = [
     # Denying accusations is 016, not a rejection.
     ("Israel denied the accusations by Hamas.", "12"),
     # A deadline with no party is no ultimatum.
-    ("The ministry set a deadline for the end of the year.", "13"),
+    ("The finance ministry set a deadline for the new budget.", "13"),
     # A call is to someone.
-    ("Theresa May called on Friday for a new referendum.", "04"),
+    ("Boris Johnson called on Tuesday for a second vote.", "04"),
     # A rescue operation is no attack.
     ("The navy launched a rescue operation off the coast of Libya.", "19"),
     # Refusing to comment is no rejection; what is only considered has not happened.
-    ("Egypt refused to comment on the report.", "12"),
+    ("Peru refused to comment on the leaked memo.", "12"),
     ("The European Union is considering sending aid to Gaza.", "07"),
     # A strike by workers or teachers is a labour strike (143), not a military one.
     ("Teachers in Chile launched a strike on Monday.", "19"),

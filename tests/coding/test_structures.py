@@ -59,9 +59,9 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Egypt rejected an offer from Ethiopia for new talks on the dam.", ("EGY", "ETH", None)),
         ("Spain is investigating alleged abuses by Moroccan border guards.", ("ESP", "MAR", None)),
         # The target of the action a verb introduces may hang on that action's object.
-        ("Japan agreed to provide 40 million dollars of aid for Nepal.", ("JPN", "NPL", None)),
+        ("Portugal agreed to send 12 million euros of aid for Malawi.", ("PRT", "MWI", None)),
         # Whose an event is, when a verb says what became of it.
-        ("A Danish minister has cancelled a planned visit to Egypt.", ("DNKGOV", "EGY", "160")),
+        ("A Swedish minister has cancelled a planned trip to Kenya.", ("SWEGOV", "KEN", "160")),
         # "be opposed to" is the subject's state, not a passive.
         ("Norway is opposed to Swedish membership of the council.", ("NOR", "SWE", None)),
         # A name shared by two known people of one state names that state ("either Bush").
@@ -69,7 +69,7 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         # An unknown official of an organisation the phrase names is the organisation's.
         ("African Union envoy Tomas Ndele urged Sudan to free prisoners.", ("IGOAFRAFU", "SDN", None)),
         # A participle after a passive takes its agent: the attackers did the killing.
-        ("A village was attacked by Sudanese militiamen, killing 40 people.", ("SDNUAF", "---", "1823")),
+        ("A market was attacked by Chadian gunmen, killing 30 traders.", ("TCDUAF", "---", "1823")),
         # A thing in the target slot stands for the people it is for.
         ("Kenyan police raided a camp for Somali refugees.", ("KENCOP", "SOMREF", None)),
         # "against X" in a conflict event's own phrase names the target.
@@ -105,7 +105,7 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("ICE deported 40 Mexicans on Monday.", ("USACOP", "MEX", "174")),
         # A region named before its kind of area ("Helmand province") is a place and an owner.
         ("Police arrested ten protesters in Helmand province.", ("AFGCOP", "AFGCVL", "173")),
-        ("The government of Sindh province ordered patrols by the police.", ("PAKGOV", None, "15")),
+        ("The government of Balochistan province ordered patrols by the police.", ("PAKGOV", None, "15")),
         # A name two known people share is the one of the state the sentence names.
         ("Ghani met Khalilzad in Kabul.", ("AFGGOV", "USA", "040")),
         ("Qaani visited Baghdad, Iranian media said.", ("IRN", "IRQ", "042")),
@@ -119,7 +119,7 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         # One actor named twice in a subject ("Kuwait and its allies") is one party.
         ("Kuwait and its allies agreed to hold talks with Iraq.", ("KWT", "IRQ", None)),
         # The subject of "is responsible for" did what it is responsible for.
-        ("The Syrian army is responsible for mass killings in Homs.", ("SYRMIL", "SYR", "202")),
+        ("The Malian army is responsible for mass killings in Gao.", ("MLIMIL", "MLI", "202")),
         # A people of one state belongs to it; a people of several, to the one the sentence names.
         ("Uighur separatists attacked a police station in Kashgar.", ("CHNSEP", "CHNCOP", "19")),
         ("Kurdish rebels attacked a Turkish army post.", ("TURREB", "TURMIL", "19")),
@@ -127,8 +127,8 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Chechens protested against the Russian government.", ("RUSCVL", "RUSGOV", "14")),
         # A light verb's object may be the last of several coordinated nouns.
         (
-            "Syrian forces launched artillery, mortar, and rocket fire against the rebels.",
-            ("SYRMIL", "---REB", "19"),
+            "Malian troops launched tank, mortar, and rocket fire against the insurgents.",
+            ("MLIMIL", "---INS", "19"),
         ),
         # A name apposed to a role of no country takes the role's sector, and the other side's state.
         ("The Venezuelan government ordered the newspaper El Diario to close.", ("VENGOV", "VENMED", "17")),
@@ -191,13 +191,13 @@ def test_what_an_allegation_alleges_is_not_an_event_of_its_own(model_pipeline) -
 
 
 def test_the_reason_for_an_arrest_is_not_an_event_of_its_own(model_pipeline) -> None:
-    text = "A Canadian missionary was arrested in Lebanon for collaborating with Israel."
+    text = "A Dutch aid worker was arrested in Sudan for spying for Eritrea."
     roots = {code[:2] for _, _, code in _events(model_pipeline, text)}
     assert roots == {"17"}, roots
 
 
 def test_what_is_done_in_a_riot_is_the_riot(model_pipeline) -> None:
-    text = "Prisoners rioted at a jail in Kenya, setting fire to their mattresses and smashing furniture."
+    text = "Inmates rioted at a prison in Peru, setting fire to their bedding and breaking windows."
     roots = {code[:2] for _, _, code in _events(model_pipeline, text)}
     assert roots == {"14"}, roots
 

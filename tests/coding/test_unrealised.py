@@ -29,11 +29,11 @@ prisoners  prisoner  NOUN  dobj      4
         ("084", "refused", "1243"),  # refuse to release persons or property
         ("0841", "refused", "1243"),
         ("042", "cancelled", "160"),
-        ("194", "prepared", "150"),  # "prepared to resume shelling": military posture
+        ("194", "prepared", "150"),  # "got ready to shell the coast": military posture
         ("042", "prepared", "036"),  # other preparations are plans
         ("042", None, "042"),
-        ("042", "scheduled", "042"),  # "Obama is scheduled to attend a summit": no intent stated
-        ("072", "scheduled", "072"),  # "the US will supply arms to Israel"
+        ("042", "scheduled", "042"),  # "the king is due to open the forum": no intent stated
+        ("072", "scheduled", "072"),  # "Oslo will send rifles to the militia"
         ("190", "scheduled", "150"),  # force the narrator announces: military posture
         ("072", "denied", "016"),  # "denied that it had supplied drones": a denial of responsibility
         ("161", "threatened", "1313"),  # "threatened to break relations"

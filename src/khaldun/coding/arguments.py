@@ -10,7 +10,7 @@
 * a relative pronoun stands for the noun it modifies, an apposition for its
   head, coordinated actors ("Iran and Iraq") for each of them;
 * a thing in an actor's slot stands for whose it is: "Reagan's statement",
-  "an offer from Kabul", "crimes committed by Croat forces";
+  "an offer from Quito", "abuses committed by Moldovan guards";
 * with no target in its slots, an event may take one from the action it
   introduces ("agreed to provide aid for Romania"), an "against X" in its own
   phrase (conflict), or the condition it sets ("... unless the Kremlin closes
@@ -72,13 +72,13 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
             if child.i == dobj.i - 2 and doc.tokens[child.i + 1].text == "-":
                 # "cease-fire", which the tokenizer splits in three: the whole word too.
                 words.setdefault(f"{child.lemma.lower()}-{dobj.lemma.lower()}", dobj)
-    # "photographs and other intelligence"; "artillery, mortar and rocket fire" chains its conjuncts.
+    # "satellite images and other intelligence"; "tank, mortar and rocket fire" chains its conjuncts.
     for conj in list(_coordinated(doc, dobj))[1:]:
         if conj.pos == "NOUN":
             words.setdefault(conj.lemma.lower(), conj)
             words.setdefault(conj.lower, conj)
     if dobj.lemma.lower() in kn.words["measure_words"] or dobj.ent_type in ("MONEY", "QUANTITY", "CARDINAL"):
-        # "5 million dollars of aid"; for money also "$662 million in coronavirus aid" (the
+        # "3 million euros of aid"; for money also "$90 million in flood relief" (the
         # tagger may call "500 million euros" a cardinal).
         money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in kn.amounts.currencies
         preps = ("of", "in") if money else ("of",)
@@ -184,7 +184,7 @@ def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Ment
                 return NOT_AN_ACTOR  # "trained hackers to attack": the hackers, whoever they are
         agent = child_of(doc, child_of(doc, current, "agent"), "pobj")
         if came_from.dep == "advcl" and agent is not None and is_passive(kn, doc, current):
-            # "was attacked by militiamen, killing 156 people": the killers are the agent.
+            # "the convoy was ambushed by gunmen, leaving nine dead": the gunmen are the agent.
             arg = argument(doc, agent, mentions, f"by-agent of {current.text!r}")
             return Argument(arg.mentions, arg.how, True) if arg else None
         subject = next((c for c in doc.children(current.i) if c.dep in _SUBJECTS), None)
@@ -272,7 +272,7 @@ def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
     if token.dep == "pobj":
         verb = doc.head(head.i)
         if head.dep == "prep" and verb.pos == "ADJ" and verb.dep == "acomp":
-            verb = doc.head(verb.i)  # "is responsible for mass killings": the copula's subject
+            verb = doc.head(verb.i)  # "is guilty of shelling the port": the copula's subject
         return verb if head.dep == "prep" and verb.pos in ("VERB", "AUX") else None
     return head
 
@@ -304,7 +304,7 @@ def targets(
     if rule.target_required:
         return None, filler  # only its own slots: "wants to attack X" is no appeal to X
     dative = child_of(doc, trigger, "dative") if trigger.pos in ("VERB", "AUX") else None
-    if dative is not None:  # "gave the Ivory Coast 5 million dollars"
+    if dative is not None:  # "granted Malawi two million euros"
         arg = argument(doc, dative, mentions, "indirect object")
         if arg is not None:
             return arg, dative
@@ -349,13 +349,13 @@ def _embedded_target(
     "agreed to meet Rouhani", "vowed to punish those responsible"."""
     action = next((c for c in doc.children(verb.i) if c.dep == "xcomp"), None)
     if action is None:
-        # "warned that police will no longer tolerate rallies by X": a warning's content.
+        # "warned that the army would answer any raid by X": a warning's content.
         action = next((c for c in doc.children(verb.i) if c.dep == "ccomp"), None)
         if action is None or not _speaks_of_others(kn, verb):
             return None
     objects = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
     candidates = list(objects)
-    # "to provide 70 million dollars of aid for Romania": the action's object may carry the target.
+    # "to send 12 million euros of aid for Malawi": the action's object may carry the target.
     holders = [action, *objects, *(t for o in objects for t in _measured(kn, doc, o))]
     for holder in holders:
         for prep in doc.children(holder.i):
@@ -376,9 +376,9 @@ def _speaks_of_others(kn: Knowledge, verb: Token) -> bool:
 def _against_in_phrase(
     doc: ParsedDoc, trigger: Token, mentions: MentionIndex
 ) -> tuple[Argument, Token] | None:
-    """For conflict events, an "against X" anywhere in the trigger's own phrase: "mobilized
-    reservists for a possible war against Iraq", "hackers capable of cyber warfare against
-    the United States"."""
+    """For conflict events, an "against X" anywhere in the trigger's own phrase: "called up
+    its reserves for a campaign against Chad", "a unit able to wage cyber war against
+    Estonia"."""
     queue = [c for c in doc.children(trigger.i) if c.dep in ("dobj", "prep", "acl", "amod")]
     while queue:
         token = queue.pop(0)
@@ -392,7 +392,7 @@ def _against_in_phrase(
 
 
 def _measured(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
-    """What a measure word measures: "aid" in "70 million dollars of aid"."""
+    """What a measure word measures: "aid" in "12 million euros of aid"."""
     if noun.lemma.lower() not in kn.words["measure_words"] and noun.ent_type not in ("MONEY", "QUANTITY"):
         return []
     return _prepositional_objects(doc, noun, "of")
@@ -405,14 +405,14 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     if slot == "owner":  # "condemned the Turkish attack": whose the event noun is
         noun = obj if obj is not None else child_of(doc, trigger, "dobj")
         return _owner_tokens(kn, doc, noun) if noun is not None else []
-    if slot == "clause_subject":  # "demanded that the US cancel ...": the US
+    if slot == "clause_subject":  # "insisted that Chile withdraw ...": Chile
         clauses = [c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")]
         return [s for c in clauses for s in doc.children(c.i) if s.dep == "nsubj"]
     # A preposition: on the trigger, on its object ("endorsed an agreement with the EU"),
     # or one clause down ("readiness to stand with X").
     obj = obj if obj is not None else child_of(doc, trigger, "dobj")
     heads = [trigger] + ([obj] if obj is not None else [])
-    if trigger.pos in ("NOUN", "PROPN"):  # "a suspension of air links with Serbia"
+    if trigger.pos in ("NOUN", "PROPN"):  # "a halt of rail traffic with Belarus"
         heads += _prepositional_objects(doc, trigger, "of")
     if trigger.dep == "dobj" and is_support_verb(kn, doc.head(trigger.i)):
         heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
@@ -498,9 +498,9 @@ def _origin_on_verb(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tupl
     return ()
 
 
-# Prepositions through which a thing names whose it is: "the leaders of Iran", "an offer
-# from Kabul", "crimes by Croat forces", "contact with the United States", "a camp for
-# Congolese refugees".
+# Prepositions through which a thing names whose it is: "the leaders of Peru", "an offer
+# from Quito", "abuses by Moldovan guards", "contact with the Vatican", "a camp for
+# Eritrean refugees".
 _OWNER_PREPOSITIONS = ("of", "from", "by", "with", "for")
 
 
@@ -512,7 +512,7 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
         if any(m.actor.kind is ActorKind.PERSON for m in found):
             return _with_role_of(found, mentions.get(token.i, ()))
     if apposed and token.pos == "NOUN" and _names_a_known_group(apposed[0]):
-        return apposed[0]  # "the Al Qaeda-linked militant group al-Shabab": the name says who
+        return apposed[0]  # "the armed group Boko Haram": the name says who
     if token.i in mentions:
         own = mentions[token.i]
         guessed = all(not m.actor.known or m.mention.how.startswith("city") for m in own)

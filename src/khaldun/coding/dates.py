@@ -8,7 +8,7 @@ rule layer removes what dateparser does not read ("early", "mid", "late",
 events look forward ("on Sunday" = the next Sunday), others backward.
 
 An event takes the expression nearest to its trigger in the parse tree,
-ignoring expressions inside other clauses ("since he took office in May").
+ignoring expressions inside other clauses ("since she was elected in March").
 With none, it takes the publication date, with no expression.
 """
 

@@ -122,7 +122,7 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     obliged = {
         c.trigger_end.i for c in candidates if c.trigger_end.dep == "ccomp" and c.trigger_end.i != c.trigger.i
     }
-    # A noun event under a light verb ("continued their hunger strike to demand ...")
+    # A noun event under a light verb ("kept up their sit-in to demand ...")
     # governs what the verb's clause says next, as the verb itself would.
     fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj"}
     fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
@@ -130,7 +130,7 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     # one violent protest (145), whether or not the protest has a target yet.
     fired |= {c.trigger.i for c in candidates if c.code[:2] in kn.words["protest_roots"]}
     # What a demand, appeal, promise, refusal or threat asks or offers has not happened:
-    # "demanded that its partners refuse to recognise X" is one event, the demand.
+    # "urged its allies to shun the new junta" is one event, the appeal.
     content = [c for c in candidates if c.code[:2] in kn.words["content_roots"]]
     # ... on the verb or on its object noun ("expressed hope that talks would resume").
     content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
@@ -170,7 +170,7 @@ def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: b
         if current.dep in ("ccomp", "xcomp") and current.head in heads and current.head != trigger.i:
             return True
         if asked and current.dep == "pobj" and _asked_for(doc, doc.head(current.i), heads):
-            return True  # "called for the withdrawal of Syrian forces": what the appeal asks
+            return True  # "called for the pullout of Kenyan troops": what the appeal asks
         current = doc.head(current.i)
     return False
 
@@ -181,7 +181,7 @@ def _asked_for(doc: ParsedDoc, prep: Token, heads: set[int]) -> bool:
 
 def _background(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
     """A trigger that sets the scene rather than reports the news: a noun under a
-    preposition ("in retaliation for an air raid"), or a clause opened by "after",
+    preposition ("in response to a border raid"), or a clause opened by "after",
     "since", "because"..."""
     if trigger.pos in ("NOUN", "PROPN") and trigger.dep == "pobj":
         prep = doc.head(trigger.i)
@@ -190,7 +190,7 @@ def _background(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
     if trigger.dep == "pcomp" and doc.head(trigger.i).lower in kn.words["reason_prepositions"]:
         return True  # "arrested for collaborating with Israel": why, not what happened
     if trigger.dep == "relcl" and any(c.lower in ("where", "when") for c in doc.children(trigger.i)):
-        return True  # "Kosovo, where 28 people have been killed": what the place is known for
+        return True  # "Darfur, where thousands have died": what the place is known for
     if trigger.dep == "advcl":
         return any(
             c.dep == "mark" and c.lower in kn.words["background_marks"] for c in doc.children(trigger.i)
@@ -361,7 +361,7 @@ def _emit(
         and code[:2] in kn.words["labour_strike_roots"]
         and _labour_strike(kn, trigger_end, source)
     ):
-        code = "143"  # "the union will not end the strike": a strike, not a military one
+        code = "143"  # "the nurses extended their strike": a strike, not a military one
     inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
     notes = (
         f"source: {source.how}" if source else "source: none",
@@ -405,7 +405,7 @@ def _unattributed_attacker(
     """Unidentified armed forces (``---UAF``, given a country by the event's place later)
     as the doer of violence the text names only by its means: the subject ("a roadside
     bombing killed"), the passive's agent ("killed by an explosive device"), or the event
-    it happened in ("killed in a car bomb explosion")."""
+    it happened in ("died in a mine blast")."""
     if rule.code[:2] not in kn.words["attack_roots"]:
         return None
     means = kn.words["attack_means"]

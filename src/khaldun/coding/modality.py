@@ -116,7 +116,7 @@ def unrealised_kind(kn: Knowledge, doc: ParsedDoc, trigger: Token, modality: Mod
 
 def _stated(doc: ParsedDoc, trigger: Token, cues: ModalityCues) -> bool:
     """True when a plan is somebody's stated intent: a verb of reporting or of intent
-    governs it ("said it will free", "said he is prepared to lift", "pledged to
+    governs it ("said it will hand back", "said she is ready to ease", "pledged to
     send"), or reports it from the end of the sentence ("X will provide aid, the
     WFP said"); not when only a schedule or "will" makes it a plan."""
     for word in governing_chain(doc, trigger, through=_STATED_THROUGH, hops=_MAX_HOPS + 2):

@@ -35,9 +35,9 @@ from typing import Any
 from khaldun.coding.amounts import read_amount
 from khaldun.coding.candidate import Draft
 from khaldun.coding.dates import read_date
+from khaldun.coding.dictionary import sentence_candidates
 from khaldun.coding.events import build_event
 from khaldun.coding.inferred import infer_sides
-from khaldun.coding.match import match_sentence
 from khaldun.coding.modality import read_modality
 from khaldun.coding.places import read_place
 from khaldun.coding.resolve import DocumentResolver
@@ -158,11 +158,17 @@ class Pipeline:
         resolver = DocumentResolver(kn, parsed, doc.published)
         events: list[Event] = []
         notes: list[str] = []
+        discards = kn.petrarch.discards if kn.petrarch else None
+        if discards is not None and (phrase := discards.story_discarded(doc.text)):
+            return CodedDocument(doc, (), (f"document discarded: it has {phrase!r} (discard list)",))
         for sent in parsed.sentences:
+            if discards is not None and (phrase := discards.sentence_discarded(sent.text)):
+                notes.append(f"sentence {sent.index + 1}: discarded, it has {phrase!r} (discard list)")
+                continue
             mentions = resolver.resolve_sentence(sent.index)
             misses: list[str] = []
             coded: set[str] = set()
-            for cand in match_sentence(kn, parsed, sent.index, mentions, misses=misses):
+            for cand in sentence_candidates(kn, parsed, sent.index, mentions, misses=misses):
                 draft = Draft(doc, cand)
                 for stage in EVENT_STAGES:
                     draft = stage.run(kn, parsed, draft)

@@ -4,7 +4,7 @@ A place phrase ("in Tehran", "at Mehrabad Airport", "in Basra") is looked up
 in the gazetteer (:mod:`khaldun.knowledge.gazetteer`).
 
 An event's place is the first resolvable place phrase found breadth-first
-from its trigger ("met Y at the Complex in Tehran"), then in the clause
+from its trigger ("met Y at the palace in Amman"), then in the clause
 that governs it; for visits, the place visited.
 """
 
@@ -54,7 +54,7 @@ def event_place(
         if place is not None:
             return place, f"the place visited, {visited.text!r}"
     # The trigger's clause first, then a "when"/"as" clause that tells how it happened
-    # ("killed 23 people when they blew themselves up in Tel Aviv").
+    # ("killed six guards when they stormed a checkpoint in Kandahar").
     roots = [trigger, *_clause_governors(doc, trigger)]
     roots += [c for c in doc.children(trigger.i) if c.dep == "advcl" and _tells_how(doc, c)]
     for root in roots:

@@ -21,6 +21,7 @@ from khaldun.knowledge.cues import (
     read_group_nouns,
     read_modality_cues,
 )
+from khaldun.knowledge.dictionaries import PetrarchDictionaries, dictionary_ontology, load_dictionaries
 from khaldun.knowledge.gazetteer import Gazetteer
 from khaldun.knowledge.lexicon import Lexicon, WordLists, load_lexicon, read_word_lists
 from khaldun.knowledge.ontology import Ontology, load_ontology
@@ -39,6 +40,7 @@ class Knowledge:
     office_seniority: tuple[str, ...]  # offices from the most senior down
     kb: KnowledgeBase
     gazetteer: Gazetteer
+    petrarch: PetrarchDictionaries | None = None  # the user's [petrarch] dictionaries, if any
 
 
 def load_knowledge(
@@ -52,8 +54,9 @@ def load_knowledge(
     lexicon or ontology given replace the bundled ones."""
     config = config or Config()
     kb = kb if kb is not None else load_kb(config)
+    petrarch = load_dictionaries(config)
     return Knowledge(
-        ontology=ontology or load_ontology(),
+        ontology=dictionary_ontology(ontology or load_ontology(), petrarch),
         lexicon=lexicon or load_lexicon(),
         words=read_word_lists(bundled_data("lexicon/defaults.yaml")),
         modality=read_modality_cues(bundled_data("lexicon/modality.yaml")),
@@ -64,6 +67,7 @@ def load_knowledge(
         ),
         kb=kb,
         gazetteer=Gazetteer(kb),
+        petrarch=petrarch,
     )
 
 

@@ -119,7 +119,7 @@ class CountryContext(ResolverState):
         return shared_country(name) if shared_country is not None else None
 
     def _organisation_of_complement(self, head_index: int, depth: int = 0) -> Actor | None:
-        """The organisation in "observers from the OSCE", "a mission of observers from the OSCE",
+        """The organisation in "monitors from the OSCE", "a team of inspectors from the IAEA",
         "activists of the Fatah party": the people are its own."""
         for prep in self.doc.children(head_index):
             if prep.dep != "prep" or prep.lower not in ("of", "from"):
@@ -138,7 +138,7 @@ class CountryContext(ResolverState):
 
     def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
         """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
-        "the mayor of the city of Nablus"."""
+        "the governor of the province of Herat"."""
         for prep in self.doc.children(head_index):
             if prep.dep != "prep" or prep.lower not in ("of", "from", "in"):
                 continue

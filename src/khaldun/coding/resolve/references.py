@@ -34,7 +34,7 @@ class References(ResolverState):
 
     def _resolve_group_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
         """ "it", "they": the latest state, organisation or group named as a subject in this
-        sentence or the one before ("Syria says it is willing to withdraw")."""
+        sentence or the one before ("Chile says it is ready to sign")."""
         sent = head.sent
         for i, actor, is_subject, singular in reversed(self._groups):
             if i >= head.i or not is_subject or self.doc.tokens[i].sent < sent - 1:

@@ -114,7 +114,7 @@ class DocumentResolver(References, CountryContext):
                 f"country:{countries[0]}",
             )
         ):
-            # "Hungarian and Romanian officials", "the Turkish and Greek sides": one a country.
+            # "Czech and Slovak officials", "the Ethiopian and Eritrean sides": one a country.
             actors = [country_actor(self.kb, c, actor.sector) for c in countries]
         return tuple(self._mention(cues.start, cues.end, head, a, how) for a in actors)
 
@@ -345,7 +345,7 @@ class DocumentResolver(References, CountryContext):
         orgs = cues.of_kind(HitKind.ORGANISATION)
         country = country or self._shared_country(name)
         if country is None and orgs:
-            # "Arab League Secretary General Chadli Klibi": an official of the organisation.
+            # "OPEC Secretary General Haitham al-Ghais": an official of the organisation.
             org = orgs[-1].hit.organisation
             assert org is not None
             country, sector = org.country, None

@@ -9,8 +9,15 @@ from khaldun.knowledge.actors.builtin import load_kb_with
 
 
 def load_kb(config: Config) -> KnowledgeBase:
-    """The knowledge base a configuration asks for: the bundled one plus ``[actors] extra_files``."""
-    return load_kb_with(tuple(config.actor_files), float(config.fuzzy_threshold))
+    """The knowledge base a configuration asks for: the bundled one plus ``[actors] extra_files``
+    and the ``[petrarch]`` actor and agent dictionaries; with ``[petrarch] only``, those
+    dictionaries alone."""
+    dictionaries = (*config.petrarch_actors, *config.petrarch_agents)
+    if config.petrarch_only and dictionaries:
+        from khaldun.knowledge.actors.dictionary_kb import load_dictionary_kb
+
+        return load_dictionary_kb(dictionaries)
+    return load_kb_with((*config.actor_files, *dictionaries), float(config.fuzzy_threshold))
 
 
 __all__ = ["KnowledgeBase", "load_kb"]
