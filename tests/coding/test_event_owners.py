@@ -102,3 +102,18 @@ def test_an_object_is_matched_as_written_too(model_pipeline) -> None:  # type: i
     # The tagger lemmatises "arms" as "arm"; the lexicon lists the weapons as "arms".
     events = _events(model_pipeline, "Iran delivered arms to the Houthis in Yemen.")
     assert [(s, c) for s, _, c in events] == [("IRN", "072")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Italian police returned the stolen paintings to the Greek government.", ("ITA", "GRC", "0842")),
+        ("The prime minister of Peru resigned on Thursday.", ("PER", "PER", "0831")),
+    ],
+)
+def test_giving_back_and_stepping_down_are_yielding(model_pipeline, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert expected in _events(model_pipeline, text)
+
+
+def test_a_person_returning_somewhere_returns_nothing(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _events(model_pipeline, "The ambassador returned to Ankara on Monday.") == []
