@@ -107,6 +107,19 @@ class PersonMatch:
     why: str = ""  # how a choice among several people was made ("country JOR", "in office on 2020-07-21")
 
 
+def normalise_phrase(text: str) -> str:
+    """The index form of a phrase: single spaces, no leading article, apostrophes unified."""
+    words = text.replace("’", "'").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def belongs_to(person: Person, country: str) -> bool:
+    """True when the person is of ``country`` or held a role there."""
+    return person.country == country or any(r.country == country for r in person.roles)
+
+
 class KnowledgeBase(Protocol):
     """What the mention and resolution stages need from an actor knowledge base."""
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
+from typing import Any
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -28,23 +29,24 @@ from khaldun.knowledge.actors.base import (
     Person,
     PersonMatch,
     SectorTerm,
+    belongs_to,
+    normalise_phrase,
 )
 from khaldun.knowledge.actors.entries import Entries, organisation_from_entry, person_from_entry
 from khaldun.knowledge.actors.names import name_key, name_parts, surname_key
+from khaldun.knowledge.actors.phoenix import (
+    KnownNames,
+    PhoenixIndex,
+    PhoenixLists,
+    bundled_lists,
+    written_as_name,
+)
 from khaldun.model import Role
 
 # Below this similarity of name keys two names are different people.
 FUZZY_THRESHOLD = 90.0
 # Bundled people files, read in order (a later entry with the same id replaces an earlier one).
 PEOPLE_FILES = ("people.yaml",)
-
-
-def normalise_phrase(text: str) -> str:
-    """The index form of a phrase: single spaces, no leading article, apostrophes unified."""
-    words = text.replace("’", "'").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return " ".join(words)
 
 
 def _data_file(name: str) -> Traversable:
@@ -69,7 +71,13 @@ class BuiltinKB:
     replaces the same term, other entries are added.
     """
 
-    def __init__(self, extra: Sequence[Entries] = (), *, fuzzy_threshold: float = FUZZY_THRESHOLD) -> None:
+    def __init__(
+        self,
+        extra: Sequence[Entries] = (),
+        *,
+        fuzzy_threshold: float = FUZZY_THRESHOLD,
+        phoenix: bool | PhoenixLists = True,
+    ) -> None:
         self.fuzzy_threshold = fuzzy_threshold
         self.sources: tuple[str, ...] = tuple(e.source for e in extra)
         self.warnings: tuple[str, ...] = tuple(w for e in extra for w in e.warnings)
@@ -114,12 +122,32 @@ class BuiltinKB:
                         self._people[person.id] = person
                         self._index_person(person)
         self._fuzzy_choices = list(self._person_keys)
+        if phoenix is True:
+            phoenix = bundled_lists()
+        self._phoenix = self._phoenix_index(phoenix) if phoenix else None
+
+    def _phoenix_index(self, lists: PhoenixLists) -> PhoenixIndex:
+        """The Phoenix lists, behind everything above: khaldun's own and the user's entries win."""
+        org_phrases = {
+            phrase
+            for phrase, hits in self._phrases.items()
+            if any(h.kind is HitKind.ORGANISATION for h in hits)
+        }
+        known = KnownNames(
+            person_keys=self._person_keys,
+            person_names={normalise_phrase(a).lower() for p in self._people.values() for a in p.aliases},
+            surname_keys=self._surname_keys,
+            phrases={*self._phrases, *(p.lower() for p in self._exact_phrases)},
+            organisation_phrases=org_phrases,
+            max_phrase_words=self.max_phrase_words,
+        )
+        return PhoenixIndex(known, lists)
 
     def _known_already(self, person: Person) -> bool:
         """True when someone of the same country is known under one of the person's name keys."""
         for alias in (person.name, *person.aliases):
             for other in self._person_keys.get(name_key(alias), ()):
-                if not person.country or _belongs_to(other, person.country):
+                if not person.country or belongs_to(other, person.country):
                     return True
         return False
 
@@ -242,7 +270,10 @@ class BuiltinKB:
 
     def lookup(self, phrase: str) -> Sequence[Hit]:
         phrase = normalise_phrase(phrase)
-        return self._exact_phrases.get(phrase) or self._phrases.get(phrase.lower(), ())
+        found = self._exact_phrases.get(phrase) or self._phrases.get(phrase.lower(), ())
+        if not found and self._phoenix is not None:
+            return self._phoenix.lookup(phrase)
+        return found
 
     def country(self, iso3: str) -> Country | None:
         return self._countries.get(iso3)
@@ -254,13 +285,19 @@ class BuiltinKB:
         return tuple(self._people.values())
 
     def person(self, person_id: str) -> Person | None:
-        return self._people.get(person_id)
+        found = self._people.get(person_id)
+        if found is None and self._phoenix is not None:
+            return self._phoenix.person(person_id)
+        return found
 
     def organisations(self) -> Sequence[Organisation]:
         return tuple(self._organisations.values())
 
     def organisation(self, org_id: str) -> Organisation | None:
-        return self._organisations.get(org_id)
+        found = self._organisations.get(org_id)
+        if found is None and self._phoenix is not None:
+            return self._phoenix.organisations.get(org_id)
+        return found
 
     def sector_terms(self) -> Sequence[SectorTerm]:
         return tuple(self._sectors.values())
@@ -278,19 +315,50 @@ class BuiltinKB:
         context does not pick exactly one, it stays unresolved rather than
         guessed. A surname alone or a fuzzy match is refused when it
         contradicts ``country`` (Jordan's Abdullah is not the Saudi king).
+        The Phoenix lists are asked last (see :meth:`_phoenix_candidates`).
         """
         key = name_key(name)
         if not key:
             return None
-        for how, candidates in (
-            ("alias", self._person_keys.get(key, [])),
-            ("surname", self._surname_keys.get(key, []) if " " not in key else []),
-        ):
+        found = self._pick(self._own_candidates(key), key, country, day) or self._fuzzy_person(
+            key, country, day
+        )
+        if found is None and self._phoenix is not None and written_as_name(name):
+            found = self._pick(self._phoenix_candidates(key, country, day), key, country, day)
+        return found
+
+    def _pick(
+        self,
+        tiers: Iterator[tuple[str, Sequence[Person]]],
+        key: str,
+        country: str | None,
+        day: dt.date | None,
+    ) -> PersonMatch | None:
+        for how, candidates in tiers:
             strict = how == "surname" or " " not in key
             chosen, why = pick_person(candidates, country, day, strict=strict)
             if chosen:
                 return PersonMatch(chosen, how, 100.0, key, why)
-        return self._fuzzy_person(key, country, day)
+        return None
+
+    def _own_candidates(self, key: str) -> Iterator[tuple[str, Sequence[Person]]]:
+        """Who a name key may be among khaldun's own (and the user's) people: full name, then surname."""
+        yield "alias", self._person_keys.get(key, [])
+        if " " not in key:
+            yield "surname", self._surname_keys.get(key, [])
+
+    def _phoenix_candidates(
+        self, key: str, country: str | None, day: dt.date | None
+    ) -> Iterator[tuple[str, Sequence[Person]]]:
+        """Who a name key may be among the people of the Phoenix lists, asked only when khaldun's
+        own people (by name, surname or a close spelling) give no one, and only for a name
+        written as one ("Meir Sheetrit", not the words of lower-case text). Their surnames
+        count only when the context names the person's state ("Sheetrit, the Israeli minister")."""
+        assert self._phoenix is not None
+        if " " in key:
+            yield "alias", [p for p in self._phoenix.by_key(key) if _fits(p, country, day)]
+        elif country:
+            yield "surname", [p for p in self._phoenix.by_surname(key) if _fits(p, country, day)]
 
     def namesakes(self, name: str) -> Sequence[Person]:
         """The known people a name's full key or surname key fits (several for "Ghani")."""
@@ -397,15 +465,24 @@ def bundled_sector_names() -> dict[str, str]:
     return names
 
 
+# libyaml's safe loader reads the same YAML as the pure-Python one, about ten times faster:
+# the people file is most of the start-up time.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 def _bundled_organisations() -> Iterator[Organisation]:
-    raw = yaml.safe_load(_data_file("organisations.yaml").read_text("utf-8")) or {}
+    raw = _load_yaml(_data_file("organisations.yaml").read_text("utf-8")) or {}
     for n, entry in enumerate(raw.get("organisations", []), 1):
         yield organisation_from_entry(entry, f"organisations.yaml entry {n}")
 
 
 def _bundled_people() -> Iterator[Person]:
     for name in PEOPLE_FILES:
-        raw = yaml.safe_load(_data_file(name).read_text("utf-8")) or {}
+        raw = _load_yaml(_data_file(name).read_text("utf-8")) or {}
         for n, entry in enumerate(raw.get("people", []), 1):
             yield person_from_entry(entry, f"{name} entry {n}")
 
@@ -419,8 +496,14 @@ def _title_names(title: str, phrase: str) -> bool:
     return False
 
 
-def _belongs_to(person: Person, country: str) -> bool:
-    return person.country == country or any(r.country == country for r in person.roles)
+def _fits(person: Person, country: str | None, day: dt.date | None) -> bool:
+    """Whether a person of the Phoenix lists may be the one a name means here: never one of
+    another state than the text names, and, unless the text names their state, only on a
+    day the lists give them a role (the lists say who held an office when; outside those
+    years a namesake is as likely)."""
+    if country and person.country:
+        return belongs_to(person, country)
+    return day is not None and person.role_on(day) is not None
 
 
 def pick_person(
@@ -437,10 +520,10 @@ def pick_person(
         return None, ""
     if len(unique) == 1:
         person = unique[0]
-        if strict and country and not _belongs_to(person, country) and person.country:
+        if strict and country and not belongs_to(person, country) and person.country:
             return None, f"{person.name} is not of {country}"
         return person, "only person with this name"
-    in_country = [p for p in unique if country and _belongs_to(p, country)]
+    in_country = [p for p in unique if country and belongs_to(p, country)]
     if len(in_country) == 1:
         return in_country[0], f"the one of {country}"
     pool = in_country or unique

@@ -1,14 +1,16 @@
 """A reader for actor and agent dictionaries in the PETRARCH/TABARI text format.
 
 Many users of the older coders keep their own dictionaries in this format;
-khaldun reads them as user knowledge (``[actors] extra_files``). Nothing of
-these dictionaries is bundled with khaldun. The format, as read here:
+khaldun reads them as user knowledge (``[actors] extra_files``), and
+``tools/convert_phoenix_actors.py`` reads the Phoenix actor dictionaries with it
+for the bundled lists (``data/actors/phoenix``). The format, as read here:
 
 * comments: ``#`` to the end of a line, and ``<!-- ... -->`` blocks;
 * an actor entry: a phrase with words joined by ``_`` or spaces (a trailing
   ``_`` marks the end of a word), then optionally its codes on the same line
   (``HAMAS [PSEREBHMS]``); ``+PHRASE`` lines add synonyms; indented
-  ``[CODE]`` lines add codes;
+  ``[CODE]`` lines add codes; primary lines in a row with no code between
+  them are one actor (PETRARCH gives them the codes that follow);
 * a code: ``[CODE]`` (valid always, the default), ``[CODE 750101-000101]``,
   ``[CODE >011222]`` (from that day on) or ``[CODE <011222]`` (until that
   day); dates are YYMMDD (years up to 30 are 20xx) or YYYYMMDD;
@@ -79,6 +81,7 @@ def parse_dictionary(text: str, where: str) -> tuple[list[DictEntry], list[str]]
     entries: list[DictEntry] = []
     warnings: list[str] = []
     current: DictEntry | None = None
+    uncoded = False  # the current actor has had no [code] yet: a primary line now joins it
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -91,6 +94,7 @@ def parse_dictionary(text: str, where: str) -> tuple[list[DictEntry], list[str]]
         if line[0].isspace() and not head:
             if current is not None:
                 current.codes.extend(codes)
+                uncoded = False
             continue
         if head.startswith("+"):
             if current is not None:
@@ -102,9 +106,17 @@ def parse_dictionary(text: str, where: str) -> tuple[list[DictEntry], list[str]]
         head = _PLURAL.sub(" ", head).strip()
         if not head:
             continue
+        if uncoded and current is not None and plurals is None:
+            # Primary lines in a row before any code name one actor, as PETRARCH reads them
+            # ("BORIS_YELTSIN_" / "PRESIDENT_YELTSIN", then the dated codes of both).
+            current.synonyms.extend(_expand(head, macros))
+            current.codes.extend(codes)
+            uncoded = "[" not in line
+            continue
         for phrase in _expand(head, macros):
             current = DictEntry(phrase, n, codes=list(codes), plurals=plurals)
             entries.append(current)
+        uncoded = "[" not in line and plurals is None
     return entries, warnings
 
 
@@ -132,9 +144,12 @@ def _parse_code(body: str) -> DictCode | None:
         if dates.startswith("<"):
             return DictCode(code, end=_dict_date(dates[1:]))
         first, _, last = dates.partition("-")
-        return DictCode(code, start=_dict_date(first), end=_dict_date(last))
+        start, end = _dict_date(first), _dict_date(last)
     except ValueError:
         return None
+    # An interval that ends before it starts is skipped, as PETRARCH skips it: a two-digit
+    # year up to 30 reads as 20xx, so "250101-331108" (meant 1925) is no interval at all.
+    return DictCode(code, start=start, end=end) if start <= end else None
 
 
 def _dict_date(text: str) -> dt.date:
