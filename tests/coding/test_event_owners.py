@@ -117,3 +117,10 @@ def test_giving_back_and_stepping_down_are_yielding(model_pipeline, text: str, e
 
 def test_a_person_returning_somewhere_returns_nothing(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _events(model_pipeline, "The ambassador returned to Ankara on Monday.") == []
+
+
+def test_hoping_that_something_happens_is_an_optimistic_comment(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kenyan foreign minister said he hoped the border talks would succeed."
+    assert ("KEN", None, "013") in _events(model_pipeline, text)
+    # Hoping to do something is a plan, not a comment.
+    assert not [c for _, _, c in _events(model_pipeline, "Japan hopes to host the summit.") if c == "013"]
