@@ -70,9 +70,15 @@ class References(ResolverState):
         """
         current = head.sent
         earlier = [(i, actor, subj) for i, actor, subj in self._people if i < head.i]
+        same = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current]
+        if not same:
+            # "The Kenyan foreign minister said he ...": a named office with no name is the
+            # person, when no named person comes before it in the sentence.
+            role = self._office_subject_before(head)
+            if role is not None:
+                return role
         if not earlier:
             return None
-        same = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current]
         previous = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current - 1]
         for group in (same, previous):
             subjects = [a for _, a, is_subject in group if is_subject]
@@ -81,6 +87,20 @@ class References(ResolverState):
             if group and group is same:
                 return group[-1][1]
         return earlier[-1][1]
+
+    def _office_subject_before(self, head: Token) -> Actor | None:
+        """The latest singular office ("the foreign minister", sector and all) that is the
+        subject of a clause before ``head`` in its sentence."""
+        found = [
+            actor
+            for i, actor, is_subject, singular in self._groups
+            if i < head.i
+            and self.doc.tokens[i].sent == head.sent
+            and is_subject
+            and singular
+            and actor.sector
+        ]
+        return found[-1] if found else None
 
     def _resolve_country_reference(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
         """ "his country" → that person's country; "the two countries" → the document's main pair."""
