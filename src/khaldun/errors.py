@@ -69,3 +69,7 @@ class ApiError(KhaldunError):
 
 class DictionaryError(DataFileError):
     """A PETRARCH/TABARI dictionary a user gave has a malformed entry (the message names file and line)."""
+
+
+class OutputError(KhaldunError):
+    """An output file cannot be written (its folder is missing, it is a folder, or access is denied)."""

@@ -255,7 +255,8 @@ class Event:
         """Event id: a hash of document id, sentence and trigger offsets (and the dyad, for compounds)."""
         return stable_id(doc_id, sentence_start, trigger_start, trigger_end, *extra)
 
-    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, explain: bool = False, document: Document | None = None) -> dict[str, Any]:
+        """The event's JSON form (README "Event schema"); ``document`` is the article it came from."""
         out: dict[str, Any] = {
             "doc_id": self.doc_id,
             "event_id": self.id,
@@ -277,10 +278,19 @@ class Event:
             "evidence": self.evidence.to_dict(),
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
+            "document": document_dict(document),
         }
         if explain:
             out["explanation"] = list(self.explanation)
         return out
+
+
+def document_dict(doc: Document | None) -> dict[str, Any] | None:
+    """What an event says of its article: title, source (the outlet), url and publication date."""
+    if doc is None:
+        return None
+    published = doc.published.isoformat() if doc.published else None
+    return {"title": doc.title, "source": doc.source, "url": doc.url, "published": published}
 
 
 def _actor_mention_dict(am: ActorMention | None) -> dict[str, Any] | None:

@@ -25,10 +25,11 @@ from typing import Any
 import click
 
 from khaldun.cli.options import config_option, date_value, errors_to_exit, format_option
+from khaldun.cli.progress import Progress, input_size, progress_option
 from khaldun.config import load_config
 from khaldun.errors import InputError
 from khaldun.knowledge.actors.builtin import BuiltinKB
-from khaldun.knowledge.actors.records import resolve_name, show_record
+from khaldun.knowledge.actors.records import SEARCH_CUTOFF, resolve_name, search_entries, show_record
 
 _CONFIG_HELP = "A TOML config file; its [actors] extra_files are loaded on top of the bundled actors."
 
@@ -78,8 +79,9 @@ def _cell(value: Any) -> str:
 def _plain(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(_plain(v) for v in value)
-    if isinstance(value, dict) and {"kind", "id", "score"} <= set(value):
-        return f"{value['kind']}:{value['id']} ({value['score']})"
+    if isinstance(value, dict) and {"id", "name"} <= set(value):  # a suggestion or a candidate
+        extra = value.get("score") or ", ".join(str(value[k]) for k in ("country", "code") if value.get(k))
+        return f"{value['id']} {value['name']} ({extra})"
     return _cell(value)
 
 
@@ -111,7 +113,7 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
 @click.argument("name")
 @click.option("--date", "date_text", help="The date (YYYY-MM-DD) whose code to give; default: today's roles.")
 @click.option("--country", help="ISO3 code of the country the context names (picks among namesakes).")
-@format_option(records="actor", choices=("table", "json"))
+@format_option(records="actor")
 @config_option(_CONFIG_HELP)
 def resolve_command(
     name: str, date_text: str | None, country: str | None, fmt: str, config_path: str | None
@@ -128,7 +130,7 @@ def resolve_command(
 @actors.command("show")
 @click.argument("ident", metavar="ID")
 @click.option("--date", "date_text", help="Give the code valid on this date (YYYY-MM-DD).")
-@format_option(records="actor", choices=("table", "json"))
+@format_option(records="actor")
 @config_option(_CONFIG_HELP)
 def show_command(ident: str, date_text: str | None, fmt: str, config_path: str | None) -> None:
     """Show one entry: person:ID, org:ID, country:ISO3, sector:TERM, or a bare id."""
@@ -153,14 +155,19 @@ def show_command(ident: str, date_text: str | None, fmt: str, config_path: str |
 def search_command(text: str, limit: int, fmt: str, config_path: str | None) -> None:
     """List the people, organisations, countries and sector words whose names look like TEXT."""
     with errors_to_exit():
-        kb = _kb(config_path)
-        rows = []
-        for kind, ident, score in kb.search(text, limit=limit):
-            record = show_record(kb, f"{'org' if kind == 'organisation' else kind}:{ident}", day=None) or {}
-            rows.append(
-                {"score": round(score, 1), **{k: record.get(k) for k in ("id", "kind", "name", "code")}}
-            )
-    _emit(rows, fmt, ("score", "id", "kind", "name", "code"))
+        found = search_entries(_kb(config_path), text, limit=limit)
+    columns = ("score", "id", "kind", "name", "code")
+    if not found:
+        # An empty list would read as "searched, nothing there" in a pipe: say it, and fail.
+        click.echo(
+            f"error: no match: no entry's name looks like {text!r} (similarity {SEARCH_CUTOFF:.0f} or more); "
+            "try another spelling or part of the name",
+            err=True,
+        )
+        if fmt != "table":
+            _emit([], fmt, columns)
+        sys.exit(1)
+    _emit([{k: r.get(k) for k in columns} for r in found], fmt, columns)
 
 
 @dataclass
@@ -186,11 +193,16 @@ class UnknownTally:
 
 
 def count_unknown(
-    docs: Iterable[Any], *, config_path: str | None = None, pipeline: Any = None
+    docs: Iterable[Any],
+    *,
+    config_path: str | None = None,
+    pipeline: Any = None,
+    progress: Progress | None = None,
 ) -> tuple[UnknownTally, int]:
     """Parse and resolve documents; count mentions whose actor the knowledge base does not know.
 
-    ``pipeline`` (a :class:`khaldun.Pipeline`) is built from the config when not given.
+    ``pipeline`` (a :class:`khaldun.Pipeline`) is built from the config when not given; ``progress``
+    counts each document done.
     """
     from khaldun.coding.pipeline import Pipeline
     from khaldun.coding.resolve import DocumentResolver
@@ -200,7 +212,10 @@ def count_unknown(
     good = []
     for doc in docs:
         if isinstance(doc, InputError):
-            click.echo(f"error: {doc}", err=True)
+            if progress:
+                progress.write(f"error: {doc}")
+            else:
+                click.echo(f"error: {doc}", err=True)
             failures += 1
         else:
             good.append(doc)
@@ -220,6 +235,8 @@ def count_unknown(
                     if name not in seen:
                         seen.add(name)
                         tally.documents[name] += 1
+        if progress:
+            progress.done(doc.id, 0)
     return tally, failures
 
 
@@ -243,15 +260,23 @@ def _read_docs(file: str, published: dt.date | None) -> Iterator[Any]:
 @click.option("--top", type=int, default=20, show_default=True, help="How many names to list.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @format_option(records="actor")
+@progress_option()
 @config_option(_CONFIG_HELP)
-def unknown_command(file: str, top: int, published: str | None, fmt: str, config_path: str | None) -> None:
+def unknown_command(
+    file: str, top: int, published: str | None, fmt: str, show_progress: bool | None, config_path: str | None
+) -> None:
     """List the most frequent actor names in FILE that the knowledge base does not know.
 
     FILE is a text file, - for stdin, or a JSON Lines file (.jsonl) of documents.
     """
     day = date_value(published, "--published")
+    progress = Progress(label="parsed", total_bytes=input_size(file), enabled=show_progress, events=False)
+    progress.on_file(file, input_size(file))
     with errors_to_exit():
-        tally, failures = count_unknown(_read_docs(file, day), config_path=config_path)
+        tally, failures = count_unknown(
+            progress.read(_read_docs(file, day)), config_path=config_path, progress=progress
+        )
+        progress.close()
     _emit(tally.rows(top), fmt, ("mentions", "documents", "name", "code", "example"))
     if failures:
         sys.exit(1)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from khaldun.cli.options import config_option, date_value, errors_to_exit, format_option, workers_option
-from khaldun.cli.progress import Progress
+from khaldun.cli.progress import Progress, input_size, progress_option
 from khaldun.config import Config, load_config
 from khaldun.errors import InputError
 from khaldun.export.formats import write_events
@@ -29,6 +29,7 @@ from khaldun.model import Document
 @click.option("--explain", is_flag=True, help="Show why each event was coded and why triggers gave no event.")
 @click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
 @workers_option()
+@progress_option()
 @config_option()
 def code(
     file: str | None,
@@ -38,6 +39,7 @@ def code(
     explain: bool,
     max_chars: int | None,
     workers: int,
+    show_progress: bool | None,
     config_path: str | None,
 ) -> None:
     """Code a news text (FILE, or - for stdin) or a JSON Lines batch (--input) into events."""
@@ -46,8 +48,16 @@ def code(
     day = date_value(published, "--published")
     with errors_to_exit():
         config = load_config(config_path).with_overrides(max_document_chars=max_chars)
-        docs = _read_inputs(file, input_path, day, config)
-        failures = _code_and_write(docs, config, fmt=fmt, explain=explain, workers=workers)
+        path = input_path or file
+        # By default for a batch on a terminal, unless its events stream onto that terminal too.
+        streams = sys.stdout.isatty() and fmt in ("jsonl", "csv")
+        auto = bool(input_path) and sys.stderr.isatty() and not streams
+        progress = Progress(
+            total_bytes=input_size(path), enabled=auto if show_progress is None else show_progress
+        )
+        progress.on_file(path, input_size(path))
+        docs = progress.read(_read_inputs(file, input_path, day, config))
+        failures = _code_and_write(docs, config, fmt=fmt, explain=explain, workers=workers, progress=progress)
     if failures:
         click.echo(
             f"{failures} document{'s' if failures > 1 else ''} could not be coded (see above).", err=True
@@ -68,13 +78,14 @@ def _read_inputs(
         yield read_text_document(file, max_chars=config.max_document_chars, published=day, stdin=stdin)
 
 
-def _code_and_write(docs: Iterable[Any], config: Config, *, fmt: str, explain: bool, workers: int) -> int:
+def _code_and_write(
+    docs: Iterable[Any], config: Config, *, fmt: str, explain: bool, workers: int, progress: Progress
+) -> int:
     """Code documents, write their events, report bad documents on stderr; returns the failures."""
     from khaldun.coding.pipeline import Pipeline
 
     pipeline = Pipeline(config)
     failures = 0
-    progress = Progress(enabled=sys.stderr.isatty() and fmt != "table", label="coded")
     out = sys.stdout
 
     def good_docs() -> Iterator[Document]:
@@ -82,7 +93,7 @@ def _code_and_write(docs: Iterable[Any], config: Config, *, fmt: str, explain: b
         for item in docs:
             if isinstance(item, InputError):
                 failures += 1
-                click.echo(f"error: {item}", err=True)
+                progress.write(f"error: {item}")
             else:
                 yield item
 
@@ -91,19 +102,19 @@ def _code_and_write(docs: Iterable[Any], config: Config, *, fmt: str, explain: b
         for coded in pipeline.pipe(good_docs(), n_process=workers):
             if isinstance(coded, InputError):
                 failures += 1
-                click.echo(f"error: {coded}", err=True)
+                progress.write(f"error: {coded}")
                 continue
-            progress.update(len(coded.events))
+            progress.done(coded.document.id, len(coded.events))
             if explain:
                 for note in coded.notes:
-                    click.echo(f"[{coded.document.id}] {note}", err=True)
+                    progress.write(f"[{coded.document.id}] {note}")
                 if not coded.events:
-                    click.echo(f"[{coded.document.id}] no events: {_why_no_events(coded)}", err=True)
+                    progress.write(f"[{coded.document.id}] no events: {_why_no_events(coded)}")
             for event in coded.events:
-                yield event.to_dict(explain=explain)
+                yield event.to_dict(explain=explain, document=coded.document)
+        progress.close()  # before a table or a JSON array is printed, not after
 
     write_events(events(), fmt, out)
-    progress.close()
     return failures
 
 

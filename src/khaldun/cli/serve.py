@@ -73,14 +73,15 @@ def serve(
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/openapi.json) and the dashboard over a store.
 
-    Read-only by default. A DuckDB file is held open while the server runs:
-    stop it before `khaldun ingest` writes to the same file (or use PostgreSQL).
+    Read-only by default. A DuckDB file is held open while the server runs: the
+    reading commands (query, dyads, network, export) run beside it, but stop it
+    before `khaldun ingest` or `khaldun cluster` writes to the file (or use PostgreSQL).
     """
     import uvicorn
 
     from khaldun.errors import KhaldunError
     from khaldun.serve import ServeSettings, check_exposure, create_app
-    from khaldun.serve.access import open_for_serving
+    from khaldun.store import open_store
 
     token = read_token(token_file)
     settings = ServeSettings(
@@ -97,8 +98,8 @@ def serve(
     except KhaldunError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    try:  # fail fast, with the store's own message, before uvicorn starts
-        open_for_serving(settings).close()
+    try:  # fail fast, with the store's own message, before uvicorn starts; never a new empty store
+        open_store(db, read_only=not writable, create=False).close()
     except KhaldunError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

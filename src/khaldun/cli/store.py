@@ -3,7 +3,9 @@
 Thin shells over :mod:`khaldun.corpus.ingest`, :mod:`khaldun.corpus.clusters`,
 the read layer (:mod:`khaldun.store.queries` and :mod:`khaldun.store.aggregates`,
 with the filters of :mod:`khaldun.store.filters`) and :mod:`khaldun.export.exporters`.
-The reading commands open the store read-only.
+The reading commands open the store read-only. Only ``ingest`` creates a
+store, and only once its inputs are there: elsewhere a missing store is an
+error naming the path.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
 
 from khaldun.cli.options import config_option, date_value, db_option, errors_to_exit, format_option
-from khaldun.cli.progress import Progress
+from khaldun.cli.progress import Progress, progress_option
 from khaldun.errors import InputError
 from khaldun.export.formats import FORMATS
 from khaldun.store.filters import FILTER_FIELDS, FILTERS, EventFilter, FilterField
@@ -91,11 +94,12 @@ def _period_filter(since: str | None, until: str | None, modality: str) -> Event
 
 
 @contextmanager
-def _opened(url: str, *, read_only: bool = False) -> Any:
+def _opened(url: str, *, read_only: bool = False, create: bool = False) -> Any:
+    """The store at ``url``; only ``ingest`` passes ``create`` (a mistyped --db is an error elsewhere)."""
     from khaldun.store import open_store
 
     with errors_to_exit():
-        store = open_store(url, read_only=read_only)
+        store = open_store(url, read_only=read_only, create=create)
         try:
             yield store
         finally:
@@ -127,6 +131,11 @@ def _opened(url: str, *, read_only: bool = False) -> Any:
 @click.option("--source-column", default="source", show_default=True, help="CSV column with the source.")
 @click.option("--delimiter", help="CSV delimiter (default , and tab for .tsv).")
 @click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symbolic links in a folder that lead out of it (by default they are reported, not read).",
+)
+@click.option(
     "--workers", type=int, default=-1, show_default=True, help="Worker processes; -1 uses every core."
 )
 @click.option(
@@ -148,7 +157,8 @@ def _opened(url: str, *, read_only: bool = False) -> Any:
 @click.option("--no-cluster", is_flag=True, help="Do not rebuild the event clusters after ingesting.")
 @click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
 @config_option()
-@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@progress_option()
+@click.option("--quiet", is_flag=True, help="No progress on stderr (as --no-progress).")
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -162,6 +172,7 @@ def ingest(
     url_column: str,
     source_column: str,
     delimiter: str | None,
+    follow_links: bool,
     workers: int,
     batch_size: int,
     near_duplicate: float,
@@ -169,6 +180,7 @@ def ingest(
     no_cluster: bool,
     max_chars: int | None,
     config_path: str | None,
+    show_progress: bool | None,
     quiet: bool,
 ) -> None:
     """Ingest files, folders (recursively) and feeds into a store: dedupe, code, store, cluster.
@@ -196,17 +208,21 @@ def ingest(
         source_column=source_column,
         delimiter=delimiter,
         max_chars=config.max_document_chars,
+        follow_links=follow_links,
     )
-    progress = Progress(enabled=not quiet, total_bytes=total_size(paths), every=0, piped_every=5)
+    progress = Progress(
+        total_bytes=total_size(paths, follow_links=follow_links), enabled=False if quiet else show_progress
+    )
 
     def on_error(exc: InputError) -> None:
-        click.echo(("\n" if progress.tty and not quiet else "") + f"error: {exc}", err=True)
+        progress.write(f"error: {exc}")
 
-    with _opened(db) as store:
+    _check_inputs(paths)
+    with _opened(db, create=True) as store:
         report = run_ingest(
-            read_corpus(paths, read_options, fmt=input_format, on_file=progress.on_file),
+            progress.read(read_corpus(paths, read_options, fmt=input_format, on_file=progress.on_file)),
             store,
-            Pipeline(config),
+            progress.watch(Pipeline(config)),
             options=IngestOptions(
                 workers=workers,
                 chunk_size=batch_size,
@@ -214,16 +230,14 @@ def ingest(
                 default_published=default,
             ),
             on_error=on_error,
-            on_batch=lambda r: progress.set_counts(
+            on_batch=lambda r: progress.sync(
                 r.read,
                 r.events,
-                seconds=r.seconds,
                 detail=f" ({r.coded} coded, {r.duplicates} duplicates, {r.existing} already stored)",
             ),
         )
+        progress.close()
         clusters = None if no_cluster else rebuild_clusters(store, window=window)
-    if progress.tty and not quiet:
-        click.echo("", err=True)
     click.echo(
         f"{report.read} documents read: {report.coded} coded, {report.duplicates} duplicates linked, "
         f"{report.existing} already stored; {report.events} events"
@@ -241,27 +255,59 @@ def ingest(
         sys.exit(1)
 
 
+def _check_inputs(paths: tuple[str, ...]) -> None:
+    """Every input path exists, before the store is opened: a typo must not leave a new empty store."""
+    missing = [p for p in paths if not p.startswith(("http://", "https://")) and not Path(p).exists()]
+    if missing:
+        with errors_to_exit():
+            raise InputError(
+                f"{', '.join(missing)}: no such file or folder; nothing was ingested and no store was opened"
+            )
+
+
 # -- reading commands ----------------------------------------------------------
+
+
+# Events `khaldun query` prints unless --limit says otherwise (a line on stderr tells of the rest).
+QUERY_LIMIT = 100
 
 
 @click.command()
 @db_option
 @filter_options
 @level_option
-@click.option("--limit", type=int, help="At most this many events.")
-@click.option("--offset", type=int, default=0, help="Skip this many events first.")
+@click.option(
+    "--limit",
+    type=click.IntRange(0),
+    default=QUERY_LIMIT,
+    show_default=True,
+    help="At most this many events; 0 for all of them.",
+)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many events first.")
 @format_option()
-def query(db: str, level: str, limit: int | None, offset: int, fmt: str, **filters: Any) -> None:
-    """Stored events matching filters, in the output formats of `khaldun code`."""
+def query(db: str, level: str, limit: int, offset: int, fmt: str, **filters: Any) -> None:
+    """Stored events matching filters, in the output formats of `khaldun code`.
+
+    At most --limit events (100 by default); a line on stderr says how many more match.
+    """
     from khaldun.export.formats import write_events
     from khaldun.store import queries
 
     f = _filter(filters)
     with _opened(db, read_only=True) as store:
-        if fmt in ("jsonl", "csv") and limit is None and not offset:
+        if fmt in ("jsonl", "csv") and not limit and not offset:
             write_events(queries.iter_events(store, f, level=level), fmt, sys.stdout)
-        else:
-            write_events(queries.events(store, f, level=level, limit=limit, offset=offset), fmt, sys.stdout)
+            return
+        rows = queries.events(store, f, level=level, limit=limit or None, offset=offset)
+        write_events(rows, fmt, sys.stdout)
+        if limit and len(rows) == limit:
+            more = queries.count_events(store, f, level=level) - offset - limit
+            if more > 0:
+                click.echo(
+                    f"{more:,} more {level} events match: give --limit N for more, --offset "
+                    f"{offset + limit} for the next ones, or --limit 0 for all",
+                    err=True,
+                )
 
 
 @click.command()
@@ -360,8 +406,12 @@ def network(
 )
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to this file (required for parquet).")
 def export(db: str, level: str, fmt: str, output: str | None, **filters: Any) -> None:
-    """Export stored events (all, or those matching filters)."""
-    from khaldun.export.exporters import BINARY_FORMATS, exporter
+    """Export stored events (all, or those matching filters).
+
+    Every column is described in the README ("Event schema"); clustered events add
+    last_date, num_mentions, num_articles and num_sources.
+    """
+    from khaldun.export.exporters import BINARY_FORMATS, check_output, export_events
     from khaldun.store import queries
 
     if fmt in BINARY_FORMATS and not output:
@@ -369,15 +419,12 @@ def export(db: str, level: str, fmt: str, output: str | None, **filters: Any) ->
     if fmt == "gdelt":
         level = "clustered"  # GDELT rows are happenings, with NumMentions/NumSources/NumArticles
     f = _filter(filters)
-    with _opened(db, read_only=True) as store:
-        events = queries.iter_events(store, f, level=level)
-        if fmt in BINARY_FORMATS:
-            count = exporter(fmt)(events, output)
-        elif output:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                count = exporter(fmt)(events, out)
-        else:
-            count = exporter(fmt)(events, sys.stdout)
+    with errors_to_exit():
+        if output:
+            check_output(output)  # before the store is opened: a typo in the folder costs nothing
+        with _opened(db, read_only=True) as store:
+            events = queries.iter_events(store, f, level=level)
+            count = export_events(events, fmt, output, clustered=level == "clustered", stdout=sys.stdout)
     click.echo(f"{count} {level} events exported ({fmt}).", err=True)
 
 
@@ -390,7 +437,7 @@ def cluster(db: str, window: int) -> None:
     """Rebuild the clustered events from the raw events (the rule in khaldun.corpus.clusters)."""
     from khaldun.corpus.clusters import rebuild_clusters
 
-    with _opened(db) as store:
+    with _opened(db) as store:  # an existing store (it migrates it): never a new empty one
         n = rebuild_clusters(store, window=window)
     click.echo(f"{n} clustered events.", err=True)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,28 @@ class Pred:
 def load_predictions(path: Path) -> list[dict[str, Any]]:
     """Event dicts from a JSONL file (``khaldun code --format jsonl`` output)."""
     return [obj for _, obj in read_jsonl(path, error=InputError)]
+
+
+def check_predictions_match(
+    predictions: Sequence[dict[str, Any]], record_ids: Iterable[str], *, source: str
+) -> None:
+    """Refuse predictions of which none is for a scored record: their all-zero scores would look
+    like the coder's answer when the ids (or the ``--split``) are wrong."""
+    ids = set(record_ids)
+    doc_ids = {str(p["doc_id"]) for p in predictions if isinstance(p, dict) and "doc_id" in p}
+    if not predictions or not ids or doc_ids & ids:
+        return
+    raise InputError(
+        f"{source}: none of its {len(predictions)} events has the doc_id of a scored gold record "
+        f"(its doc_ids: {_sample(doc_ids)}; the gold's ids: {_sample(ids)}); code the gold texts "
+        "keeping their ids, or check --split"
+    )
+
+
+def _sample(values: set[str]) -> str:
+    shown = sorted(values)[:3]
+    more = f" and {len(values) - len(shown)} more" if len(values) > len(shown) else ""
+    return ", ".join(repr(v) for v in shown) + more if shown else "none"
 
 
 def group_predictions(

@@ -4,8 +4,9 @@
 JSON of ``Event.to_dict()``, clusters adding ``num_mentions``,
 ``num_articles``, ``num_sources``) and writes them, streaming:
 
-- ``csv``, ``jsonl`` — the same columns and JSON as ``khaldun code``;
-- ``parquet`` — the CSV columns, typed (plus the cluster counts), in row groups;
+- ``csv``, ``jsonl`` — the same columns and JSON as ``khaldun code`` (happenings add
+  ``last_date`` and their report counts);
+- ``parquet`` — the CSV columns, typed (dates as dates), in row groups;
 - ``plover`` — one PLOVER record a line, with PLOVER's field names (``id``,
   ``date``, ``event``, ``mode``, ``context``, ``source``/``target`` as lists of
   ``{actorText, code, sector}``, ``eventText``, ``eventLoc``, ``text``,
@@ -26,12 +27,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import islice
+from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
-from khaldun.errors import RegistryError
-from khaldun.export.formats import CSV_COLUMNS, get_path, write_csv, write_jsonl
+from khaldun.errors import OutputError, RegistryError
+from khaldun.export.formats import columns_for, is_clustered, peek, write_csv, write_jsonl
 
 COUNT_COLUMNS = ("num_mentions", "num_articles", "num_sources")
 
@@ -39,30 +42,38 @@ COUNT_COLUMNS = ("num_mentions", "num_articles", "num_sources")
 # -- events -----------------------------------------------------------------------
 
 
-_INT = {"quad_class", "sentence_start", "sentence_end", *COUNT_COLUMNS}
-_FLOAT = {"goldstein", "lat", "lon", "amount", "confidence"}
+def _arrow_type(kind: str) -> Any:
+    import pyarrow as pa
+
+    return {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32()}.get(
+        kind, pa.string()
+    )
 
 
-def write_parquet(events: Iterable[dict[str, Any]], out: Any, *, row_group: int = 50_000) -> int:
-    """Typed columns (the CSV columns and cluster counts), written one row group at a time."""
+def _arrow_value(kind: str, value: Any) -> Any:
+    if value is None or kind != "str":
+        return value
+    return str(value)  # a gazetteer id or a code read as a number stays text
+
+
+def write_parquet(
+    events: Iterable[dict[str, Any]], out: Any, *, row_group: int = 50_000, clustered: bool | None = None
+) -> int:
+    """Typed columns (those of CSV: :data:`EVENT_COLUMNS`, plus :data:`CLUSTER_COLUMNS` for
+    happenings), written one row group at a time. ``clustered`` None: as the first event is."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    names = [name for name, _ in CSV_COLUMNS] + list(COUNT_COLUMNS)
-    paths = [path for _, path in CSV_COLUMNS] + [(c,) for c in COUNT_COLUMNS]
-    schema = pa.schema(
-        [(n, pa.int64() if n in _INT else pa.float64() if n in _FLOAT else pa.string()) for n in names]
-    )
+    first, iterator = peek(events)
+    if clustered is None:
+        clustered = first is not None and is_clustered(first)
+    columns = columns_for(clustered)
+    schema = pa.schema([(c.name, _arrow_type(c.type)) for c in columns])
     count = 0
-    iterator = iter(events)
     with pq.ParquetWriter(out, schema) as writer:
         while chunk := list(islice(iterator, row_group)):
-            columns = [[get_path(e, p) for e in chunk] for p in paths]
-            columns = [
-                [None if v is None else str(v) for v in col] if schema.field(i).type == pa.string() else col
-                for i, col in enumerate(columns)
-            ]
-            writer.write_table(pa.table(columns, schema=schema))
+            arrays = [[_arrow_value(c.type, c.value(e)) for e in chunk] for c in columns]
+            writer.write_table(pa.table(arrays, schema=schema))
             count += len(chunk)
     return count
 
@@ -106,10 +117,14 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
         "storyId": event.get("doc_id"),
         "khaldun": {
             "cameo": event.get("cameo"),
+            "cameo_standard": event.get("cameo_standard"),
+            "plover_standard": event.get("plover_standard"),
             "modality": event.get("modality"),
             "goldstein": event.get("goldstein"),
             "quad_class": event.get("quad_class"),
             "confidence": event.get("confidence"),
+            "cluster_id": event.get("cluster_id"),
+            "document": event.get("document"),
         },
     }
     for key in COUNT_COLUMNS:
@@ -222,11 +237,56 @@ EXPORTERS: dict[str, Callable[[Iterable[dict[str, Any]], Any], int]] = {
 BINARY_FORMATS = frozenset({"parquet"})
 
 
+# Exporters whose columns depend on the level (happenings add their counts), told it up front so
+# that an empty export still has the columns of its level.
+_LEVELLED = {"csv": write_csv, "parquet": write_parquet}
+
+
 def exporter(name: str) -> Callable[[Iterable[dict[str, Any]], Any], int]:
     try:
         return EXPORTERS[name]
     except KeyError:
         raise RegistryError(f"No export format named {name!r}. Available: {', '.join(EXPORTERS)}.") from None
+
+
+def check_output(path: str) -> None:
+    """An export's ``--output`` must be a file in a folder that exists; an :class:`OutputError`
+    naming the folder otherwise (checked before the store is read, so nothing half-done is left)."""
+    target = Path(path)
+    folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"cannot write {path}: {folder} is a file, not a folder; give another --output")
+    if not folder.is_dir():
+        raise OutputError(
+            f"cannot write {path}: the folder {folder} does not exist; "
+            "create it first or give another --output"
+        )
+    if target.is_dir():
+        raise OutputError(
+            f"cannot write {path}: it is a folder; give a file name such as {target / 'events'}"
+        )
+
+
+def export_events(
+    events: Iterable[dict[str, Any]], fmt: str, output: str | None, *, clustered: bool, stdout: IO[str]
+) -> int:
+    """Write events in an export format to ``output`` (a file path; None: ``stdout``); how many."""
+    write = exporter(fmt)
+    if fmt in _LEVELLED:
+        write = partial(_LEVELLED[fmt], clustered=clustered)
+    if output is None:
+        if fmt in BINARY_FORMATS:
+            raise OutputError(f"--format {fmt} writes a binary file: give --output FILE")
+        return write(events, stdout)
+    check_output(output)
+    try:
+        if fmt in BINARY_FORMATS:
+            return write(events, output)
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            return write(events, out)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(f"cannot write {output}: {reason}; check the path and its permissions") from None
 
 
 # -- graphs -------------------------------------------------------------------------

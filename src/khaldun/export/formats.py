@@ -3,55 +3,154 @@
 ``FORMATS`` maps a format name to its event writer; :func:`write_events`
 writes events (their JSON form, :meth:`khaldun.model.Event.to_dict`, so that
 all formats carry the same facts) and :func:`write_rows` the rows of an
-aggregate (dyad series, network edges) in the same four formats. The
-exports of a store for other tools are in :mod:`khaldun.export.exporters`.
+aggregate (dyad series, network edges) in the same four formats. CSV (and
+Parquet, in :mod:`khaldun.export.exporters`) flatten the JSON into the typed
+columns :data:`EVENT_COLUMNS` (and :data:`CLUSTER_COLUMNS` for happenings):
+one event schema, documented column by column in the README ("Event schema").
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import shutil
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
 from typing import IO, Any
 
-ACTOR_FIELDS = ("text", "id", "name", "code", "country", "sector")
+ACTOR_FIELDS = ("text", "id", "name", "code", "country", "sector", "known")
 
 
-def _actor_columns(side: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((f"{side}_{name}", (side, name)) for name in ACTOR_FIELDS)
+def period_start(value: str | None) -> dt.date | None:
+    """``2020-07-19``, ``2020-08`` or ``2020`` (an event's ``date.value``) as the first day of that period."""
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
 
 
-# Flat columns for CSV, as (column, path in the event dict).
-CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("doc_id", ("doc_id",)),
-    ("event_id", ("event_id",)),
-    ("date", ("date", "value")),
-    ("date_precision", ("date", "precision")),
-    ("date_text", ("date", "text")),
+def _date(event: dict[str, Any]) -> dt.date | None:
+    return period_start(get_path(event, ("date", "value")))
+
+
+def _year(event: dict[str, Any]) -> int | None:
+    day = _date(event)
+    return day.year if day else None
+
+
+def _month(event: dict[str, Any]) -> int | None:
+    day = _date(event)
+    # A date known only to the year has no month: not January.
+    return day.month if day and get_path(event, ("date", "precision")) != "year" else None
+
+
+def _published(event: dict[str, Any]) -> dt.date | None:
+    value = get_path(event, ("document", "published"))
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _last_date(event: dict[str, Any]) -> dt.date | None:
+    value = event.get("last_date")
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class Column:
+    """One flat column of CSV and Parquet: its name, its type (str, int, float, bool, date), and
+    where it comes from in the event JSON (a path of keys, or a function of the event)."""
+
+    name: str
+    type: str
+    source: tuple[str, ...] | Callable[[dict[str, Any]], Any]
+
+    def value(self, event: dict[str, Any]) -> Any:
+        return self.source(event) if callable(self.source) else get_path(event, self.source)
+
+
+def _col(name: str, path: str = "", kind: str = "str") -> Column:
+    return Column(name, kind, tuple((path or name).split(".")))
+
+
+def _actor_columns(side: str) -> tuple[Column, ...]:
+    return tuple(
+        _col(f"{side}_{name}", f"{side}.{name}", "bool" if name == "known" else "str")
+        for name in ACTOR_FIELDS
+    )
+
+
+# The flat columns of every event (README "Event schema"), in order.
+EVENT_COLUMNS: tuple[Column, ...] = (
+    _col("doc_id"),
+    _col("event_id"),
+    _col("cluster_id"),
+    Column("date", "date", _date),
+    _col("date_precision", "date.precision"),
+    _col("date_value", "date.value"),
+    _col("date_text", "date.text"),
+    Column("year", "int", _year),
+    Column("month", "int", _month),
     *_actor_columns("source"),
     *_actor_columns("target"),
-    ("cameo", ("cameo",)),
-    ("cameo_name", ("cameo_name",)),
-    ("plover", ("plover",)),
-    ("plover_mode", ("plover_mode",)),
-    ("quad_class", ("quad_class",)),
-    ("goldstein", ("goldstein",)),
-    ("modality", ("modality",)),
-    ("location", ("location", "name")),
-    ("location_country", ("location", "country")),
-    ("lat", ("location", "lat")),
-    ("lon", ("location", "lon")),
-    ("amount", ("amount", "value")),
-    ("currency", ("amount", "currency")),
-    ("trigger", ("evidence", "trigger", "text")),
-    ("sentence", ("evidence", "sentence")),
-    ("sentence_start", ("evidence", "start")),
-    ("sentence_end", ("evidence", "end")),
-    ("confidence", ("confidence",)),
-    ("rule", ("rule",)),
+    _col("cameo"),
+    _col("cameo_name"),
+    _col("root"),
+    _col("cameo_standard"),
+    _col("plover"),
+    _col("plover_mode"),
+    _col("plover_standard"),
+    _col("quad_class", kind="int"),
+    _col("goldstein", kind="float"),
+    _col("modality"),
+    _col("location", "location.name"),
+    _col("location_country", "location.country"),
+    _col("location_admin1", "location.admin1"),
+    _col("location_gazetteer_id", "location.gazetteer_id"),
+    _col("location_text", "location.text"),
+    _col("lat", "location.lat", "float"),
+    _col("lon", "location.lon", "float"),
+    _col("amount", "amount.value", "float"),
+    _col("currency", "amount.currency"),
+    _col("amount_text", "amount.text"),
+    _col("trigger", "evidence.trigger.text"),
+    _col("trigger_start", "evidence.trigger.start", "int"),
+    _col("trigger_end", "evidence.trigger.end", "int"),
+    _col("sentence", "evidence.sentence"),
+    _col("sentence_start", "evidence.start", "int"),
+    _col("sentence_end", "evidence.end", "int"),
+    _col("confidence", kind="float"),
+    _col("rule"),
+    _col("doc_title", "document.title"),
+    _col("doc_source", "document.source"),
+    _col("doc_url", "document.url"),
+    Column("doc_published", "date", _published),
 )
+
+# What a clustered event (a happening) adds: its last report's date and its report counts.
+CLUSTER_COLUMNS: tuple[Column, ...] = (
+    Column("last_date", "date", _last_date),
+    _col("num_mentions", kind="int"),
+    _col("num_articles", kind="int"),
+    _col("num_sources", kind="int"),
+)
+
+
+def columns_for(clustered: bool) -> tuple[Column, ...]:
+    return EVENT_COLUMNS + CLUSTER_COLUMNS if clustered else EVENT_COLUMNS
+
+
+def is_clustered(event: dict[str, Any]) -> bool:
+    """Whether an event dict is a happening (a clustered event, with its report counts)."""
+    return "num_mentions" in event
+
+
+def peek(events: Iterable[dict[str, Any]]) -> tuple[dict[str, Any] | None, Iterator[dict[str, Any]]]:
+    """The first event and an iterator over all of them (the first included)."""
+    iterator = iter(events)
+    first = next(iterator, None)
+    return first, iterator if first is None else chain([first], iterator)
 
 
 def get_path(record: dict[str, Any], path: Sequence[str]) -> Any:
@@ -90,15 +189,30 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """The flat ``CSV_COLUMNS`` of each event, with a header line."""
+def write_csv(events: Iterable[dict[str, Any]], out: IO[str], *, clustered: bool | None = None) -> int:
+    """The flat columns of each event (:data:`EVENT_COLUMNS`, and :data:`CLUSTER_COLUMNS` for
+    happenings), with a header line. ``clustered`` None: as the first event is."""
+    first, rows = peek(events)
+    if clustered is None:
+        clustered = first is not None and is_clustered(first)
+    columns = columns_for(clustered)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _ in CSV_COLUMNS])
+    writer.writerow([c.name for c in columns])
     count = 0
-    for event in events:
-        writer.writerow(["" if (v := get_path(event, path)) is None else v for _, path in CSV_COLUMNS])
+    for event in rows:
+        writer.writerow([_csv_cell(c.value(event)) for c in columns])
         count += 1
     return count
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as in the JSON, which pandas and R both read
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:

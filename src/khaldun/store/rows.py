@@ -1,7 +1,10 @@
 """Flatten event JSON (``Event.to_dict()``) into table rows, and back.
 
 The round trip keeps every field the JSON has, so ``khaldun query`` prints
-stored events in exactly the forms ``khaldun code`` does.
+stored events in exactly the forms ``khaldun code`` does. Read back, an event
+also carries its ``document`` (title, source, url, published) when the query
+joined the documents table (``doc_title``, ``doc_source``, ``doc_url``,
+``doc_published``), and its ``cluster_id``.
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ def event_row(event: dict[str, Any]) -> tuple[Any, ...]:
         actor = event.get(role) or {}
         for f in ACTOR_FIELDS:
             flat[f"{role}_{f}"] = actor.get(f)
-    for key in ("cameo", "cameo_name", "root", "plover", "plover_mode", "quad_class", "goldstein"):
+    for key in ("cameo", "cameo_name", "root", "cameo_standard", "plover", "plover_mode", "plover_standard"):
         flat[key] = event.get(key)
+    flat["quad_class"] = event.get("quad_class")
+    flat["goldstein"] = event.get("goldstein")
     flat["modality"] = event.get("modality")
     date = event.get("date") or {}
     flat["date"] = period_start(date.get("value"))
@@ -110,8 +115,11 @@ def event_dict(row: dict[str, Any]) -> dict[str, Any]:
         "cameo": row["cameo"],
         "cameo_name": row.get("cameo_name"),
         "root": row.get("root"),
+        # NULL in events stored before schema 4: unknown, never guessed from cameo
+        "cameo_standard": row.get("cameo_standard"),
         "plover": row.get("plover"),
         "plover_mode": row.get("plover_mode"),
+        "plover_standard": row.get("plover_standard"),
         "quad_class": row.get("quad_class"),
         "goldstein": row.get("goldstein"),
         "modality": row.get("modality"),
@@ -130,7 +138,21 @@ def event_dict(row: dict[str, Any]) -> dict[str, Any]:
         },
         "confidence": row.get("confidence"),
         "rule": row.get("rule"),
+        "document": _document(row),
     }
     if "cluster_id" in row:
         out["cluster_id"] = row["cluster_id"]
     return out
+
+
+def _document(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The article an event came from (see :func:`khaldun.model.document_dict`), when joined in."""
+    if "doc_url" not in row:
+        return None
+    published = row.get("doc_published")
+    return {
+        "title": row.get("doc_title"),
+        "source": row.get("doc_source"),
+        "url": row.get("doc_url"),
+        "published": published.isoformat() if published else None,
+    }

@@ -26,8 +26,8 @@ Tables
     (estimated Jaccard to it, 1.0 for an exact duplicate), n_events,
     ingested_at.
 
-``doc_bands`` — LSH band hashes of coded articles (band, hash, doc_id), to find
-    near-duplicates of earlier articles.
+``doc_bands`` — LSH band hashes of coded articles (band, hash, doc_id; primary key
+    hash, band, doc_id since migration 5), to find near-duplicates of earlier articles.
 
 ``events`` — raw events, one per mention in a report (primary key ``id``, the
     event id of :meth:`khaldun.model.Event.make_id`): the columns of the event
@@ -37,7 +37,8 @@ Tables
     modality, date (DATE: first day of the period), date_precision, date_text,
     location_* (name, country, admin1, lat, lon, gazetteer_id, text),
     amount_value, amount_currency, amount_text, sentence, sentence_start,
-    sentence_end, trigger, trigger_start, trigger_end, confidence, rule.
+    sentence_end, trigger, trigger_start, trigger_end, confidence, rule, and (migration 4)
+    cameo_standard, plover_standard (NULL for events stored before it).
 
 ``clusters`` — events clustered into happenings by the rule of
     :mod:`khaldun.corpus.clusters` (rule version in ``rule``): id, the shared key
@@ -55,7 +56,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 BOOTSTRAP = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -67,8 +68,8 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 
 ACTOR_FIELDS = ("text", "id", "name", "code", "country", "sector", "known")
 
-# (column, SQL type) of the events table, in order; {double} and {blob} per dialect.
-EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
+# (column, SQL type) of the events table as migration 1 made it; {double} and {blob} per dialect.
+_EVENT_COLUMNS_1: tuple[tuple[str, str], ...] = (
     ("id", "TEXT PRIMARY KEY"),
     ("doc_id", "TEXT NOT NULL"),
     *((f"source_{f}", "BOOLEAN" if f == "known" else "TEXT") for f in ACTOR_FIELDS),
@@ -103,6 +104,12 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("confidence", "{double}"),
     ("rule", "TEXT"),
 )
+
+# Added by migration 4: the codebook's code of an unrealised event (NULL in rows stored before it).
+_EVENT_COLUMNS_4: tuple[tuple[str, str], ...] = (("cameo_standard", "TEXT"), ("plover_standard", "TEXT"))
+
+# Every column of the events table, in order.
+EVENT_COLUMNS = _EVENT_COLUMNS_1 + _EVENT_COLUMNS_4
 
 DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "TEXT PRIMARY KEY"),
@@ -175,7 +182,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             _table("documents", DOCUMENT_COLUMNS),
             "CREATE TABLE doc_bands (band SMALLINT NOT NULL, hash BIGINT NOT NULL, doc_id TEXT NOT NULL)",
-            _table("events", EVENT_COLUMNS),
+            _table("events", _EVENT_COLUMNS_1),
         ),
     ),
     Migration(
@@ -199,10 +206,30 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         dialects=("postgres",),
     ),
+    Migration(
+        4,
+        "event_standard_codes",
+        tuple(f"ALTER TABLE events ADD COLUMN {c} {t}" for c, t in _EVENT_COLUMNS_4),
+    ),
+    # doc_bands had no key, so two ingests at once stored every band twice: keep one row of each,
+    # then key the table. The key starts with hash, so it also serves the lookup by hash (the
+    # PostgreSQL index doc_bands_hash goes with the old table).
+    Migration(
+        5,
+        "key_doc_bands",
+        (
+            "ALTER TABLE doc_bands RENAME TO doc_bands_unkeyed",
+            "CREATE TABLE doc_bands (band SMALLINT NOT NULL, hash BIGINT NOT NULL, doc_id TEXT NOT NULL, "
+            "PRIMARY KEY (hash, band, doc_id))",
+            "INSERT INTO doc_bands (band, hash, doc_id) "
+            "SELECT DISTINCT band, hash, doc_id FROM doc_bands_unkeyed",
+            "DROP TABLE doc_bands_unkeyed",
+        ),
+    ),
 )
 
-# Tables with a primary key (inserts skip rows already there); doc_bands has none.
-KEYED_TABLES = frozenset({"documents", "events", "clusters", "event_clusters"})
+# Every table has a primary key: inserts skip rows already there.
+KEYED_TABLES = frozenset({"documents", "doc_bands", "events", "clusters", "event_clusters"})
 
 TYPES = {
     "duckdb": {"double": "DOUBLE", "blob": "BLOB"},

@@ -7,9 +7,13 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from khaldun.corpus.readers.base import ReadOptions, make_document, parse_date, read_text_file
+from khaldun.corpus.readers.base import ReadOptions, make_document, parse_date, read_text_file, unreadable
 from khaldun.errors import InputError
 from khaldun.model import Document
+
+# The csv module refuses fields over 131,072 characters by default, far below --max-chars; the
+# length of a text is checked against --max-chars itself, with its own message. (A C long.)
+FIELD_SIZE_LIMIT = 2**31 - 1
 
 
 def read_csv(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
@@ -19,6 +23,7 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Document | InputError
     except InputError as exc:
         yield exc
         return
+    csv.field_size_limit(FIELD_SIZE_LIMIT)
     delimiter = options.delimiter or ("\t" if path.suffix.lower() == ".tsv" else ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -32,7 +37,12 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Document | InputError
             "(choose one with --text-column)"
         )
         return
-    yield from _csv_rows(path, reader, header, options)
+    empty = True
+    for item in _csv_rows(path, reader, header, options):
+        empty = False
+        yield item
+    if empty:
+        yield InputError(f"{path}: no rows under the CSV header; there is no text to code")
 
 
 def _csv_rows(
@@ -52,20 +62,25 @@ def _csv_rows(
         if len(row) != len(header):
             yield InputError(f"{where}: malformed CSV row: {len(row)} fields, the header has {len(header)}")
             continue
-        record = dict(zip(header, row, strict=True))
-        try:
-            body = record.get(options.text_column, "")
-            if not body.strip():
-                raise InputError(f"{where}: empty {options.text_column!r} column")
-            yield make_document(
-                body,
-                options,
-                where=where,
-                id=record.get(options.id_column),
-                title=record.get(options.title_column),
-                source=record.get(options.source_column),
-                url=record.get(options.url_column),
-                published=parse_date(record.get(options.date_column), where),
-            )
-        except InputError as exc:
-            yield exc
+        yield _row_document(dict(zip(header, row, strict=True)), where, options)
+
+
+def _row_document(record: dict[str, str], where: str, options: ReadOptions) -> Document | InputError:
+    try:
+        body = record.get(options.text_column, "")
+        if not body.strip():
+            raise InputError(f"{where}: empty {options.text_column!r} column")
+        return make_document(
+            body,
+            options,
+            where=where,
+            id=record.get(options.id_column),
+            title=record.get(options.title_column),
+            source=record.get(options.source_column),
+            url=record.get(options.url_column),
+            published=parse_date(record.get(options.date_column), where),
+        )
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - one odd row must not end the run: it is reported instead
+        return unreadable(where, exc)

@@ -6,13 +6,17 @@ file name, or :class:`~khaldun.model.Document`'s own); ingest reads the
 files of a corpus (:func:`read_text`, :func:`read_jsonl`: ids as given or
 from content, see :func:`~khaldun.corpus.readers.base.make_document`). Both
 read JSON lines with :func:`jsonl_documents`: a bad line yields its error,
-with its line number, in place of its document, and the rest are read.
+with its line number, in place of its document, and the rest are read; a
+line that makes the JSON parser fail in any way (nesting too deep for it, say)
+is such a bad line. A UTF-8 byte-order mark before line 1 is allowed.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -27,6 +31,9 @@ from khaldun.corpus.readers.base import (
     make_document,
     parse_date,
     read_text_file,
+    repair,
+    repaired_text,
+    unreadable,
 )
 from khaldun.errors import InputError
 from khaldun.model import Document
@@ -42,10 +49,11 @@ def read_text_document(
         assert stdin is not None
         data = stdin.read(max_chars * BYTES_PER_CHAR + 1)
         check_size(len(data), "<stdin>", max_chars)
-        return Document(text=decode_text(data, "<stdin>"), id="stdin", published=published)
+        text = repaired_text(decode_text(data, "<stdin>"), "<stdin>")
+        return Document(text=text, id="stdin", published=published)
     text = read_text_file(path, max_chars=max_chars)
     check_length(text, path, max_chars)
-    return Document(text=text, id=Path(path).stem, source=None, published=published)
+    return Document(text=repaired_text(text, path), id=Path(path).stem, source=None, published=published)
 
 
 def read_jsonl_documents(
@@ -54,6 +62,7 @@ def read_jsonl_documents(
     """Documents from a JSON Lines file (stdin when ``path`` is ``-``), one per line.
 
     A bad line yields its error; an input with no line at all yields one error.
+    Text is repaired on read (:func:`~khaldun.corpus.readers.base.repair`).
     """
     name = "<stdin>" if path == "-" else path
     if path == "-":
@@ -71,19 +80,27 @@ def read_jsonl_documents(
         return document_from_record(record, where, default_published=default_published)
 
     try:
-        empty = True
-        for item in jsonl_documents(stream, name, to_document):
-            empty = False
-            yield item
-        if empty:
-            yield InputError(f"{name}: the input is empty; expected one JSON document a line")
+        yield from jsonl_documents(stream, name, to_document)
     finally:
         if path != "-":
             stream.close()
 
 
 def document_from_record(record: Any, where: str, *, default_published: dt.date | None) -> Document:
-    """A document from one JSON object with ``id``, ``text`` and optional metadata."""
+    """A document from one JSON object with ``id``, ``text`` and optional metadata, repaired."""
+    fields = record_fields(record, where)
+    return Document(
+        text=repaired_text(fields["text"], where),
+        id=str(fields["id"]) if fields["id"] is not None else "",
+        title=repair(fields["title"]) if fields["title"] else None,
+        source=repair(fields["source"]) if fields["source"] else None,
+        url=fields["url"],
+        published=fields["published"] or default_published,
+    )
+
+
+def record_fields(record: Any, where: str) -> dict[str, Any]:
+    """The checked fields of one JSON document: ``text`` a non-blank string, the others strings or null."""
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object, found {type(record).__name__}")
     text = record.get("text")
@@ -92,34 +109,59 @@ def document_from_record(record: Any, where: str, *, default_published: dt.date 
     doc_id = record.get("id")
     if doc_id is not None and not isinstance(doc_id, str | int):
         raise InputError(f'{where}: "id" must be a string')
-    return Document(
-        text=text,
-        id=str(doc_id) if doc_id is not None else "",
-        title=record.get("title"),
-        source=record.get("source"),
-        url=record.get("url"),
-        published=parse_date(record.get("published"), where) or default_published,
-    )
+    fields = {"text": text, "id": doc_id, "published": parse_date(record.get("published"), where)}
+    for key in ("title", "source", "url"):
+        value = record.get(key)
+        # Anything else would reach the store as a list or a number where text is expected.
+        if value is not None and not isinstance(value, str):
+            raise InputError(f'{where}: "{key}" must be a string, found {type(value).__name__}')
+        fields[key] = value
+    return fields
 
 
 def jsonl_documents(
     stream: IO[bytes], name: str, to_document: Callable[[Any, str], Document]
 ) -> Iterator[Document | InputError]:
-    """``to_document(record, where)`` of each non-blank line; a bad line yields its error."""
+    """``to_document(record, where)`` of each non-blank line; a bad line yields its error.
+
+    An input with no JSON line at all yields one error, as does one in UTF-16/32.
+    """
+    empty = True
     for number, raw in enumerate(stream, 1):
-        if not raw.strip():
-            continue
-        where = f"{name} line {number}"
-        try:
-            record = json.loads(raw.decode("utf-8"))
-            yield to_document(record, where)
-        except UnicodeDecodeError:
-            yield InputError(f"{where}: not valid UTF-8")
-        except ValueError as exc:  # json.JSONDecodeError, or a number too long to convert
-            reason = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else exc
-            yield InputError(f"{where}: not valid JSON ({reason})")
-        except InputError as exc:
-            yield exc
+        if number == 1:
+            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+                yield InputError(
+                    f"{name}: UTF-16 or UTF-32 text; JSON Lines must be UTF-8: convert it first, "
+                    "e.g. `iconv -f utf-16 -t utf-8`"
+                )
+                return
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if raw.strip():
+            empty = False
+            yield _line_document(raw, f"{name} line {number}", to_document)
+    if empty:
+        yield InputError(f"{name}: the input is empty; expected one JSON document a line")
+
+
+def _line_document(
+    raw: bytes, where: str, to_document: Callable[[Any, str], Document]
+) -> Document | InputError:
+    try:
+        return to_document(json.loads(raw.decode("utf-8")), where)
+    except UnicodeDecodeError:
+        return InputError(f"{where}: not valid UTF-8")
+    except ValueError as exc:  # json.JSONDecodeError, or a number too long to convert
+        reason = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else exc
+        return InputError(f"{where}: not valid JSON ({reason})")
+    except InputError as exc:
+        return exc
+    except RecursionError:
+        return InputError(
+            f"{where}: JSON nested too deeply for the parser (about {sys.getrecursionlimit():,} levels "
+            "or more); a document is one object of strings: flatten the line"
+        )
+    except Exception as exc:  # noqa: BLE001 - one odd line must not end the run: it is reported instead
+        return unreadable(where, exc)
 
 
 # -- ingest: files of a corpus ------------------------------------------------------
@@ -143,16 +185,16 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputErr
         return
 
     def to_document(record: Any, where: str) -> Document:
-        doc = document_from_record(record, where, default_published=None)
+        fields = record_fields(record, where)
         return make_document(
-            doc.text,
+            fields["text"],
             options,
             where=where,
-            id=record.get("id"),
-            title=doc.title,
-            source=doc.source,
-            url=doc.url,
-            published=doc.published,
+            id=fields["id"],
+            title=fields["title"],
+            source=fields["source"],
+            url=fields["url"],
+            published=fields["published"],
         )
 
     with stream:

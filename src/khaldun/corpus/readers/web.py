@@ -7,7 +7,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from khaldun.corpus.readers.base import ReadOptions, lenient_date, make_document, read_bytes, read_text_file
+from khaldun.corpus.readers.base import (
+    ReadOptions,
+    lenient_date,
+    make_document,
+    read_bytes,
+    read_text_file,
+    unreadable,
+)
 from khaldun.errors import InputError
 from khaldun.model import Document
 
@@ -48,7 +55,10 @@ def html_document(html: str, where: str, options: ReadOptions, *, url: str | Non
 
 
 def read_feed(path: Path | str, options: ReadOptions) -> Iterator[Document | InputError]:
-    """One document per RSS/Atom entry: its content (or summary) as text, link, title, date."""
+    """One document per RSS/Atom entry: its content (or summary) as text, link, title, date.
+
+    An empty file, and a feed with no entry, are reported: they give no document.
+    """
     import feedparser
 
     where = str(path)
@@ -58,12 +68,18 @@ def read_feed(path: Path | str, options: ReadOptions) -> Iterator[Document | Inp
         except InputError as exc:
             yield exc
             return
+        if not data.strip():
+            yield InputError(f"{where}: the input is empty; expected an RSS or Atom feed")
+            return
         feed = feedparser.parse(data)
     else:
         feed = feedparser.parse(path)  # a URL: fetched by feedparser where the network allows
     if feed.bozo and not feed.entries:
         reason = getattr(feed, "bozo_exception", "unknown error")
         yield InputError(f"{where}: not an RSS/Atom feed (not well-formed XML: {reason})")
+        return
+    if not feed.entries:
+        yield InputError(f"{where}: the feed has no entries; there is no text to code")
         return
     source = options.source or feed.feed.get("title")
     for number, entry in enumerate(feed.entries, 1):
@@ -72,6 +88,8 @@ def read_feed(path: Path | str, options: ReadOptions) -> Iterator[Document | Inp
             yield _feed_document(entry, entry_where, source, options)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - one odd entry must not end the run: it is reported instead
+            yield unreadable(entry_where, exc)
 
 
 def _feed_document(entry: dict, where: str, source: str | None, options: ReadOptions) -> Document:

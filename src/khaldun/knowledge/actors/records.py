@@ -11,8 +11,14 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from khaldun.knowledge.actors.base import Hit, HitKind, Organisation, Person
-from khaldun.knowledge.actors.builtin import BuiltinKB
+from khaldun.knowledge.actors.builtin import BuiltinKB, pick_person
+from khaldun.knowledge.actors.names import name_key
+
+# The least similarity (0-100) of a search hit: below it a hit is noise, not a name that looks alike.
+SEARCH_CUTOFF = 75.0
 
 
 def person_record(person: Person, day: dt.date | None) -> dict[str, Any]:
@@ -107,13 +113,72 @@ def resolve_name(kb: BuiltinKB, name: str, *, day: dt.date | None, country: str 
         record = hit_record(kb, hit)
         why = f"{hit.kind.value} phrase {name.strip()!r}"
         return {"query": name, "found": True, **record, "why": why, "code_why": "fixed code (no dates)"}
-    suggestions = [{"kind": k, "id": i, "score": round(s, 1)} for k, i, s in kb.search(name, limit=5)]
+    suggestions = [{k: r[k] for k in ("id", "name", "score")} for r in search_entries(kb, name, limit=5)]
+    namesakes = list(dict.fromkeys(kb.namesakes(name)))
     return {
         "query": name,
         "found": False,
-        "why": "no alias, surname or close spelling",
+        "ambiguous": len(namesakes) > 1,
+        "why": _unresolved_why(name, namesakes, day=day, country=country),
+        "candidates": [_candidate(p, day) for p in namesakes],
         "suggestions": suggestions,
     }
+
+
+def _unresolved_why(name: str, namesakes: list[Person], *, day: dt.date | None, country: str | None) -> str:
+    """Why a name resolves to no one: nobody has it, several people share it, or the one who has
+    it does not fit the country given."""
+    if not namesakes:
+        return "no alias, surname or close spelling"
+    chosen, context_why = pick_person(namesakes, country, day, strict=True)
+    if len(namesakes) == 1:
+        if chosen is not None:
+            return "no alias, surname or close spelling"
+        return f"the one person named {name.strip()!r} does not fit: {context_why}"
+    given = [f"--country {country}" if country else "", f"--date {day.isoformat()}" if day else ""]
+    tried = " and ".join(g for g in given if g)
+    who = "; ".join(f"{p.name} ({p.country or 'no country'})" for p in namesakes)
+    ask = (
+        f"{tried} did not pick one of them" if tried else "give --country ISO3 or --date YYYY-MM-DD to choose"
+    )
+    return f"ambiguous: {len(namesakes)} people share the name {name.strip()!r}: {who}; {ask}"
+
+
+def _candidate(person: Person, day: dt.date | None) -> dict[str, Any]:
+    record = person_record(person, day)
+    return {k: record[k] for k in ("id", "name", "country", "code", "role")}
+
+
+def search_entries(kb: BuiltinKB, text: str, *, limit: int = 10) -> list[dict[str, Any]]:
+    """Entries whose names look like ``text``, best first, none below :data:`SEARCH_CUTOFF`.
+
+    The knowledge base ranks by a partial fuzzy ratio, which scores a short key inside any long
+    name highly ("zzzzqqq" is the key "zk", found in "Vranitzky"); each hit's score is therefore
+    also capped by how well the words of ``text`` match the words of the entry's names.
+    """
+    found = []
+    for kind, ident, score in kb.search(text, limit=max(limit * 3, 30)):
+        record = show_record(kb, f"{'org' if kind == 'organisation' else kind}:{ident}", day=None)
+        if record is None:
+            continue
+        similarity = min(score, _word_similarity(text, record, person=kind == "person"))
+        if similarity >= SEARCH_CUTOFF:
+            found.append({"score": round(similarity, 1), **record})
+    found.sort(key=lambda r: -r["score"])  # stable: the knowledge base's order breaks ties
+    return found[:limit]
+
+
+def _word_similarity(text: str, record: dict[str, Any], *, person: bool) -> float:
+    """How well each word of ``text`` matches a word of the entry's names (mean of the best
+    ratios), compared as name keys for people (transliteration-aware), lower case otherwise."""
+    names = [record.get("name"), record.get("capital"), record.get("code"), *record.get("aliases", [])]
+    fold = name_key if person else str.lower
+    query = fold(text).split()
+    candidates = [fold(n).split() for n in names if n]
+    candidates = [c for c in candidates if c]
+    if not query or not candidates:
+        return 0.0
+    return max(sum(max(fuzz.ratio(q, w) for w in words) for q in query) / len(query) for words in candidates)
 
 
 def _prefer(hits: Sequence[Hit]) -> Hit:
