@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,11 @@ def db(tmp_path: Path) -> str:
 )
 def test_a_missing_store_is_an_error_naming_it(tmp_path: Path, command: list[str]) -> None:
     typo = tmp_path / "typo.duckdb"
-    result = run(*command, "--db", str(typo))
+    with socket.socket() as taken:  # were a server to start after all, it could not bind, and would end
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = ["--port", str(taken.getsockname()[1])] if command[0] == "serve" else []
+        result = run(*command, *port, "--db", str(typo))
     assert result.exit_code == 1, result.output
     assert f"error: no DuckDB database at {typo}" in result.stderr
     assert "No events found" not in result.output
