@@ -143,17 +143,13 @@ def _doer_of_the_means(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Men
     return None
 
 
-# Prepositions that introduce how a harm was done: "killed in shelling", "hurt by fire".
-_MEANS_PREPOSITIONS = frozenset({"in", "by", "during", "from", "after"})
-
-
 def _means_of_attack(kn: Knowledge, doc: ParsedDoc, head: Token) -> list[Token]:
     """Means of attack in a phrase on ``head`` ("in a drone strike"); the tagger may split a
     compound ("tank shelling" as a noun and a verb), so the word after the object counts too."""
     means = kn.words["attack_means"]
     found = []
     for prep in doc.children(head.i):
-        if prep.dep != "prep" or prep.lower not in _MEANS_PREPOSITIONS:
+        if prep.dep != "prep" or prep.lower not in kn.words["means_prepositions"]:
             continue
         for pobj in doc.children(prep.i):
             after = doc.tokens[pobj.i + 1] if pobj.i + 1 < len(doc.tokens) else None

@@ -49,11 +49,7 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
     """In domestic kinds of event (a concession, an investigation, a protest, an arrest),
     a side of no stated country belongs to the other side's: "Judge Rivera opened
     investigations against 28 Chilean officials" is a Chilean judge."""
-    if (
-        cand.source is None
-        or cand.target is None
-        or cand.code[:2] not in kn.words["own_country_target_roots"]
-    ):
+    if cand.source is None or cand.target is None or cand.code[:2] not in kn.words.own_country_target_roots:
         return cand
     sides = {}
     for side, other in (("source", cand.target), ("target", cand.source)):

@@ -57,7 +57,7 @@ def match_sentence(
             found.extend(_match_verb(kn, doc, tok, rules, mentions, used_objects, misses))
     for tok in doc.tokens[sent.start : sent.end]:
         rule = lexicon.adjectives.get(tok.lemma.lower()) if tok.pos == "ADJ" else None
-        if rule and _predicate_adjective(doc, tok):
+        if rule and _predicate_adjective(kn, doc, tok):
             found.extend(_match_adjective(kn, doc, tok, rule, mentions, misses))
     for tok in doc.tokens[sent.start : sent.end]:
         rule = lexicon.nouns.get(tok.lemma.lower())
@@ -294,13 +294,9 @@ def _match_noun(
     return _emit(kn, doc, noun, noun, rule, noun_source(kn, doc, noun, mentions), target, filler, misses)
 
 
-# Verbs that link a subject to a stance: "is skeptical", "remained optimistic".
-_COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "stay", "sound"})
-
-
-def _predicate_adjective(doc: ParsedDoc, adj: Token) -> bool:
+def _predicate_adjective(kn: Knowledge, doc: ParsedDoc, adj: Token) -> bool:
     """An adjective that says something of the subject of its copula ("is skeptical")."""
-    return adj.dep == "acomp" and doc.head(adj.i).lemma.lower() in _COPULAS
+    return adj.dep == "acomp" and doc.head(adj.i).lemma.lower() in kn.words["copulas"]
 
 
 def _match_adjective(

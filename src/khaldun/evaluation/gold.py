@@ -208,9 +208,7 @@ def _record(obj: dict[str, Any], where: str, *, default_dataset: str) -> GoldRec
         score=bool(obj.get("score", True)),
         expect_error=bool(obj.get("expect_error", False)),
         dataset=str(obj.get("dataset") or default_dataset),
-        group=str((obj.get("meta") or {}).get("dup_group") or "")
-        if isinstance(obj.get("meta"), dict)
-        else "",
+        group=_dup_group(obj.get("meta")),
     )
 
 

@@ -23,7 +23,7 @@ from khaldun.knowledge.cues import (
 )
 from khaldun.knowledge.dictionaries import PetrarchDictionaries, dictionary_ontology, load_dictionaries
 from khaldun.knowledge.gazetteer import Gazetteer
-from khaldun.knowledge.lexicon import Lexicon, WordLists, load_lexicon, read_word_lists
+from khaldun.knowledge.lexicon import Lexicon, WordLists, load_lexicon, load_word_lists
 from khaldun.knowledge.ontology import Ontology, load_ontology
 
 
@@ -58,7 +58,7 @@ def load_knowledge(
     return Knowledge(
         ontology=dictionary_ontology(ontology or load_ontology(), petrarch),
         lexicon=lexicon or load_lexicon(),
-        words=read_word_lists(bundled_data("lexicon/defaults.yaml")),
+        words=load_word_lists(),
         modality=read_modality_cues(bundled_data("lexicon/modality.yaml")),
         amounts=read_amount_words(bundled_data("lexicon/amounts.yaml")),
         groups=read_group_nouns(bundled_data("actors/group_nouns.yaml")),

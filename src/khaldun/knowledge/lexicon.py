@@ -190,8 +190,14 @@ def read_lexicon(folder: Path | Any, words: WordLists | None = None) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def load_word_lists() -> WordLists:
+    """The bundled word lists (``lexicon/defaults.yaml``), read once per process."""
+    return read_word_lists(bundled_data("lexicon/defaults.yaml"))
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The bundled lexicon, checked against the ontology, loaded once per process."""
-    lexicon = read_lexicon(bundled_data("lexicon"))
+    lexicon = read_lexicon(bundled_data("lexicon"), load_word_lists())
     lexicon.check_codes(load_ontology(), "bundled lexicon")
     return lexicon
