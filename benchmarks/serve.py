@@ -1,4 +1,4 @@
-"""API latency: an events page and a dyad series, over a synthetic store of many events.
+"""API latency: events pages, dyad series, the network and the dashboard's charts, over a synthetic store.
 
 Builds a DuckDB store of ``--events`` raw events (synthesized by hand: 40
 actors, 20 CAMEO roots, three years, placed in a dozen cities, ten reports
@@ -194,6 +194,15 @@ def main() -> None:
                     "/api/dyads/events?a=IRQ&b=IRN&period=2020-03-01",
                 ),
                 ("network, one year (clustered)", "/api/network?since=2020-01-01&until=2020-12-31"),
+                ("overview (whole store, auto period)", "/api/overview"),
+                ("QuadClass series of one actor (raw)", "/api/series?actor=IRQGOV&level=raw"),
+                ("top dyads (countries)", "/api/dyads/top"),
+                (
+                    "network, dashboard default (top 40, no-country hidden)",
+                    "/api/network?top=40&unknown=hide&quad=1&quad=2&quad=3&quad=4",
+                ),
+                ("countries for the map (by place)", "/api/map/countries"),
+                ("actor codes to autocomplete ('ir')", "/api/actor-codes?q=ir"),
             ]:
                 median, p95, size = timed(client, url, args.repeat)
                 print(f"{label:62} {median:10.1f} {p95:8.1f} {size:9,}")

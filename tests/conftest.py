@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,9 @@ def knowledge() -> Knowledge:
 def model_pipeline() -> Pipeline:
     """A pipeline with the real spaCy model (tests using it are marked ``model``)."""
     return Pipeline(load_config())
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline(model_pipeline: Pipeline) -> Pipeline:
+    """The same, without the learned second opinion: the rules and dictionaries alone."""
+    return Pipeline(replace(load_config(), model_enabled=False), nlp=model_pipeline.nlp)

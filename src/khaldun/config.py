@@ -25,6 +25,9 @@ class Config:
     petrarch_agents: tuple[str, ...] = ()
     petrarch_discards: tuple[str, ...] = ()
     petrarch_only: bool = False
+    model_enabled: bool = True  # the learned second opinion (khaldun.learning); off in petrarch-only mode
+    model_actions: tuple[str, ...] = ("veto", "relabel")
+    model_file: str = ""  # a model written by `khaldun train`; empty: the one in the package
 
     @property
     def petrarch(self) -> bool:
@@ -52,6 +55,9 @@ _KEYS = {
     ("petrarch", "agents"): "petrarch_agents",
     ("petrarch", "discards"): "petrarch_discards",
     ("petrarch", "only"): "petrarch_only",
+    ("model", "enabled"): "model_enabled",
+    ("model", "file"): "model_file",
+    ("model", "actions"): "model_actions",
 }
 # Keys whose values are lists of file paths, relative to the config file that names them.
 _PATH_LISTS = frozenset(
@@ -73,12 +79,24 @@ def _from_toml(data: dict[str, Any], where: str, base: Path | None = None) -> di
             if name in _PATH_LISTS:
                 values[name] = _path_list(value, f"{where}: {section}.{key}", base)
                 continue
+            if name == "model_actions":
+                values[name] = _model_actions(value, f"{where}: {section}.{key}")
+                continue
+            if name == "model_file" and isinstance(value, str) and value and base is not None:
+                value = str(base / value)  # relative to the config file, like the dictionaries
             kind = str(types[name])
             expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[kind]
             if not isinstance(value, expected) or (isinstance(value, bool) and kind != "bool"):
                 raise ConfigError(f"{where}: {section}.{key} = {value!r} should be of type {types[name]}")
             values[name] = value
     return values
+
+
+def _model_actions(value: Any, where: str) -> tuple[str, ...]:
+    allowed = ("veto", "relabel", "propose")
+    if not isinstance(value, list) or not all(v in allowed for v in value):
+        raise ConfigError(f"{where} = {value!r} should be a list of some of {', '.join(map(repr, allowed))}")
+    return tuple(value)
 
 
 def _path_list(value: Any, where: str, base: Path | None) -> tuple[str, ...]:

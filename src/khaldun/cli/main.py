@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from khaldun import __version__
-from khaldun.cli import actors, code, evaluate, serve, store
+from khaldun.cli import actors, code, evaluate, serve, store, train
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,6 +24,6 @@ def main() -> None:
     """
 
 
-for _module in (code, evaluate, actors, store, serve):
+for _module in (code, evaluate, train, actors, store, serve):
     for _command in _module.commands:
         main.add_command(_command)

@@ -32,8 +32,9 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+from khaldun.coding.adjudicate import adjudicate
 from khaldun.coding.amounts import read_amount
-from khaldun.coding.candidate import Draft
+from khaldun.coding.candidate import Candidate, Draft
 from khaldun.coding.dates import read_date
 from khaldun.coding.dictionary import sentence_candidates
 from khaldun.coding.events import build_event
@@ -161,6 +162,14 @@ class Pipeline:
         discards = kn.petrarch.discards if kn.petrarch else None
         if discards is not None and (phrase := discards.story_discarded(doc.text)):
             return CodedDocument(doc, (), (f"document discarded: it has {phrase!r} (discard list)",))
+
+        def finish(cand: Candidate) -> Event:
+            """The event of a candidate, through every stage after matching."""
+            draft = Draft(doc, cand)
+            for stage in EVENT_STAGES:
+                draft = stage.run(kn, parsed, draft)
+            return build_event(kn, parsed, draft)
+
         for sent in parsed.sentences:
             if discards is not None and (phrase := discards.sentence_discarded(sent.text)):
                 notes.append(f"sentence {sent.index + 1}: discarded, it has {phrase!r} (discard list)")
@@ -168,16 +177,16 @@ class Pipeline:
             mentions = resolver.resolve_sentence(sent.index)
             misses: list[str] = []
             coded: set[str] = set()
+            ruled: list[tuple[Candidate, Event]] = []
             for cand in sentence_candidates(kn, parsed, sent.index, mentions, misses=misses):
-                draft = Draft(doc, cand)
-                for stage in EVENT_STAGES:
-                    draft = stage.run(kn, parsed, draft)
-                event = build_event(kn, parsed, draft)
+                event = finish(cand)
                 if cand.mirrored and event.modality in (Modality.NEGATED, Modality.DENIED):
                     continue  # "Iran will not negotiate with the US": the US refused nothing
-                if event.confidence >= self.config.min_confidence:
-                    events.append(event)
-                    coded.add(f"trigger {cand.trigger.text!r} ")
+                ruled.append((cand, event))
+                coded.add(f"trigger {cand.trigger.text!r} ")
+            decided, decisions = adjudicate(kn, parsed, sent, mentions, ruled, finish)
+            notes.extend(decisions)
+            events.extend(e for e in decided if e.confidence >= self.config.min_confidence)
             # A side missing at matching may be found later (the authorities of the place):
             # only triggers that gave no event are reported.
             notes.extend(

@@ -9,6 +9,7 @@ builds one with :func:`load_knowledge`; no stage opens a data file itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from khaldun.config import Config
 from khaldun.data import bundled_data, read_tsv
@@ -25,6 +26,7 @@ from khaldun.knowledge.dictionaries import PetrarchDictionaries, dictionary_onto
 from khaldun.knowledge.gazetteer import Gazetteer
 from khaldun.knowledge.lexicon import Lexicon, WordLists, load_lexicon, load_word_lists
 from khaldun.knowledge.ontology import Ontology, load_ontology
+from khaldun.learning.opinion import BUNDLED_MODEL, SecondOpinion, load_second_opinion
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Knowledge:
     kb: KnowledgeBase
     gazetteer: Gazetteer
     petrarch: PetrarchDictionaries | None = None  # the user's [petrarch] dictionaries, if any
+    opinion: SecondOpinion | None = None  # the learned second opinion, unless [model] enabled = false
+    model_actions: frozenset[str] = frozenset()  # what it may do: veto, relabel, propose
 
 
 def load_knowledge(
@@ -68,7 +72,16 @@ def load_knowledge(
         kb=kb,
         gazetteer=Gazetteer(kb),
         petrarch=petrarch,
+        opinion=_second_opinion(config),
+        model_actions=frozenset(config.model_actions),
     )
+
+
+def _second_opinion(config: Config) -> SecondOpinion | None:
+    """The model of ``[model]``; none in PETRARCH-only mode, which codes with dictionaries alone."""
+    if not config.model_enabled or config.petrarch_only:
+        return None
+    return load_second_opinion(Path(config.model_file) if config.model_file else BUNDLED_MODEL)
 
 
 __all__ = ["Knowledge", "load_knowledge"]

@@ -42,7 +42,6 @@ class Resources:
         self._pipeline_lock = threading.Lock()
         self._kb: Any = None
         self._kb_lock = threading.Lock()
-        self.basemap: dict[str, Any] | None = None
 
     def open(self) -> None:
         self.store = open_for_serving(self.settings)

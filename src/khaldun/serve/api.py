@@ -3,7 +3,9 @@
 Each route is a thin shell over one function of the read layer the CLI uses
 (:mod:`khaldun.store.queries`, :mod:`khaldun.store.aggregates`), so both give
 the same numbers; the event filters are the query parameters built from
-:data:`khaldun.store.filters.FILTER_FIELDS`, as the CLI's options are.
+:data:`khaldun.store.filters.FILTER_FIELDS`, as the CLI's options are. The
+dashboard's chart endpoints (overview, network, countries, ...) are in
+:mod:`khaldun.serve.dashboard_api`.
 """
 
 from __future__ import annotations
@@ -229,7 +231,7 @@ def actor_detail(res: Resources, actor: str, *, by: str = "month") -> dict[str, 
     return profile
 
 
-# -- dyads and the network -----------------------------------------------------------------
+# -- dyads and places -----------------------------------------------------------------------
 
 
 @router.get("/dyads", response_model=Envelope, summary="Two actors over time (as `khaldun dyads`)")
@@ -270,38 +272,9 @@ def dyad_events(
     return ok(rows, a=a, b=b, since=first, until=last, level=level, limit=limit, offset=offset)
 
 
-@router.get("/network", response_model=Envelope, summary="The actor network: nodes and weighted edges")
-def network(
-    res: Res,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    modality: Annotated[str, Query(max_length=40)] = "asserted",
-    level: Level = "clustered",
-    nodes: Literal["code", "country"] = "code",
-) -> JSONResponse:
-    f = EventFilter(since=since, until=until, modality=_modality(modality))
-    edges = query_store(res, aggregates.network, f, level=level, node=nodes)
-    weights: dict[str, dict[str, Any]] = {}
-    for edge in edges:
-        for end, other in (("source", "out"), ("target", "in")):
-            node = weights.setdefault(edge[end], {"id": edge[end], "out": 0, "in": 0})
-            node[other] += edge["weight"]
-    nodes_out = sorted(weights.values(), key=lambda n: (-(n["out"] + n["in"]), n["id"]))
-    return ok({"nodes": nodes_out, "edges": edges}, level=level, modality=modality, since=since, until=until)
-
-
 @router.get("/map", response_model=Envelope, summary="Placed events by place and QuadClass")
 def places(res: Res, filters: Filters, level: Level = "clustered") -> JSONResponse:
     return ok(query_store(res, aggregates.locations, filters, level=level), level=level)
-
-
-@router.get("/basemap", response_model=Envelope, summary="The world outline of the map page (GeoNames cells)")
-def basemap(res: Res) -> JSONResponse:
-    if res.basemap is None:
-        from khaldun.serve.basemap import basemap as build
-
-        res.basemap = build()
-    return ok(res.basemap)
 
 
 # -- coding on the fly, and admin ----------------------------------------------------------

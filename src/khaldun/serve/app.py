@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khaldun import __version__
 from khaldun.errors import ApiError
-from khaldun.serve import api, pages
+from khaldun.serve import api, dashboard_api, pages
 from khaldun.serve.access import Resources
 from khaldun.serve.envelope import error_response
 from khaldun.serve.middleware import LimitsMiddleware
@@ -56,6 +56,7 @@ def create_app(settings: ServeSettings, *, pipeline_factory: Callable[[], Any] |
     app.state.resources = resources
     app.state.templates = pages.templates()
     app.include_router(api.router)
+    app.include_router(dashboard_api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.HERE / "static"), name="static")
     app.add_middleware(LimitsMiddleware, max_body=settings.max_body_bytes)

@@ -1,5 +1,6 @@
 """The dashboard's HTML pages. The event and actor pages are rendered here (Jinja2, autoescaped);
-the others are shells whose scripts ask the API, so every page shows the API's numbers.
+the others are shells whose scripts ask the API and draw its numbers with the vendored charting
+libraries (``static/vendor``), so every page shows the API's numbers.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from khaldun import __version__
 from khaldun.serve import highlight
 from khaldun.serve.api import actor_detail, event_detail, query_store, resources
 from khaldun.store import queries
+from khaldun.store.filters import EventFilter
 
 HERE = Path(__file__).parent
 
 PAGES = [
+    ("/", "Overview"),
     ("/events", "Events"),
     ("/dyads", "Dyads"),
     ("/network", "Network"),
@@ -50,7 +53,7 @@ def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     summary = query_store(resources(request), queries.summary)
-    return _page(request, "home.html", summary=summary)
+    return _page(request, "home.html", active="/", summary=summary)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -96,8 +99,13 @@ def actors_page(request: Request) -> HTMLResponse:
 
 @router.get("/actors/{actor:path}", response_class=HTMLResponse)
 def actor_page(request: Request, actor: str) -> HTMLResponse:
-    profile = actor_detail(resources(request), actor)
-    return _page(request, "actor.html", active="/actors", p=profile)
+    res = resources(request)
+    profile = actor_detail(res, actor)
+    sides = {
+        role: query_store(res, queries.count_events, EventFilter(**{role: actor}))
+        for role in ("source", "target")
+    }
+    return _page(request, "actor.html", active="/actors", p=profile, sides=sides)
 
 
 @router.get("/code", response_class=HTMLResponse)

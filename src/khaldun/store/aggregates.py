@@ -319,3 +319,272 @@ def locations(
         }
         for r in store.fetch(sql, params)
     ]
+
+
+# -- the dashboard: span, QuadClass series, top actors and dyads, modalities, countries -------------
+
+# How a CAMEO actor code starts when the actor's country is unknown ("---", "---GOV", "---CVL").
+UNKNOWN_COUNTRY = "---"
+_KNOWN_ONLY = {"source": "x.source_code NOT LIKE '---%'", "target": "x.target_code NOT LIKE '---%'"}
+_PERIOD_SQL = "CAST(date_trunc(CAST(? AS TEXT), CAST(x.date AS TIMESTAMP)) AS DATE)"
+
+
+def _filtered(store: Store, f: EventFilter | None, level: str) -> tuple[str, str, list[Any]]:
+    """The table of ``level`` and the checked filter's WHERE clause (alias ``x``) and parameters."""
+    table = {"raw": "events", "clustered": "clusters"}[check_choice(level, LEVELS, "level")]
+    f = f or EventFilter()
+    check_filter(store, f)
+    clause, params = where(f, level)
+    return table, clause, params
+
+
+def date_span(store: Store, f: EventFilter | None = None, *, level: str = "clustered") -> dict[str, Any]:
+    """First and last event date (ISO, None without dated events), and the dated and undated counts."""
+    table, clause, params = _filtered(store, f, level)
+    [r] = store.fetch(
+        f"SELECT MIN(x.date) AS first, MAX(x.date) AS last, COUNT(x.date) AS dated, COUNT(*) AS events "
+        f"FROM {table} x WHERE {clause}",
+        params,
+    )
+    dated = int(r["dated"] or 0)
+    return {
+        "first": _iso(r["first"]),
+        "last": _iso(r["last"]),
+        "dated": dated,
+        "undated": int(r["events"] or 0) - dated,
+    }
+
+
+# The period that shows a span of days best: up to four months by day, three years by week,
+# thirty years by month, longer by year (so a stray old date cannot ask for thousands of periods).
+_AUTO_PERIODS = ((120, "day"), (3 * 366, "week"), (30 * 366, "month"))
+
+
+def auto_period(first: dt.date | None, last: dt.date | None) -> str:
+    """The period to count a span from ``first`` to ``last`` by (``month`` when either is missing)."""
+    if first is None or last is None:
+        return "month"
+    days = (last - first).days
+    return next((by for most, by in _AUTO_PERIODS if days <= most), "year")
+
+
+def quad_series(
+    store: Store, f: EventFilter | None = None, *, level: str = "clustered", by: str = "month"
+) -> list[dict[str, Any]]:
+    """Dated events by period and QuadClass in long form (period, quad_class, events), for a stacked chart.
+
+    Every period of the span (continuous, as :func:`dyad_series`) has a row for each of the four
+    classes, zeros included.
+    """
+    check_choice(by, PERIODS, "period")
+    table, clause, params = _filtered(store, f, level)
+    rows = store.fetch(
+        f"SELECT {_PERIOD_SQL} AS period, x.quad_class, COUNT(*) AS n FROM {table} x "
+        f"WHERE x.date IS NOT NULL AND x.quad_class IS NOT NULL AND {clause} GROUP BY 1, 2",
+        [by, *params],
+    )
+    counts = {(r["period"], int(r["quad_class"])): int(r["n"]) for r in rows}
+    periods = sorted({period for period, _ in counts})
+    return [
+        {"period": day.isoformat(), "quad_class": quad, "events": counts.get((day, quad), 0)}
+        for day in _axis(periods, f or EventFilter(), by)
+        for quad in QUAD_NAMES
+    ]
+
+
+def top_codes(
+    store: Store,
+    f: EventFilter | None = None,
+    *,
+    level: str = "clustered",
+    limit: int = 10,
+    unknown: bool = False,
+) -> list[dict[str, Any]]:
+    """Actor codes in the most events (as source or target), most first: code, events, as_source,
+    as_target. Codes of actors with no country (``---``, ``---GOV``) are left out unless ``unknown``."""
+    table, clause, params = _filtered(store, f, level)
+    sides = []
+    for role, flag in (("source", 1), ("target", 0)):
+        known = "" if unknown else f"AND {_KNOWN_ONLY[role]}"
+        sides.append(
+            f"SELECT x.id, x.{role}_code AS code, {flag} AS is_source FROM {table} x "
+            f"WHERE x.{role}_code IS NOT NULL {known} AND {clause}"
+        )
+    sql = (
+        "SELECT a.code, COUNT(DISTINCT a.id) AS events, SUM(a.is_source) AS as_source, "
+        f"COUNT(*) - SUM(a.is_source) AS as_target FROM ({' UNION ALL '.join(sides)}) a "
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
+    )
+    return [
+        {k: r[k] if k == "code" else int(r[k]) for k in ("code", "events", "as_source", "as_target")}
+        for r in store.fetch(sql, [*params, *params, max(int(limit), 0)])
+    ]
+
+
+def top_dyads(
+    store: Store,
+    f: EventFilter | None = None,
+    *,
+    level: str = "clustered",
+    limit: int = 10,
+    unknown: bool = False,
+    node: str = "code",
+) -> list[dict[str, Any]]:
+    """Pairs of actors with the most events between them, either way, most first: a and b (a before
+    b), events, a_to_b, b_to_a, cooperation, conflict. ``node`` pairs actor codes or countries. An
+    actor with itself is no dyad; code pairs with an actor of no country are left out unless ``unknown``."""
+    col = {"code": "code", "country": "country"}[check_choice(node, NODES, "node kind")]
+    table, clause, params = _filtered(store, f, level)
+    src, tgt = f"x.source_{col}", f"x.target_{col}"
+    known = "" if unknown or node == "country" else f"AND {_KNOWN_ONLY['source']} AND {_KNOWN_ONLY['target']}"
+    sql = f"""
+        SELECT LEAST({src}, {tgt}) AS a, GREATEST({src}, {tgt}) AS b, COUNT(*) AS events,
+               SUM(CASE WHEN {src} = LEAST({src}, {tgt}) THEN 1 ELSE 0 END) AS a_to_b,
+               SUM(CASE WHEN x.quad_class IN (1, 2) THEN 1 ELSE 0 END) AS cooperation,
+               SUM(CASE WHEN x.quad_class IN (3, 4) THEN 1 ELSE 0 END) AS conflict
+        FROM {table} x
+        WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt} {known} AND {clause}
+        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?"""
+    out = []
+    for r in store.fetch(sql, [*params, max(int(limit), 0)]):
+        events, a_to_b = int(r["events"]), int(r["a_to_b"])
+        out.append(
+            {
+                "a": r["a"],
+                "b": r["b"],
+                "events": events,
+                "a_to_b": a_to_b,
+                "b_to_a": events - a_to_b,
+                "cooperation": int(r["cooperation"]),
+                "conflict": int(r["conflict"]),
+            }
+        )
+    return out
+
+
+def modality_counts(
+    store: Store, f: EventFilter | None = None, *, level: str = "clustered"
+) -> list[dict[str, Any]]:
+    """Events by modality, most first: modality, events, share of all the filter selects (0-1)."""
+    table, clause, params = _filtered(store, f, level)
+    rows = store.fetch(
+        f"SELECT x.modality, COUNT(*) AS n FROM {table} x WHERE {clause} GROUP BY 1 ORDER BY 2 DESC, 1",
+        params,
+    )
+    total = sum(int(r["n"]) for r in rows)
+    return [
+        {"modality": r["modality"], "events": int(r["n"]), "share": round(int(r["n"]) / total, 4)}
+        for r in rows
+    ]
+
+
+def country_counts(
+    store: Store, f: EventFilter | None = None, *, level: str = "clustered", by: str = "place"
+) -> list[dict[str, Any]]:
+    """Events by country (ISO-3), most first: country, events and a count per QuadClass.
+
+    ``by="place"`` counts where the event happened (its location's country); ``by="actor"`` counts
+    each country among its source's and target's (an event between two countries counts for both).
+    """
+    check_choice(by, ("place", "actor"), "country count")
+    table, clause, params = _filtered(store, f, level)
+    if by == "place":
+        rows_sql = (
+            f"SELECT x.id, x.location_country AS country, x.quad_class FROM {table} x "
+            f"WHERE x.location_country IS NOT NULL AND {clause}"
+        )
+    else:
+        rows_sql = " UNION ALL ".join(
+            f"SELECT x.id, x.{role}_country AS country, x.quad_class FROM {table} x "
+            f"WHERE x.{role}_country IS NOT NULL AND {clause}"
+            for role in ("source", "target")
+        )
+        params = [*params, *params]
+    rows = store.fetch(
+        f"SELECT c.country, c.quad_class, COUNT(DISTINCT c.id) AS n FROM ({rows_sql}) c GROUP BY 1, 2",
+        params,
+    )
+    merged: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        entry = merged.setdefault(
+            r["country"], {"country": r["country"], "events": 0, **{q: 0 for q in QUAD_NAMES.values()}}
+        )
+        entry["events"] += int(r["n"])
+        if r["quad_class"] in QUAD_NAMES:
+            entry[QUAD_NAMES[r["quad_class"]]] += int(r["n"])
+    return sorted(merged.values(), key=lambda e: (-e["events"], e["country"]))
+
+
+# -- the dashboard: the network by QuadClass, actor names and search -------------------------------
+
+
+def network_by_quad(
+    store: Store, f: EventFilter | None = None, *, level: str = "clustered", node: str = "code"
+) -> list[dict[str, Any]]:
+    """The edges of :func:`network` split by QuadClass: source, target, quad_class, weight, goldstein_sum."""
+    col = {"code": "code", "country": "country"}[check_choice(node, NODES, "node kind")]
+    table, clause, params = _filtered(store, f, level)
+    sql = f"""
+        SELECT x.source_{col} AS source, x.target_{col} AS target, x.quad_class, COUNT(*) AS weight,
+               SUM(x.goldstein) AS goldstein_sum
+        FROM {table} x
+        WHERE x.source_{col} IS NOT NULL AND x.target_{col} IS NOT NULL AND {clause}
+        GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3"""
+    return [
+        {
+            "source": r["source"],
+            "target": r["target"],
+            "quad_class": r["quad_class"],
+            "weight": int(r["weight"]),
+            "goldstein_sum": float(r["goldstein_sum"] or 0),  # unrounded: parts are added up
+        }
+        for r in store.fetch(sql, params)
+    ]
+
+
+# Codes named per query: well under every backend's parameter limit.
+_NAMES_CHUNK = 1000
+
+
+def code_names(store: Store, codes: list[str]) -> dict[str, str]:
+    """The name the raw events give each actor code: that of its most frequent actor who is not a
+    person (a state, group or organisation: "Iran (GOV)"), for labels. Codes no such actor has are
+    left out, so a code is never labelled with one person's name."""
+    names: dict[str, str] = {}
+    wanted = list(dict.fromkeys(c for c in codes if c))
+    for i in range(0, len(wanted), _NAMES_CHUNK):
+        part = wanted[i : i + _NAMES_CHUNK]
+        marks = ", ".join("?" for _ in part)
+        sides = " UNION ALL ".join(
+            f"SELECT x.{role}_code AS code, x.{role}_name AS name FROM events x "
+            f"WHERE x.{role}_code IN ({marks}) AND x.{role}_name IS NOT NULL "
+            f"AND (x.{role}_id IS NULL OR x.{role}_id NOT LIKE 'person:%')"
+            for role in ("source", "target")
+        )
+        rows = store.fetch(
+            f"SELECT a.code, a.name, COUNT(*) AS n FROM ({sides}) a GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
+            [*part, *part],
+        )
+        for r in rows:
+            names.setdefault(r["code"], r["name"])
+    return names
+
+
+def code_search(store: Store, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Actor codes (in raw events) whose code, or the name of an actor coded so, contains ``text``,
+    most events first: code, events."""
+    like = like_pattern(text)
+    sides = " UNION ALL ".join(
+        f"SELECT x.id, x.{role}_code AS code, x.{role}_name AS name FROM events x "
+        f"WHERE x.{role}_code IS NOT NULL"
+        for role in ("source", "target")
+    )
+    matches = "a.code ILIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\'"
+    sql = (
+        f"SELECT a.code, COUNT(DISTINCT a.id) AS events FROM ({sides}) a GROUP BY 1 "
+        f"HAVING MAX(CASE WHEN {matches} THEN 1 ELSE 0 END) = 1 ORDER BY 2 DESC, 1 LIMIT ?"
+    )
+    return [
+        {"code": r["code"], "events": int(r["events"])}
+        for r in store.fetch(sql, [like, like, max(int(limit), 0)])
+    ]

@@ -1,35 +1,58 @@
 "use strict";
+// An actor: events over time by QuadClass (GET /api/series), the codes it was given, its top partners.
 (() => {
   const data = JSON.parse(document.getElementById("actor-data").textContent);
-  const box = document.getElementById("codes-chart");
-  const periods = [...new Set(data.codes.map((r) => r.period))].sort();
-  const codes = [...new Set(data.codes.map((r) => r.code))].sort();
-  if (!periods.length) { box.append(K.el("p", { class: "muted" }, "No dated events.")); return; }
-  const palette = ["#1f4e9c", "#4a9d5b", "#e08a2c", "#c0392b", "#7d3c98", "#16a085", "#7f8c8d"];
-  const W = 900, H = 220, M = { l: 40, r: 140, t: 10, b: 34 };
-  const iw = W - M.l - M.r, ih = H - M.t - M.b, band = iw / periods.length;
-  const totals = periods.map((p) => data.codes.filter((r) => r.period === p).reduce((n, r) => n + r.events, 0));
-  const max = Math.max(1, ...totals);
-  const root = K.svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "plot", role: "img", "aria-label": "codes over time" });
-  root.append(K.svg("text", { x: M.l - 6, y: M.t + 10, class: "tick", "text-anchor": "end" }, max));
-  periods.forEach((p, i) => {
-    let y = M.t + ih;
-    for (const [ci, code] of codes.entries()) {
-      const row = data.codes.find((r) => r.period === p && r.code === code);
-      if (!row) continue;
-      const h = (row.events / max) * ih;
-      y -= h;
-      const rect = K.svg("rect", { x: M.l + i * band + band * 0.15, y, width: band * 0.7, height: h, fill: palette[ci % palette.length] });
-      rect.append(K.svg("title", {}, `${p}: ${code}, ${row.events} events`));
-      root.append(rect);
-    }
-    if (periods.length <= 24 || i % Math.ceil(periods.length / 24) === 0) {
-      root.append(K.svg("text", { x: M.l + i * band + band / 2, y: H - M.b + 16, class: "tick", "text-anchor": "middle" }, p));
-    }
-  });
-  codes.forEach((code, ci) => {
-    root.append(K.svg("rect", { x: W - M.r + 12, y: M.t + ci * 18, width: 12, height: 12, fill: palette[ci % palette.length] }));
-    root.append(K.svg("text", { x: W - M.r + 30, y: M.t + ci * 18 + 10, class: "tick" }, code));
-  });
-  box.append(root);
+
+  async function timeline() {
+    const body = await K.api("/api/series", { actor: data.actor, level: "raw" });
+    const d = body.data, rows = d.series.map((r) => ({ period: r.period, quad: K.quadName(r.quad_class), events: r.events }));
+    if (!rows.some((r) => r.events)) { K.emptyChart("timeline", "No dated events."); return; }
+    const box = document.querySelector("#timeline .chart");
+    K.showChart("timeline", K.plot({
+      width: K.widthOf(box, 1100), height: 240, marginLeft: 44,
+      x: { type: "utc", label: null }, y: { grid: true, label: `raw events per ${d.by}` }, color: K.quadScale(),
+      marks: [Plot.rectY(rows, { x: (r) => K.day(r.period), interval: K.interval(d.by), y: "events", fill: "quad",
+        order: K.QUADS.map((q) => q.name), tip: true }), Plot.ruleY([0])],
+    }));
+    K.dataBlock("timeline", rows, [{ key: "period", label: "period" }, { key: "quad", label: "quad_class" },
+      { key: "events", label: "events" }], `actor-events-by-${d.by}.csv`);
+  }
+
+  function codes() {
+    const rows = data.codes.map((r) => ({ ...r, date: K.day(r.period) }));
+    if (!rows.length) { K.emptyChart("codes-chart", "No dated events."); return; }
+    const box = document.querySelector("#codes-chart .chart");
+    const chart = K.plot({
+      width: K.widthOf(box, 540), height: 240, marginLeft: 40,
+      x: { type: "utc", label: null }, y: { grid: true, label: "raw events per month" },
+      color: { scheme: "tableau10" },
+      marks: [Plot.rectY(rows, { x: "date", interval: "month", y: "events", fill: "code", tip: true }), Plot.ruleY([0])],
+    });
+    K.showChart("codes-chart", chart).prepend(K.swatches(chart.scale("color")));
+    K.dataBlock("codes-chart", data.codes, [{ key: "period", label: "period" }, { key: "code", label: "code" },
+      { key: "events", label: "events" }], "actor-codes.csv");
+  }
+
+  function partners() {
+    const rows = [...data.partners].sort((a, b) => b.events - a.events || (a.code < b.code ? -1 : 1)).slice(0, 15).map((r) => ({ ...r, href: "/dyads?" + new URLSearchParams({ a: data.actor, b: r.code, modality: "any" }).toString() }));
+    if (!rows.length) { K.emptyChart("partners-chart", "No partners."); return; }
+    const long = rows.flatMap((r) => [
+      { code: r.code, kind: "cooperation", events: r.cooperation, href: r.href },
+      { code: r.code, kind: "conflict", events: r.conflict, href: r.href },
+      { code: r.code, kind: "other", events: r.events - r.cooperation - r.conflict, href: r.href },
+    ]);
+    const box = document.querySelector("#partners-chart .chart");
+    K.showChart("partners-chart", K.plot({
+      width: K.widthOf(box, 540), height: 36 + 20 * rows.length, marginLeft: 90,
+      x: { grid: true, label: "events", axis: "top" }, y: { domain: rows.map((r) => r.code), label: null },
+      color: { domain: ["cooperation", "conflict", "other"], range: ["#4a9d5b", "#c0392b", "#9aa3ad"] },
+      marks: [Plot.barX(long, { y: "code", x: "events", fill: "kind", href: "href", title: (r) => `${r.code}: ${r.events} ${r.kind}` }), Plot.ruleX([0])],
+    }));
+    K.dataBlock("partners-chart", data.partners, ["code", "events", "as_source", "as_target", "cooperation", "conflict", "goldstein_mean"]
+      .map((key) => ({ key, label: key })), "actor-partners.csv");
+  }
+
+  codes();
+  partners();
+  timeline().catch((e) => K.emptyChart("timeline", e.message)).finally(K.ready);
 })();

@@ -15,6 +15,7 @@
         return row;
       }));
     } catch (e) { K.status(e.message, true); }
+    K.ready();
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
   load();

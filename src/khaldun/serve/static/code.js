@@ -2,6 +2,7 @@
 (() => {
   const form = document.getElementById("code-form");
   const list = document.getElementById("coded");
+  K.ready();  // nothing to load until a text is sent
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const text = form.elements.namedItem("text").value;

@@ -1,5 +1,6 @@
-// khaldun dashboard: shared helpers. Data from the API is untrusted (article text): it only
-// ever reaches the page through textContent and setAttribute, never through innerHTML.
+// khaldun dashboard: shared helpers. Data from the API is untrusted (article text, actor names): it
+// only ever reaches the page through textContent and setAttribute (and the charting libraries, which
+// do the same), never through innerHTML.
 "use strict";
 const K = (() => {
   const SVG = "http://www.w3.org/2000/svg";
@@ -34,10 +35,15 @@ const K = (() => {
   }
 
   function fillForm(form, params) {
+    const checkboxes = new Set();
     for (const [k, v] of params.entries()) {
       const field = form.elements.namedItem(k);
       if (!field) continue;
-      if (field.type === "checkbox") field.checked = v === "true"; else field.value = v;
+      if (field instanceof RadioNodeList) {  // a group of checkboxes sharing a name: tick the given values
+        if (!checkboxes.has(k)) { for (const box of field) box.checked = false; checkboxes.add(k); }
+        for (const box of field) if (box.value === v) box.checked = true;
+      } else if (field.type === "checkbox") field.checked = v === "true";
+      else field.value = v;
     }
   }
 
@@ -49,6 +55,8 @@ const K = (() => {
   }
 
   const actorLabel = (a) => (a ? `${a.name || a.text || a.code || "?"} [${a.code || "-"}]` : "—");
+  const debounce = (fn, ms) => { let t; return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); }; };
+  const short = (text, n) => (text.length > n ? text.slice(0, n - 1) + "…" : text);
 
   // A piece of text with highlighted spans: spans are {kind, start, end} offsets into `text`.
   function highlighted(text, start, end, spans) {
@@ -102,12 +110,112 @@ const K = (() => {
     if (titleId) { const t = document.getElementById(titleId); t.hidden = false; t.textContent = title; }
   }
 
-  const QUAD_COLOURS = { 1: "#4a9d5b", 2: "#1f6f3a", 3: "#e08a2c", 4: "#c0392b" };
+  // -- charts ------------------------------------------------------------------------------------
+
+  const QUADS = [
+    { q: 1, name: "verbal cooperation", colour: "#4a9d5b" },
+    { q: 2, name: "material cooperation", colour: "#1f6f3a" },
+    { q: 3, name: "verbal conflict", colour: "#e08a2c" },
+    { q: 4, name: "material conflict", colour: "#c0392b" },
+  ];
+  const QUAD_COLOURS = Object.fromEntries(QUADS.map((d) => [d.q, d.colour]));
+  const quadName = (q) => (QUADS.find((d) => d.q === q) || { name: `QuadClass ${q}` }).name;
+  const quadScale = () => ({ domain: QUADS.map((d) => d.name), range: QUADS.map((d) => d.colour) });
   function goldsteinColour(g) {
     if (g > 0.5) return "#2e8b57";
     if (g < -0.5) return "#c0392b";
     return "#888";
   }
-  return { el, svg, api, formParams, fillForm, status, actorLabel, highlighted, eventRow, shortRow,
-    showEvents, QUAD_COLOURS, goldsteinColour };
+  // The d3 time interval of a store period: weeks start on Monday, as the store counts them.
+  const interval = (by) => ({ day: d3.utcDay, week: d3.utcMonday, month: d3.utcMonth, year: d3.utcYear })[by];
+  const day = (iso) => new Date(iso + "T00:00:00Z");
+
+  // An Observable Plot chart. Plot adds a <style> element, which the page's Content-Security-Policy
+  // refuses (no inline styles): it is removed before the chart joins the page, and app.css styles
+  // the class "kplot" instead.
+  function plot(options) {
+    const chart = Plot.plot({ className: "kplot", ...options });
+    chart.querySelectorAll("style").forEach((s) => s.remove());
+    return chart;
+  }
+  const widthOf = (node, fallback) => Math.max(320, Math.floor(node.clientWidth || fallback || 900) - 16);
+
+  // -- a chart's data: a table and a CSV download --------------------------------------------------
+
+  // A cell that a spreadsheet would read as a formula (=, +, @, or - before a letter) is quoted.
+  function csvCell(value) {
+    if (value === null || value === undefined) return "";
+    let text = String(value);
+    if (typeof value === "string" && /^([=+@\t\r]|-[^-\d.])/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  const csv = (rows, columns) => [columns.map((c) => csvCell(c.label)).join(","),
+    ...rows.map((r) => columns.map((c) => csvCell(value(r, c))).join(","))].join("\r\n") + "\r\n";
+  const value = (row, column) => (typeof column.value === "function" ? column.value(row) : row[column.key]);
+
+  function dataTable(rows, columns) {
+    return el("table", { class: "data compact" },
+      el("thead", {}, el("tr", {}, columns.map((c) => el("th", {}, c.label)))),
+      el("tbody", {}, rows.map((r) => el("tr", {}, columns.map((c) => {
+        const v = value(r, c);
+        return el("td", typeof v === "number" ? { class: "num" } : {}, v ?? "");
+      })))));
+  }
+
+  // Put a chart's data beside it: a "Table" toggle and a CSV download link, in the figure `id`.
+  function dataBlock(id, rows, columns, filename) {
+    const host = document.querySelector(`#${id} .chart-data`);
+    if (!host) return;
+    if (host.dataset.url) URL.revokeObjectURL(host.dataset.url);
+    host.dataset.url = URL.createObjectURL(new Blob([csv(rows, columns)], { type: "text/csv" }));
+    const link = el("a", { class: "csv", download: filename, href: host.dataset.url }, `CSV (${rows.length} rows)`);
+    const details = el("details", {}, el("summary", {}, "Table"));
+    details.addEventListener("toggle", () => {  // built when first opened: a page draws sooner
+      if (details.open && !details.querySelector("table")) details.append(dataTable(rows, columns));
+    });
+    host.replaceChildren(link, details);
+  }
+
+  // A legend for a chart's colour scale (colours set through the CSSOM, which the CSP allows).
+  function swatches(scale) {
+    return el("p", { class: "legend swatches" }, scale.domain.flatMap((name) => {
+      const sw = el("span", { class: "sw" });
+      sw.style.background = scale.apply(name);
+      return [sw, ` ${name} `];
+    }));
+  }
+
+  function showChart(id, chart) {
+    const box = document.querySelector(`#${id} .chart`);
+    box.replaceChildren(chart);
+    return box;
+  }
+
+  function emptyChart(id, message) {
+    document.querySelector(`#${id} .chart`).replaceChildren(el("p", { class: "muted empty" }, message));
+    const data = document.querySelector(`#${id} .chart-data`);
+    if (data) data.replaceChildren();
+  }
+
+  // Suggestions for an actor input from the store: codes with their names, and people and organisations.
+  function actorSuggestions(input, list) {
+    let asked = 0;  // answers can come back out of order: only the latest is shown
+    const fill = async () => {
+      const mine = ++asked;
+      try {
+        const body = await api("/api/actor-codes", { q: input.value.trim(), limit: 15 });
+        if (mine !== asked) return;
+        list.replaceChildren(...body.data.map((a) => el("option", { value: a.value, label: `${a.label} · ${a.events} events` })));
+      } catch (e) { /* suggestions are optional */ }
+    };
+    input.addEventListener("input", debounce(fill, 200));
+    input.addEventListener("focus", fill, { once: true });
+  }
+
+  // Tells tests and the load-time benchmark that the page has drawn what it loads first.
+  const ready = () => { document.documentElement.dataset.ready = "true"; };
+
+  return { ready, el, svg, api, formParams, fillForm, status, actorLabel, debounce, short, highlighted, eventRow, shortRow,
+    showEvents, QUADS, QUAD_COLOURS, quadName, quadScale, goldsteinColour, interval, day, plot, widthOf, csv,
+    dataTable, dataBlock, swatches, showChart, emptyChart, actorSuggestions };
 })();

@@ -30,6 +30,7 @@
       table.tBodies[0].replaceChildren();
       K.status(e.message, true);
     }
+    K.ready();
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; load(); });
   document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); load(); });

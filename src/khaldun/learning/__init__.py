@@ -1,0 +1,1 @@
+"""The learned second opinion: features of a sentence, the model that reads them, its training."""
