@@ -25,7 +25,7 @@ from khaldun.knowledge import Knowledge
 from khaldun.knowledge.lexicon import TriggerRule
 from khaldun.learning.features import sentence_features
 from khaldun.learning.opinion import CLASS_NAMES, Opinion, SecondOpinion
-from khaldun.learning.policy import RELABEL, VETO, Policy, best_root, judge
+from khaldun.learning.policy import PROPOSE, RELABEL, VETO, Policy, best_root, judge
 from khaldun.model import ActorMention, Event
 from khaldun.nlp.base import ParsedDoc, Sentence, Token
 
@@ -43,8 +43,8 @@ def adjudicate(
     """The sentence's events after the second opinion, and notes on what it changed."""
     events = [event for _, event in coded]
     model = kn.opinion
-    if model is None:
-        return events, []
+    if model is None or (not events and PROPOSE not in kn.model_actions):
+        return events, []  # nothing the model could change: no need to ask it
     features = sentence_features(parsed, sent, [(e.cameo_standard or e.cameo, e.rule) for e in events])
     opinion = model.opinion(features)
     classes = [model.event_class(e.cameo_standard or e.cameo) for e in events]
