@@ -26,8 +26,16 @@ def examples() -> list[Example]:
     for i in range(20):
         praise = ["w:<GPE>", "w:praise", "root:praise", f"w:x{i}", "rule_root:05", "rule_code:051"]
         meet = ["w:<GPE>", "w:meet", "root:meet", f"w:y{i}", "rule_root:04", "rule_code:040"]
-        out.append(Example("conflibert_cameo", f"p{i}", praise, ("1",), ("05",), 2, frozenset({"4"}), frozenset({"19"})))
-        out.append(Example("conflibert_cameo", f"m{i}", meet, ("1",), ("04",), 2, frozenset({"1"}), frozenset({"04"})))
+        out.append(
+            Example(
+                "conflibert_cameo", f"p{i}", praise, ("1",), ("05",), 2, frozenset({"4"}), frozenset({"19"})
+            )
+        )
+        out.append(
+            Example(
+                "conflibert_cameo", f"m{i}", meet, ("1",), ("04",), 2, frozenset({"1"}), frozenset({"04"})
+            )
+        )
     return out
 
 

@@ -29,6 +29,16 @@ from khaldun.model import Document
 @click.option("--explain", is_flag=True, help="Show why each event was coded and why triggers gave no event.")
 @click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
 @workers_option()
+@click.option(
+    "--scheduler",
+    help="Code the --input batch on a Dask cluster: tcp://HOST:PORT or local:N (the dask extra).",
+)
+@click.option(
+    "--partition-size",
+    default="1MiB",
+    show_default=True,
+    help="With --scheduler: bytes of the --input file one task reads and codes.",
+)
 @progress_option()
 @config_option()
 def code(
@@ -39,6 +49,8 @@ def code(
     explain: bool,
     max_chars: int | None,
     workers: int,
+    scheduler: str | None,
+    partition_size: str,
     show_progress: bool | None,
     config_path: str | None,
 ) -> None:
@@ -46,6 +58,8 @@ def code(
     if bool(file) == bool(input_path):
         raise click.UsageError("give either FILE (or - for stdin) or --input DOCS.jsonl, not both or neither")
     day = date_value(published, "--published")
+    if scheduler and (not input_path or input_path == "-"):
+        raise click.UsageError("--scheduler codes a batch the workers can read: give --input DOCS.jsonl")
     with errors_to_exit():
         config = load_config(config_path).with_overrides(max_document_chars=max_chars)
         path = input_path or file
@@ -56,8 +70,14 @@ def code(
             total_bytes=input_size(path), enabled=auto if show_progress is None else show_progress
         )
         progress.on_file(path, input_size(path))
-        docs = progress.read(_read_inputs(file, input_path, day, config))
-        failures = _code_and_write(docs, config, fmt=fmt, explain=explain, workers=workers, progress=progress)
+        if scheduler and input_path:
+            failures = _code_on_cluster(
+                input_path, scheduler, partition_size, config, day, progress, fmt, explain
+            )
+        else:
+            docs = progress.read(_read_inputs(file, input_path, day, config))
+            coded = _code_here(docs, config, workers)
+            failures = _write_coded(coded, fmt=fmt, explain=explain, progress=progress)
     if failures:
         click.echo(
             f"{failures} document{'s' if failures > 1 else ''} could not be coded (see above).", err=True
@@ -78,28 +98,68 @@ def _read_inputs(
         yield read_text_document(file, max_chars=config.max_document_chars, published=day, stdin=stdin)
 
 
-def _code_and_write(
-    docs: Iterable[Any], config: Config, *, fmt: str, explain: bool, workers: int, progress: Progress
-) -> int:
-    """Code documents, write their events, report bad documents on stderr; returns the failures."""
+def _code_here(docs: Iterable[Any], config: Config, workers: int) -> Iterator[Any]:
+    """Each document coded here (on ``workers`` processes), or its error, in order."""
     from khaldun.coding.pipeline import Pipeline
 
     pipeline = Pipeline(config)
-    failures = 0
-    out = sys.stdout
+    read_errors: list[InputError] = []
 
     def good_docs() -> Iterator[Document]:
-        nonlocal failures
         for item in docs:
             if isinstance(item, InputError):
-                failures += 1
-                progress.write(f"error: {item}")
+                read_errors.append(item)
             else:
                 yield item
 
+    for coded in pipeline.pipe(good_docs(), n_process=workers):
+        yield from read_errors  # reported as they are met, before the next document
+        read_errors.clear()
+        yield coded
+    yield from read_errors
+
+
+def _code_on_cluster(
+    path: str,
+    scheduler: str,
+    partition_size: str,
+    config: Config,
+    day: dt.date | None,
+    progress: Progress,
+    fmt: str,
+    explain: bool,
+) -> int:
+    """Code the batch on the Dask cluster at ``scheduler`` and write its events; returns the failures."""
+    from khaldun.corpus.distributed.partitions import parse_size
+    from khaldun.corpus.distributed.session import cluster_client, cluster_code
+
+    size = parse_size(partition_size)
+
+    def started(plan: Any, dashboard: str) -> None:
+        parts = len(plan.partitions)
+        progress.write(f"Dask: {parts} partition{'s' * (parts != 1)}; dashboard at {dashboard}")
+
+    with cluster_client(scheduler) as client:
+        coded = cluster_code(
+            path,
+            client,
+            config,
+            default=day,
+            partition_bytes=size,
+            on_start=started,
+            on_partition=lambda partition: progress.bar.update(partition.size),
+        )
+        return _write_coded(coded, fmt=fmt, explain=explain, progress=progress)
+
+
+def _write_coded(coded_docs: Iterable[Any], *, fmt: str, explain: bool, progress: Progress) -> int:
+    """Write the events of coded documents, report errors on stderr; returns the failures."""
+    failures = 0
+    out = sys.stdout
+
     def events() -> Iterator[dict[str, Any]]:
         nonlocal failures
-        for coded in pipeline.pipe(good_docs(), n_process=workers):
+        for coded in coded_docs:
             if isinstance(coded, InputError):
                 failures += 1
                 progress.write(f"error: {coded}")

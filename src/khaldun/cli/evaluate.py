@@ -39,7 +39,7 @@ from khaldun.model import Document
     help="Also write each scored record with its gold and coded events (JSON Lines), to study errors.",
 )
 @format_option(records="row of a set and level", choices=("table", "json", "jsonl", "csv"))
-@workers_option()
+@workers_option(default=1)
 @progress_option()
 @config_option()
 def evaluate(

@@ -46,7 +46,13 @@ def config_option(
     return click.option("--config", "config_path", type=click.Path(dir_okay=False), help=help)
 
 
-def workers_option(default: int = 1) -> Callable[[Any], Any]:
+# `code --input` and `ingest` share one default: every core. An input of one parse batch
+# or less ([nlp] batch_size documents) is coded in the main process: starting workers,
+# each loading its own model, would cost more than it saves.
+EVERY_CORE = -1
+
+
+def workers_option(default: int = EVERY_CORE) -> Callable[[Any], Any]:
     return click.option(
         "--workers",
         type=int,

@@ -18,7 +18,14 @@ from typing import Any
 
 import click
 
-from khaldun.cli.options import config_option, date_value, db_option, errors_to_exit, format_option
+from khaldun.cli.options import (
+    config_option,
+    date_value,
+    db_option,
+    errors_to_exit,
+    format_option,
+    workers_option,
+)
 from khaldun.cli.progress import Progress, progress_option
 from khaldun.errors import InputError
 from khaldun.export.formats import FORMATS
@@ -135,9 +142,7 @@ def _opened(url: str, *, read_only: bool = False, create: bool = False) -> Any:
     is_flag=True,
     help="Follow symbolic links in a folder that lead out of it (by default they are reported, not read).",
 )
-@click.option(
-    "--workers", type=int, default=-1, show_default=True, help="Worker processes; -1 uses every core."
-)
+@workers_option()
 @click.option(
     "--batch-size",
     type=int,
@@ -156,6 +161,24 @@ def _opened(url: str, *, read_only: bool = False, create: bool = False) -> Any:
 )
 @click.option("--no-cluster", is_flag=True, help="Do not rebuild the event clusters after ingesting.")
 @click.option("--max-chars", type=int, help="Refuse documents longer than this many characters.")
+@click.option(
+    "--scheduler",
+    help="Code on a Dask cluster: tcp://HOST:PORT (a running `dask scheduler`) or local:N "
+    "(N worker processes started here). Needs the dask extra; --workers and --batch-size do not apply.",
+)
+@click.option(
+    "--partition-size",
+    default="1MiB",
+    show_default=True,
+    help="With --scheduler: input bytes a task reads and codes (large JSON Lines and CSV files are cut).",
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    type=click.Path(file_okay=False),
+    help="With --scheduler: workers write each partition's rows as Parquet part files in this folder "
+    "(DuckDB can query them in place) and the store bulk-loads them.",
+)
 @config_option()
 @progress_option()
 @click.option("--quiet", is_flag=True, help="No progress on stderr (as --no-progress).")
@@ -179,6 +202,9 @@ def ingest(
     window: int,
     no_cluster: bool,
     max_chars: int | None,
+    scheduler: str | None,
+    partition_size: str,
+    parquet_dir: str | None,
     config_path: str | None,
     show_progress: bool | None,
     quiet: bool,
@@ -187,10 +213,12 @@ def ingest(
 
     Reads text, JSON Lines, CSV, HTML and RSS/Atom by extension. Re-running on
     the same corpus adds nothing; a killed run started again finishes the job.
+    With --scheduler the coding runs on a Dask cluster and stores the same.
     """
     from khaldun.coding.pipeline import Pipeline
     from khaldun.config import load_config
     from khaldun.corpus.clusters import rebuild_clusters
+    from khaldun.corpus.distributed.partitions import parse_size
     from khaldun.corpus.ingest import IngestOptions
     from khaldun.corpus.ingest import ingest as run_ingest
     from khaldun.corpus.readers import ReadOptions, read_corpus, total_size
@@ -217,25 +245,38 @@ def ingest(
     def on_error(exc: InputError) -> None:
         progress.write(f"error: {exc}")
 
+    options = IngestOptions(
+        workers=workers, chunk_size=batch_size, near_threshold=near_duplicate, default_published=default
+    )
+    if parquet_dir and not scheduler:
+        raise click.UsageError("--parquet writes part files from a Dask cluster: give --scheduler too")
+    with errors_to_exit():
+        target = parse_size(partition_size)
     _check_inputs(paths)
-    with _opened(db, create=True) as store:
-        report = run_ingest(
-            progress.read(read_corpus(paths, read_options, fmt=input_format, on_file=progress.on_file)),
-            store,
-            progress.watch(Pipeline(config)),
-            options=IngestOptions(
-                workers=workers,
-                chunk_size=batch_size,
-                near_threshold=near_duplicate,
-                default_published=default,
-            ),
-            on_error=on_error,
-            on_batch=lambda r: progress.sync(
-                r.read,
-                r.events,
-                detail=f" ({r.coded} coded, {r.duplicates} duplicates, {r.existing} already stored)",
-            ),
-        )
+    with _connected(scheduler) as client, _opened(db, create=True) as store:
+        if client is not None:
+            report = _ingest_on_cluster(
+                client,
+                store,
+                progress,
+                paths=list(paths),
+                config=config,
+                read_options=read_options,
+                fmt=input_format,
+                options=options,
+                partition_bytes=target,
+                parquet_dir=parquet_dir,
+                on_error=on_error,
+            )
+        else:
+            report = run_ingest(
+                progress.read(read_corpus(paths, read_options, fmt=input_format, on_file=progress.on_file)),
+                store,
+                progress.watch(Pipeline(config)),
+                options=options,
+                on_error=on_error,
+                on_batch=lambda r: progress.sync(r.read, r.events, detail=_ingest_detail(r)),
+            )
         progress.close()
         clusters = None if no_cluster else rebuild_clusters(store, window=window)
     click.echo(
@@ -253,6 +294,41 @@ def ingest(
         )
     if report.failed:
         sys.exit(1)
+
+
+def _ingest_detail(report: Any) -> str:
+    return f" ({report.coded} coded, {report.duplicates} duplicates, {report.existing} already stored)"
+
+
+@contextmanager
+def _connected(scheduler: str | None) -> Any:
+    """A client of the Dask cluster at ``scheduler``, or None without one; connected before any
+    store is opened, so that a bad address or an unreachable scheduler leaves no new store."""
+    if scheduler is None:
+        yield None
+        return
+    from khaldun.corpus.distributed.session import cluster_client
+
+    with errors_to_exit(), cluster_client(scheduler) as client:
+        yield client
+
+
+def _ingest_on_cluster(client: Any, store: Any, progress: Progress, **kwargs: Any) -> Any:
+    """:func:`~khaldun.corpus.distributed.session.cluster_ingest` with progress by partition written."""
+    from khaldun.corpus.distributed.session import cluster_ingest
+
+    def started(plan: Any, dashboard: str) -> None:
+        parts, workers = len(plan.partitions), len(client.nthreads())
+        where = f"{parts} partition{'s' * (parts != 1)} on {workers} worker{'s' * (workers != 1)}"
+        progress.write(f"Dask: {where}; dashboard at {dashboard}")
+
+    def written(report: Any, partition: Any) -> None:
+        progress.bar.update(partition.size)
+        rate = f"{report.done / max(report.seconds, 1e-9):.1f} docs/s"
+        progress.sync(report.done, report.events, detail=f"{_ingest_detail(report)[:-1]}, {rate})")
+
+    with errors_to_exit():
+        return cluster_ingest(store=store, client=client, on_start=started, on_partition=written, **kwargs)
 
 
 def _check_inputs(paths: tuple[str, ...]) -> None:

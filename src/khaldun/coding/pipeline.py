@@ -26,10 +26,11 @@ import datetime as dt
 import multiprocessing as mp
 import os
 import weakref
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from khaldun.coding.adjudicate import adjudicate
@@ -203,27 +204,39 @@ class Pipeline:
         processes, each holding the pipeline of this configuration. The worker
         pool is started on first use and kept for later calls (close it with
         :meth:`close`, or use the pipeline as a context manager); documents are
-        read a window at a time, so memory stays flat on any corpus.
+        read a few batches ahead of the workers, so memory stays flat on any corpus.
         """
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process <= 1:
             yield from self._pipe_here(docs)
             return
-        pool = self._worker_pool(n_process)
-        size = self.config.batch_size
         stream = iter(docs)
-        # A window of a few batches a worker keeps every worker busy without reading ahead.
-        while window := list(islice(stream, size * n_process * 4)):
-            batches = [window[i : i + size] for i in range(0, len(window), size)]
-            for results in pool.imap(_code_batch_in_worker, [(self.config, b) for b in batches]):
-                yield from results
+        if self._pool is None:
+            first = list(islice(stream, self.config.batch_size + 1))
+            if len(first) <= self.config.batch_size:
+                # One batch: coding it here is quicker than starting workers that each load a model.
+                yield from self._pipe_here(first)
+                return
+            stream = chain(first, stream)
+        pool = self._worker_pool(n_process)
+        # A few batches a worker in flight keep every worker busy without reading far ahead;
+        # results come back in order, the next batch sent as each one is taken.
+        pending: deque[Any] = deque()
+        while batch := list(islice(stream, self.config.batch_size)):
+            pending.append(pool.apply_async(_code_batch_in_worker, ((self.config, batch),)))
+            if len(pending) >= n_process * 4:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
     def _worker_pool(self, n_process: int) -> Any:
         if self._pool is None or self._pool_size != n_process:
             self.close()
-            # Loaded before forking, the model's memory is shared by the workers.
-            pipeline_for(self.config).nlp  # noqa: B018
+            # Forked with the knowledge this process holds (workers find it loaded, in shared
+            # memory), but not the parser: each worker loads its own model, at the same time
+            # as the others, and this process keeps no copy of it.
+            load_knowledge(self.config)
             ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
             self._pool, self._pool_size = ctx.Pool(n_process), n_process
             self._pool_finalizer = weakref.finalize(self, self._pool.terminate)

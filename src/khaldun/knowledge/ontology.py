@@ -28,6 +28,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from khaldun.errors import DataFileError, UnknownCodeError
 
@@ -135,6 +136,17 @@ class Ontology:
         )
         self._cameo_tuple = tuple(self._cameo.values())
         self._plover_tuple = tuple(self._plover.values())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the tables it was built from (read-only views do not pickle), for the
+        knowledge cache (:mod:`khaldun.knowledge.cache`)."""
+        tables = {
+            "cameo_codes": self._cameo_tuple,
+            "plover_types": self._plover_tuple,
+            "mapping": dict(self._mapping),
+            "unrealised": {kind: dict(codes) for kind, codes in self._unrealised.items()},
+        }
+        return (_rebuild_ontology, (tables,))
 
     @classmethod
     def from_dir(cls, path: str | os.PathLike[str] | Traversable) -> Ontology:
@@ -257,6 +269,10 @@ class Ontology:
                 break
         found += difflib.get_close_matches(code, list(self._cameo), n=_MAX_SUGGESTIONS)
         return list(dict.fromkeys(found))[:_MAX_SUGGESTIONS]
+
+
+def _rebuild_ontology(tables: dict[str, Any]) -> Ontology:
+    return Ontology(**tables)
 
 
 @functools.lru_cache(maxsize=1)

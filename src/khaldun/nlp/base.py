@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol, runtime_checkable
 
 
@@ -78,7 +79,13 @@ class ParsedDoc:
             object.__setattr__(self, "_children", tuple(tuple(k) for k in kids))
 
     def children(self, i: int) -> tuple[Token, ...]:
-        return tuple(self.tokens[c] for c in self._children[i])
+        return self._child_tokens[i]
+
+    @cached_property
+    def _child_tokens(self) -> tuple[tuple[Token, ...], ...]:
+        """The children of every token, made once: stages ask for them hundreds of times a sentence."""
+        tokens = self.tokens
+        return tuple(tuple(tokens[c] for c in kids) if kids else () for kids in self._children)
 
     def head(self, i: int) -> Token:
         return self.tokens[self.tokens[i].head]

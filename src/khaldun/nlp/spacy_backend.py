@@ -1,16 +1,30 @@
-"""The built-in NLP backend: spaCy with the English pipeline from PyPI."""
+"""The built-in NLP backend: spaCy with the English pipeline from PyPI.
+
+Every component of the pipeline is used: khaldun reads each token's lemma (lemmatizer,
+which needs the tagger and the attribute ruler's parts of speech and morphology), tag,
+coarse part of speech (attribute ruler), dependency and head (parser) and entity (ner).
+Two of them are swapped for components that give exactly the same annotations faster:
+the attribute ruler matched by table (:mod:`khaldun.nlp.attribute_rules`) and the
+lemmatizer with its answers remembered (:mod:`khaldun.nlp.lemma_memo`); together they
+were a fifth of the parse.
+"""
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 
 from khaldun.errors import ModelNotInstalledError
+from khaldun.nlp.attribute_rules import use_rule_table
 from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
+from khaldun.nlp.lemma_memo import use_lemma_memo
 from khaldun.nlp.repair import repair_text
 from khaldun.nlp.sections import SECTION_CHARS, merge_parses, split_sections
 
@@ -31,9 +45,13 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
-def load_spacy_model(package: str = DEFAULT_MODEL) -> Any:
+def load_spacy_model(package: str = DEFAULT_MODEL, *, stock: bool = False) -> Any:
     """Load a spaCy pipeline from an installed package (never from the network), with
-    paragraph breaks as sentence boundaries."""
+    paragraph breaks as sentence boundaries.
+
+    Unless ``stock``, the attribute ruler and the lemmatizer are replaced by
+    components that give the same annotations faster (:mod:`khaldun.nlp.attribute_rules`,
+    :mod:`khaldun.nlp.lemma_memo`)."""
     try:
         module = importlib.import_module(package)
     except ModuleNotFoundError as exc:
@@ -42,40 +60,90 @@ def load_spacy_model(package: str = DEFAULT_MODEL) -> Any:
             f"Install it with: {INSTALL_HINT} (or `pip install -e .` in a khaldun checkout)."
         ) from exc
     nlp = module.load()
+    if not stock:
+        use_rule_table(nlp)
+        use_lemma_memo(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 
-def from_spacy(doc: Any) -> ParsedDoc:
-    """Convert a spaCy ``Doc`` into the backend-neutral :class:`ParsedDoc`."""
-    sent_index = {}
-    sentences = []
-    for n, sent in enumerate(doc.sents):
-        text = sent.text.rstrip()  # spaCy keeps the blank lines after a sentence in it
-        sentences.append(
-            Sentence(n, sent.start, sent.end, sent.start_char, sent.start_char + len(text), text)
-        )
-        for i in range(sent.start, sent.end):
-            sent_index[i] = n
+# What a token is read as, one column each, for the whole document in one call.
+_TOKEN_ATTRS = [ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, ENT_TYPE, ENT_IOB, SENT_START]
+_NAMED = [0, 1, 2, 3, 4, 7]  # the columns holding the keys of strings
+_HEAD, _SENT_START = 5, 9
+# spaCy's IOB codes (0 none, 1 I, 2 O, 3 B) as the parse keeps them: "B", "I" or "".
+_IOB = ("", "I", "", "B")
+
+
+def from_spacy(doc: Any, text: str | None = None) -> ParsedDoc:
+    """Convert a spaCy ``Doc`` into the backend-neutral :class:`ParsedDoc`.
+
+    ``text`` is the text the document was parsed from, when the caller has it
+    (``doc.text`` joins every token again). The token attributes are read as
+    one array and each string is looked up once a document: the values
+    ``token.lemma_``, ``doc.sents`` and the others give, without building a spaCy
+    token per token."""
+    text = _text_of(doc, text)
+    values = doc.to_array(_TOKEN_ATTRS).reshape(len(doc), len(_TOKEN_ATTRS))
+    signed = values[:, [_HEAD, _SENT_START]].astype(np.int64)  # relative heads; -1 "not a start"
+    heads = signed[:, 0].tolist()
+    bounds = _sentence_bounds(doc, signed[:, 1].tolist())
+    sent_of = [n for n, (start, end) in enumerate(bounds) for _ in range(start, end)] or [0] * len(doc)
+    strings = doc.vocab.strings
+    names = {key: strings[key] for key in np.unique(values[:, _NAMED]).tolist()}
     tokens = tuple(
         Token(
-            i=t.i,
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            idx=t.idx,
-            sent=sent_index.get(t.i, 0),
-            ent_type=t.ent_type_,
-            ent_iob=t.ent_iob_ if t.ent_iob_ in ("B", "I") else "",
+            i,
+            names[o],
+            names[lem],
+            names[pos],
+            names[tag],
+            names[dep],
+            i + h,
+            idx,
+            sent_of[i],
+            names[ent],
+            _IOB[iob],
         )
-        for t in doc
+        for i, ((o, lem, pos, tag, dep, _, idx, ent, iob, _), h) in enumerate(
+            zip(values.tolist(), heads, strict=True)
+        )
     )
-    entities = tuple(Entity(e.start, e.end, e.label_, e.start_char, e.end_char, e.text) for e in doc.ents)
-    return ParsedDoc(doc.text, tokens, tuple(sentences), entities)
+    entities = tuple(
+        Entity(e.start, e.end, e.label_, e.start_char, e.end_char, text[e.start_char : e.end_char])
+        for e in doc.ents
+    )
+    return ParsedDoc(text, tokens, _sentences(text, tokens, bounds), entities)
+
+
+def _text_of(doc: Any, text: str | None) -> str:
+    """The document's text: ``text`` when it is the one parsed (spaCy keeps every character)."""
+    if text is None or not len(doc):
+        return doc.text
+    last = doc[-1]
+    if len(text) != last.idx + len(last.text_with_ws) or not text.startswith(last.text, last.idx):
+        return doc.text
+    return text
+
+
+def _sentence_bounds(doc: Any, sent_starts: list[int]) -> list[tuple[int, int]]:
+    """(first token, one past the last) of each sentence: ``doc.sents`` read from the array of
+    sentence starts (a token starts a sentence where its value is 1, the first token always)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(sent.start, sent.end) for sent in doc.sents]
+    starts = [0, *(i for i, value in enumerate(sent_starts) if value == 1 and i > 0)] if len(doc) else []
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
+
+def _sentences(text: str, tokens: tuple[Token, ...], bounds: list[tuple[int, int]]) -> tuple[Sentence, ...]:
+    sentences = []
+    for n, (start, end) in enumerate(bounds):
+        start_char = tokens[start].idx
+        # spaCy keeps the blank lines after a sentence in it
+        sent_text = text[start_char : tokens[end - 1].end].rstrip()
+        sentences.append(Sentence(n, start, end, start_char, start_char + len(sent_text), sent_text))
+    return tuple(sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +192,8 @@ class SpacyBackend:
         self.model = model
         self.section_chars = section_chars
         self.nlp = load_spacy_model(model)
+        # Loaded once and kept: the collector need not scan the model's objects again.
+        gc.freeze()
 
     def parse(self, text: str) -> ParsedDoc:
         return next(self.parse_many([text]))
@@ -133,7 +203,7 @@ class SpacyBackend:
         for batch in _batches(_pieces(texts, self.section_chars), batch_size, self.section_chars):
             docs = self.nlp.pipe([piece.text for piece in batch], batch_size=len(batch))
             for piece, doc in zip(batch, docs, strict=True):
-                parts.append((piece.offset, from_spacy(doc)))
+                parts.append((piece.offset, from_spacy(doc, piece.text)))
                 if piece.last:
                     yield merge_parses(piece.document, parts)
                     parts = []

@@ -61,6 +61,8 @@ def _split(cell: str) -> list[str]:
 # read as it ("Austria" and "Australia" score 87, below the cut-off).
 _MISSPELT_MIN_LENGTH = 7
 _MISSPELT_CUTOFF = 90
+# Name keys whose closest keys are remembered before the memory is cleared.
+_CLOSEST_LIMIT = 50_000
 
 
 class BuiltinKB:
@@ -121,7 +123,7 @@ class BuiltinKB:
                     if person.id not in self._people and not self._known_already(person):
                         self._people[person.id] = person
                         self._index_person(person)
-        self._fuzzy_choices = list(self._person_keys)
+        self._set_fuzzy_choices()
         if phoenix is True:
             phoenix = bundled_lists()
         self._phoenix = self._phoenix_index(phoenix) if phoenix else None
@@ -142,6 +144,22 @@ class BuiltinKB:
             max_phrase_words=self.max_phrase_words,
         )
         return PhoenixIndex(known, lists)
+
+    def _set_fuzzy_choices(self) -> None:
+        self._fuzzy_choices = list(self._person_keys)
+        # The closest keys of a name key, remembered: the same names recur across documents,
+        # and comparing one with every key is most of what finding a person costs.
+        self._closest: dict[str, list[tuple[str, float, int]]] = {}
+
+    def _closest_keys(self, key: str) -> list[tuple[str, float, int]]:
+        found = self._closest.get(key)
+        if found is None:
+            if len(self._closest) >= _CLOSEST_LIMIT:
+                self._closest.clear()
+            found = self._closest[key] = process.extract(
+                key, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold, limit=5
+            )
+        return found
 
     def _known_already(self, person: Person) -> bool:
         """True when someone of the same country is known under one of the person's name keys."""
@@ -224,7 +242,7 @@ class BuiltinKB:
             self._rebuild_person_index()
         else:
             self._index_person(person)
-            self._fuzzy_choices = list(self._person_keys)
+            self._set_fuzzy_choices()
 
     def _rebuild_person_index(self) -> None:
         self._person_keys.clear()
@@ -232,7 +250,7 @@ class BuiltinKB:
         self._roles_by_country.clear()
         for person in self._people.values():
             self._index_person(person)
-        self._fuzzy_choices = list(self._person_keys)
+        self._set_fuzzy_choices()
 
     def _index_person(self, person: Person) -> None:
         for alias in dict.fromkeys([person.name, *person.aliases]):
@@ -376,10 +394,7 @@ class BuiltinKB:
     def _fuzzy_person(self, key: str, country: str | None, day: dt.date | None) -> PersonMatch | None:
         if len(key) < 5 or " " not in key:
             return None  # a single token is too easy to confuse (Kazmi is not Kazimi)
-        best = process.extract(
-            key, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold, limit=5
-        )
-        for choice, score, _ in best:
+        for choice, score, _ in self._closest_keys(key):
             if not _same_shape(key, choice):
                 continue
             chosen, why = pick_person(self._person_keys[choice], country, day, strict=True)

@@ -43,6 +43,11 @@ def _load(verbs: tuple[str, ...], discards: tuple[str, ...], only: bool) -> Petr
     return PetrarchDictionaries(verb_dict, discard_list, only)
 
 
+def forget_loaded_dictionaries() -> None:
+    """Read the dictionary files again on the next load (they are kept by file name)."""
+    _load.cache_clear()
+
+
 def dictionary_ontology(base: Ontology, dictionaries: PetrarchDictionaries | None) -> Ontology:
     """``base`` with the codes of the user's verb dictionary (see :mod:`.codes`)."""
     if dictionaries is None or (dictionaries.verbs is None and not dictionaries.only):
@@ -53,4 +58,4 @@ def dictionary_ontology(base: Ontology, dictionaries: PetrarchDictionaries | Non
     return DictionaryOntology(base, codes, keep_codes=dictionaries.only, source="verb dictionary")
 
 
-__all__ = ["PetrarchDictionaries", "dictionary_ontology", "load_dictionaries"]
+__all__ = ["PetrarchDictionaries", "dictionary_ontology", "forget_loaded_dictionaries", "load_dictionaries"]
