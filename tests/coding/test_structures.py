@@ -247,3 +247,15 @@ def test_a_future_refusal_is_one_sided(model_pipeline) -> None:
     # "will not negotiate" is a rejection (125) by Iran only; the US refused nothing.
     found = _events(model_pipeline, "Iran will not negotiate with the United States.")
     assert found == [("IRN", "USA", "125")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # With the line end a file gives, the parser hangs "to Afghanistan" on "worth".
+        "Japanese aid groups delivered $20,000 worth of medicine to Afghanistan.\n",
+        "Japanese aid groups delivered $20,000 worth of medicine to Afghanistan.",
+    ],
+)
+def test_the_recipient_of_a_measured_gift_is_the_target(rules_pipeline, text) -> None:
+    assert _events(rules_pipeline, text) == [("JPNNGO", "AFG", "073")]

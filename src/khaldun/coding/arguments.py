@@ -408,6 +408,9 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     # or one clause down ("readiness to stand with X").
     obj = obj if obj is not None else child_of(doc, trigger, "dobj")
     heads = [trigger] + ([obj] if obj is not None else [])
+    # The object found inside a measure phrase: the parser may hang the preposition on the
+    # measure word ("delivered $5,000 worth of medicine to X", "sent 3 tons of food to X").
+    heads += _between(doc, trigger, obj) if obj is not None else []
     if trigger.pos in ("NOUN", "PROPN"):  # "a halt of rail traffic with Belarus"
         heads += _prepositional_objects(doc, trigger, "of")
     if trigger.dep == "dobj" and is_support_verb(kn, doc.head(trigger.i)):
@@ -427,6 +430,20 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
         if clause.dep == "advcl" and any(m.dep == "mark" and m.lower == slot for m in doc.children(clause.i)):
             found += [s for s in doc.children(clause.i) if s.dep == "nsubj"]
     return found
+
+
+def _between(doc: ParsedDoc, trigger: Token, obj: Token) -> list[Token]:
+    """The nouns on the path from ``obj`` up to ``trigger`` (none when ``obj`` is not under it)."""
+    path, current = [], obj
+    for _ in range(4):
+        if current.head == current.i:
+            return []
+        current = doc.head(current.i)
+        if current.i == trigger.i:
+            return path
+        if current.pos in ("NOUN", "PROPN", "NUM"):
+            path.append(current)
+    return []
 
 
 def _owner_tokens(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
