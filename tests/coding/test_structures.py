@@ -259,3 +259,8 @@ def test_a_future_refusal_is_one_sided(model_pipeline) -> None:
 )
 def test_the_recipient_of_a_measured_gift_is_the_target(rules_pipeline, text) -> None:
     assert _events(rules_pipeline, text) == [("JPNNGO", "AFG", "073")]
+
+
+def test_what_a_demonstration_calls_for_is_the_demonstration(rules_pipeline) -> None:
+    text = "Kenyan students rioted after a peaceful demonstration calling for the resignation of the Kenyan president."
+    assert {code[:2] for _, _, code in _events(rules_pipeline, text)} == {"14"}

@@ -137,7 +137,9 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     kept = []
     for cand in candidates:
         asked = cand.code[:2] in kn.words["asked_for_roots"]
-        if _inside_content(doc, cand.trigger, content_heads, asked=asked):
+        if _inside_content(doc, cand.trigger, content_heads, asked=asked) or _what_a_protest_does(
+            kn, doc, cand
+        ):
             continue
         current, governed = cand.trigger, False
         for _ in range(3):
@@ -156,6 +158,15 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
         if not governed:
             kept.append(cand)
     return kept
+
+
+def _what_a_protest_does(kn: Knowledge, doc: ParsedDoc, cand: Candidate) -> bool:
+    """True for a participle on a protest noun ("a demonstration calling for the minister's
+    removal"): what the protest demands is the protest's (CAMEO 14), not an event of its own."""
+    if cand.trigger.dep != "acl" or cand.code[:2] in kn.words["protest_roots"]:
+        return False
+    rule = kn.lexicon.nouns.get(doc.head(cand.trigger.i).lemma.lower())
+    return rule is not None and rule.code[:2] in kn.words["protest_roots"]
 
 
 def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: bool) -> bool:
