@@ -20,9 +20,8 @@ from typing import Any
 
 from khaldun.corpus.distributed.partitions import Partition, Segment
 from khaldun.corpus.readers import ReadOptions, read_corpus
-from khaldun.corpus.readers.base import make_document
-from khaldun.corpus.readers.tables import FIELD_SIZE_LIMIT, _csv_rows
-from khaldun.corpus.readers.text import _line_document, record_fields
+from khaldun.corpus.readers.tables import FIELD_SIZE_LIMIT, csv_rows
+from khaldun.corpus.readers.text import jsonl_document, line_document
 from khaldun.errors import InputError
 from khaldun.model import Document
 
@@ -40,7 +39,7 @@ def read_partition(partition: Partition, options: ReadOptions) -> list[Item]:
         elif segment.whole:
             items.extend(read_corpus([segment.path], options, fmt=segment.fmt))
         elif segment.fmt == "jsonl":
-            items.extend(read_jsonl_range(segment, corpus_document(options)))
+            items.extend(read_jsonl_range(segment, jsonl_document(options)))
         else:
             items.extend(read_csv_range(segment, options))
     return items
@@ -54,25 +53,6 @@ def _missing_here(segment: Segment) -> InputError | None:
         f"{segment.path}: no such file on the Dask worker at {socket.gethostname()}; every worker must "
         "see the inputs at the path the client gives (shared storage, or the same copy on each machine)"
     )
-
-
-def corpus_document(options: ReadOptions) -> ToDocument:
-    """A JSON line into a corpus document, as the ingest's JSON Lines reader makes it."""
-
-    def to_document(record: Any, where: str) -> Document:
-        fields = record_fields(record, where)
-        return make_document(
-            fields["text"],
-            options,
-            where=where,
-            id=fields["id"],
-            title=fields["title"],
-            source=fields["source"],
-            url=fields["url"],
-            published=fields["published"],
-        )
-
-    return to_document
 
 
 def read_range(segment: Segment) -> bytes:
@@ -93,7 +73,7 @@ def read_jsonl_range(segment: Segment, to_document: ToDocument) -> Iterator[Item
     # Lines end at b"\n" only, as when the plain reader iterates over the file.
     for number, raw in enumerate(io.BytesIO(data), segment.first_line):
         if raw.strip():
-            yield _line_document(raw, f"{segment.path} line {number}", to_document)
+            yield line_document(raw, f"{segment.path} line {number}", to_document)
 
 
 def read_csv_range(segment: Segment, options: ReadOptions) -> Iterator[Item]:
@@ -112,7 +92,7 @@ def read_csv_range(segment: Segment, options: ReadOptions) -> Iterator[Item]:
     else:
         header = next(csv.reader(io.StringIO(_csv_text(head), newline=""), delimiter=delimiter))
     path = Path(segment.path)
-    yield from _csv_rows(path, _Numbered(reader, segment.first_line - 1), header, options)
+    yield from csv_rows(path, _Numbered(reader, segment.first_line - 1), header, options)
 
 
 def _csv_text(data: bytes) -> str:

@@ -38,14 +38,14 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Document | InputError
         )
         return
     empty = True
-    for item in _csv_rows(path, reader, header, options):
+    for item in csv_rows(path, reader, header, options):
         empty = False
         yield item
     if empty:
         yield InputError(f"{path}: no rows under the CSV header; there is no text to code")
 
 
-def _csv_rows(
+def csv_rows(
     path: Path, reader: Iterator[list[str]], header: list[str], options: ReadOptions
 ) -> Iterator[Document | InputError]:
     while True:

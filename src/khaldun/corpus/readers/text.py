@@ -138,12 +138,12 @@ def jsonl_documents(
             raw = raw.removeprefix(codecs.BOM_UTF8)
         if raw.strip():
             empty = False
-            yield _line_document(raw, f"{name} line {number}", to_document)
+            yield line_document(raw, f"{name} line {number}", to_document)
     if empty:
         yield InputError(f"{name}: the input is empty; expected one JSON document a line")
 
 
-def _line_document(
+def line_document(
     raw: bytes, where: str, to_document: Callable[[Any, str], Document]
 ) -> Document | InputError:
     try:
@@ -184,6 +184,14 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputErr
         yield exc
         return
 
+    with stream:
+        yield from jsonl_documents(stream, str(path), jsonl_document(options))
+
+
+def jsonl_document(options: ReadOptions) -> Callable[[Any, str], Document]:
+    """What makes a document of one JSON line's record (``where`` names the line in errors):
+    the ingest's JSON Lines reader and a Dask worker's byte range read records alike."""
+
     def to_document(record: Any, where: str) -> Document:
         fields = record_fields(record, where)
         return make_document(
@@ -197,5 +205,4 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputErr
             published=fields["published"],
         )
 
-    with stream:
-        yield from jsonl_documents(stream, str(path), to_document)
+    return to_document
