@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,18 @@ def test_only_mode_codes_with_the_dictionary_codes(tmp_path: Path) -> None:
     assert kn.ontology.plover_for("1717") == (None, None)
     assert kn.ontology.standard_code("042", unrealised="planned") == "042"  # kept as written
     assert isinstance(kn.kb, DictionaryKB)
+
+
+def test_the_dictionary_ontology_survives_pickling(tmp_path: Path) -> None:
+    """The knowledge cache and worker processes pickle the knowledge: a dictionary's
+    ontology must still map CAMEO's own codes to PLOVER afterwards, and keep its extras."""
+    (tmp_path / "v.txt").write_text("--- BREAK [1717] ---\nBREAK\n- * TREATY [161]\n")
+    config = load_config(_config(tmp_path, '[petrarch]\nverbs = ["v.txt"]\nonly = false\n'))
+    ontology = load_knowledge(config).ontology
+    copy = pickle.loads(pickle.dumps(ontology))
+    assert type(copy) is type(ontology)
+    assert copy.plover_for("011") == ontology.plover_for("011")
+    assert copy.plover_for("190") == ("ASSAULT", ontology.plover_for("190")[1])
+    assert copy.plover_for("1717") == (None, None)
+    assert copy.cameo("1717").name == ontology.cameo("1717").name
+    assert copy.standard_code("042", unrealised="planned") == ontology.standard_code("042", unrealised="planned")

@@ -17,7 +17,7 @@ from khaldun.knowledge.ontology import CameoCode, Ontology
 
 
 class DictionaryOntology(Ontology):
-    __slots__ = ("_base", "_extra", "_keep_codes")
+    __slots__ = ("_base", "_extra", "_keep_codes", "_source")
 
     def __init__(self, base: Ontology, codes: Iterable[str], *, keep_codes: bool, source: str) -> None:
         extra = {}
@@ -32,6 +32,13 @@ class DictionaryOntology(Ontology):
         self._base = base
         self._extra = frozenset(extra)
         self._keep_codes = keep_codes
+        self._source = source
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # The base class pickles as a plain Ontology of its tables, which would lose the
+        # bundled PLOVER mapping this one delegates to (the knowledge cache and worker
+        # processes pickle the knowledge): rebuild this subclass from what made it.
+        return (_rebuild, (self._base, tuple(sorted(self._extra)), self._keep_codes, self._source))
 
     def plover_for(self, cameo_code: str) -> tuple[str | None, str | None]:
         if str(cameo_code).strip() in self._extra:
@@ -42,6 +49,10 @@ class DictionaryOntology(Ontology):
         if self._keep_codes or code in self._extra:
             return code
         return self._base.standard_code(code, unrealised=unrealised)
+
+
+def _rebuild(base: Ontology, codes: tuple[str, ...], keep_codes: bool, source: str) -> DictionaryOntology:
+    return DictionaryOntology(base, codes, keep_codes=keep_codes, source=source)
 
 
 def _extra_code(base: Ontology, code: str, source: str) -> CameoCode:
