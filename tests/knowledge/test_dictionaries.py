@@ -268,4 +268,6 @@ def test_the_dictionary_ontology_survives_pickling(tmp_path: Path) -> None:
     assert copy.plover_for("190") == ("ASSAULT", ontology.plover_for("190")[1])
     assert copy.plover_for("1717") == (None, None)
     assert copy.cameo("1717").name == ontology.cameo("1717").name
-    assert copy.standard_code("042", unrealised="planned") == ontology.standard_code("042", unrealised="planned")
+    assert copy.standard_code("042", unrealised="planned") == ontology.standard_code(
+        "042", unrealised="planned"
+    )
