@@ -187,6 +187,13 @@ CASES = [
     ("Israel denied entry to a Turkish delegation.", ("ISR", "TURGOV", "120")),
     ("The European Commission denied Greece's request for more funds.", ("IGOEUREEC", "GRC", "120")),
     ("Argentina is opposed to Brazilian mediation.", ("ARG", "BRA", "126")),
+    # Verbs of the codebook's categories that the CAMEO.2.0 dictionary lists too.
+    ("A Palestinian man stabbed two Israeli soldiers at a checkpoint.", ("PSECVL", "ISRMIL", "182")),
+    ("Russian jets strafed Ukrainian positions near Bakhmut.", ("RUS", "UKR", "195")),
+    ("Kenyan teachers picketed the Ministry of Education in Nairobi.", ("KENEDU", "KENGOV", "141")),
+    ("The Chinese foreign ministry reprimanded the Philippine ambassador.", ("CHNGOV", "PHLGOV", "111")),
+    ("Iranian authorities censored the reformist newspaper Shargh.", ("IRNGOV", "IRNMED", "1721")),
+    ("Russian warships patrolled near the coast of Norway.", ("RUSMIL", "NOR", "150")),
 ]
 
 NOT_GIVEN = [
