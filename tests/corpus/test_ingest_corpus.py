@@ -211,11 +211,12 @@ def test_corpus_figures(tmp_path: Path) -> None:
     ] == [
         # the Tehran meeting (3 reports, 2 duplicates), its talks both ways, and praise
         ("2021-01-01", 3, 2, 1, 3, 0),
-        ("2021-02-01", 2, 1, 1, 1, 1),  # Zarif's visit to Baghdad, Iraq's criticism
+        # Zarif's visit to Baghdad, "the two sides discussed" both ways, Iraq's criticism
+        ("2021-02-01", 4, 2, 2, 3, 1),
         ("2021-03-01", 2, 1, 1, 2, 0),  # the electricity agreement, both ways
     ]
     assert dyads[0]["plover"] == {"CONSULT": 2, "SUPPORT": 1}
-    assert dyads[1]["goldstein_sum"] == pytest.approx(1.9 - 2.0)
+    assert dyads[1]["goldstein_sum"] == pytest.approx(1.9 + 2 * 1.0 - 2.0)
 
     with open_store(db) as store:
         [meeting] = queries.events(
@@ -232,7 +233,8 @@ def test_corpus_figures(tmp_path: Path) -> None:
         ).output
     )
     assert {(e["source"], e["target"]): e["weight"] for e in edges} == {
-        ("IRNGOV", "IRQGOV"): 1,
+        ("IRNGOV", "IRQGOV"): 2,  # the visit, and the talks of "the two sides"
+        ("IRQGOV", "IRNGOV"): 1,
         ("IRN", "USAMIL"): 1,
         ("USA", "IRN"): 1,
         ("IRQ", "IRN"): 1,

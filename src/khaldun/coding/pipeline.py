@@ -43,6 +43,7 @@ from khaldun.coding.inferred import infer_sides
 from khaldun.coding.modality import read_modality
 from khaldun.coding.places import read_place
 from khaldun.coding.resolve import DocumentResolver
+from khaldun.coding.resolve.earlier import refer_to_earlier_events
 from khaldun.config import Config, load_config
 from khaldun.errors import DocumentTooLargeError, InputError
 from khaldun.knowledge import Knowledge, load_knowledge
@@ -176,10 +177,13 @@ class Pipeline:
                 notes.append(f"sentence {sent.index + 1}: discarded, it has {phrase!r} (discard list)")
                 continue
             mentions = resolver.resolve_sentence(sent.index)
+            mentions, reported_before = refer_to_earlier_events(kn, parsed, sent, mentions, events)
             misses: list[str] = []
             coded: set[str] = set()
             ruled: list[tuple[Candidate, Event]] = []
             for cand in sentence_candidates(kn, parsed, sent.index, mentions, misses=misses):
+                if cand.trigger.i in reported_before:
+                    continue  # an event noun naming an event reported before is no new event
                 event = finish(cand)
                 if cand.mirrored and event.modality in (Modality.NEGATED, Modality.DENIED):
                     continue  # "Iran will not negotiate with the US": the US refused nothing

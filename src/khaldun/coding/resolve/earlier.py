@@ -1,0 +1,154 @@
+"""Words that refer back to events the document has already reported.
+
+News reports an event, then the reactions to it, naming the event and not its author:
+"Russian forces shelled Kharkiv ... Zelensky denounced the attack", "The EU imposed
+sanctions on Belarus ... Belarus condemned the decision". The reaction's target is the
+author of that earlier event. Likewise "the two sides" and "both parties" are the two
+sides of the latest event that had two.
+
+Runs once per sentence, before its events are matched, with the events of the sentences
+before it; what it finds is added to the sentence's actor mentions, so the argument
+rules read it as they read a country word on the noun ("the Russian attack").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from khaldun.coding.resolve.state import SUBJECT_DEPS
+from khaldun.knowledge import Knowledge
+from khaldun.model import Actor, ActorMention, Event, Mention
+from khaldun.nlp.base import ParsedDoc, Sentence, Token
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PAIR_WORDS = frozenset({"two", "both", "warring"})
+
+
+def refer_to_earlier_events(
+    kn: Knowledge,
+    doc: ParsedDoc,
+    sent: Sentence,
+    mentions: Mapping[int, tuple[ActorMention, ...]],
+    earlier: Sequence[Event],
+) -> tuple[dict[int, tuple[ActorMention, ...]], frozenset[int]]:
+    """``mentions`` with the nouns of ``sent`` that refer back to ``earlier`` events, and
+    the token indices of the event nouns among them: "the talks" reported again is not
+    a new event ("The talks focused on trade")."""
+    found = dict(mentions)
+    if not earlier:
+        return found, frozenset()
+    speakers = _subject_parties(doc, mentions)
+    for tok in doc.tokens[sent.start : sent.end]:
+        if tok.pos != "NOUN":
+            continue
+        if _names_a_pair(kn, doc, tok) and _generic(found.get(tok.i, ())):
+            pair = _latest_pair(earlier)
+            if pair is not None:
+                how = f"the two sides of the latest event with two ({pair[0].name}, {pair[1].name})"
+                found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
+        elif tok.i not in found and _definite_without_owner(doc, tok):
+            event = _event_referred_to(kn, tok, earlier, speakers)
+            if event is not None:
+                found[tok.i] = tuple(
+                    _mention(
+                        doc, tok, author, f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
+                    )
+                    for author in _authors(event, earlier)
+                )
+    referring = frozenset(
+        i for i in found.keys() - mentions.keys() if kn.lexicon.nouns.get(doc.tokens[i].lemma.lower())
+    )
+    return found, referring
+
+
+def _authors(event: Event, earlier: Sequence[Event]) -> list[Actor]:
+    """The source of ``event``, and of the events coded from the same trigger with other
+    sources: both parties of talks or of an agreement they reached."""
+    authors: dict[str, Actor] = {}
+    for other in earlier:
+        same = other.evidence.trigger_start == event.evidence.trigger_start and other.cameo == event.cameo
+        if same and other.source is not None:
+            authors.setdefault(other.source.actor.id, other.source.actor)
+    return list(authors.values())
+
+
+def _event_referred_to(
+    kn: Knowledge, noun: Token, earlier: Sequence[Event], speakers: set[str]
+) -> Event | None:
+    """The latest earlier event ``noun`` names, by a party other than this sentence's
+    subject: one of the noun's own root for an event noun ("the attack" after a shelling),
+    an accord for an agreement noun, any event for a word that names any act ("the
+    decision", "the move")."""
+    lemma = noun.lemma.lower()
+    rule = kn.lexicon.nouns.get(lemma)
+    if rule is not None:
+        roots = frozenset({rule.code[:2]})
+    elif lemma in kn.words["agreement_nouns"]:
+        roots = kn.words["agreement_roots"]
+    elif lemma in kn.words["reported_act_nouns"]:
+        roots = None
+    else:
+        return None
+    for event in reversed(earlier):
+        if event.source is None or _party(event.source.actor) in speakers:
+            continue  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
+        if roots is None or event.cameo[:2] in roots:
+            return event
+    return None
+
+
+def _latest_pair(earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
+    """The sides of the latest two-way event (talks, an agreement: coded both ways from one
+    trigger), else of the latest event between two parties."""
+    sides = [
+        (e.evidence.trigger_start, e.source.actor, e.target.actor)
+        for e in earlier
+        if e.source and e.target and e.source.actor.id != e.target.actor.id
+    ]
+    ways = {(at, a.id, b.id) for at, a, b in sides}
+    both_ways = [(a, b) for at, a, b in sides if (at, b.id, a.id) in ways]
+    between = [(a, b) for _, a, b in sides if _party(a) != _party(b)]
+    return (both_ways or between or [None])[-1]
+
+
+def _names_a_pair(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
+    """ "the two sides", "both parties", "the two leaders", "the warring parties"."""
+    return noun.lemma.lower() in kn.words["pair_nouns"] and any(
+        k.lower in _PAIR_WORDS for k in doc.children(noun.i)
+    )
+
+
+def _generic(mentions: tuple[ActorMention, ...]) -> bool:
+    """No mention, or only sector words ("leaders", "the warring parties"), whose country,
+    if any, the context lent them."""
+    return all(m.actor.id.startswith("group:") for m in mentions)
+
+
+def _definite_without_owner(doc: ParsedDoc, noun: Token) -> bool:
+    """ "the attack", not "an attack", "Russia's attack" or "the attack by rebels"."""
+    kids = doc.children(noun.i)
+    if not any(k.dep == "det" and k.lower in _DEFINITE for k in kids):
+        return False
+    return not any(k.dep == "poss" or (k.dep == "prep" and k.lower == "by") for k in kids)
+
+
+def _subject_parties(doc: ParsedDoc, mentions: Mapping[int, tuple[ActorMention, ...]]) -> set[str]:
+    return {
+        _party(m.actor)
+        for head, found in mentions.items()
+        if doc.tokens[head].dep in SUBJECT_DEPS
+        for m in found
+    }
+
+
+def _party(actor: Actor) -> str:
+    """Who an actor speaks for: its country, else itself."""
+    return actor.country or actor.id
+
+
+def _mention(doc: ParsedDoc, noun: Token, actor: Actor, how: str) -> ActorMention:
+    det = [k for k in doc.children(noun.i) if k.dep in ("det", "nummod", "predet") and k.i < noun.i]
+    first = doc.tokens[min([noun.i, *(k.i for k in det)])]
+    text = doc.text[first.idx : noun.idx + len(noun.text)]
+    mention = Mention(first.idx, noun.idx + len(noun.text), text, sentence=noun.sent, head=noun.i, how=how)
+    return ActorMention(mention, actor)

@@ -1,0 +1,56 @@
+"""Words that refer back to events the document reported before: "condemned the attack",
+"welcomed the agreement", "the two sides" (texts written for this test)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _dyads(pipeline, text: str) -> set[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]
+    """(source, target, CAMEO root) of every event with a source."""
+    return {
+        (e.source.actor.code, e.target.actor.code if e.target else None, e.cameo[:2])
+        for e in pipeline.code(text, published="2025-05-13")
+        if e.source
+    }
+
+
+def test_an_event_noun_names_the_author_of_the_earlier_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian forces shelled Kharkiv on Monday. "
+        "Ukraine's air force shot down 12 drones over the city. "
+        "President Volodymyr Zelensky condemned the attack."
+    )
+    reactions = {d for d in _dyads(model_pipeline, text) if d[2] == "11"}
+    # The attack is Russia's, not the latest violence (Ukraine's own air force).
+    assert reactions == {("UKRGOV", "RUSMIL", "11")}
+
+
+def test_without_an_earlier_event_the_noun_names_no_one(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    dyads = _dyads(model_pipeline, "President Volodymyr Zelensky condemned the attack.")
+    assert all(target is None for _, target, _ in dyads)
+
+
+def test_a_word_for_any_act_names_the_other_party_s_latest_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The European Union imposed sanctions on Belarus on Monday. Belarus condemned the decision."
+    assert ("BLR", "IGOEUREEC", "11") in _dyads(model_pipeline, text)
+    # An owner of its own wins: "Poland's decision" is Poland's.
+    text = "The European Union imposed sanctions on Belarus on Monday. Belarus condemned Poland's decision."
+    assert ("BLR", "IGOEUREEC", "11") not in _dyads(model_pipeline, text)
+
+
+def test_an_agreement_names_both_parties_that_reached_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Israel and Hamas agreed to a ceasefire on Friday. Qatar welcomed the agreement."
+    welcomed = {d for d in _dyads(model_pipeline, text) if d[0] == "QAT"}
+    assert welcomed == {("QAT", "ISR", "05"), ("QAT", "PSEREBHMS", "05")}
+
+
+def test_the_two_sides_are_the_parties_of_the_latest_two_way_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Armenia and Azerbaijan held talks in Brussels on Sunday. "
+        "The two sides agreed to meet again next month."
+    )
+    intents = {d for d in _dyads(model_pipeline, text) if d[2] == "03"}
+    assert intents == {("ARM", "AZE", "03"), ("AZE", "ARM", "03")}
