@@ -194,6 +194,11 @@ CASES = [
     ("The Chinese foreign ministry reprimanded the Philippine ambassador.", ("CHNGOV", "PHLGOV", "111")),
     ("Iranian authorities censored the reformist newspaper Shargh.", ("IRNGOV", "IRNMED", "1721")),
     ("Russian warships patrolled near the coast of Norway.", ("RUSMIL", "NOR", "150")),
+    # A phrase that sets the scene does not refine the code: what is agreed is the truce.
+    (
+        "Sudan's army agreed to a truce with the Rapid Support Forces after talks in Jeddah.",
+        ("SDNMIL", "SDNUAFRSF", "0356"),
+    ),
 ]
 
 NOT_GIVEN = [

@@ -104,7 +104,7 @@ def _obligations(
         obliged = argument(doc, child_of(doc, clause, "nsubj"), mentions, "who must act")
         if speaker is None or speaker is NOT_AN_ACTOR or obliged is None:
             continue
-        code = _refined_code(doc, clause, clause, rule)
+        code = _refined_code(kn, doc, clause, rule)
         notes = (f"source: the speaker, {speaker.how}", f"target: {obliged.how}")
         out += [
             Candidate(verb, clause, rule, code, src, tgt, 1, notes)
@@ -360,7 +360,7 @@ def _emit(
     if partial:
         missing = "source" if source is None else "target"
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
-    code = _refined_code(doc, trigger, trigger_end, rule)
+    code = _refined_code(kn, doc, trigger, rule)
     if source is not None and code[:2] in kn.words["violent_protest_roots"] and _protesters(kn, doc, source):
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
     if (
@@ -499,10 +499,19 @@ def _same_party(source: ActorMention, target: ActorMention) -> bool:
     return target.actor.kind is ActorKind.STATE and target.actor.country == source.actor.country
 
 
-def _refined_code(doc: ParsedDoc, trigger: Token, trigger_end: Token, rule: TriggerRule) -> str:
+def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRule) -> str:
+    """The rule's code made finer by a word of the trigger's clause; not by a phrase that
+    sets the scene: in "agreed to a ceasefire after talks" what is agreed is the ceasefire."""
     if not rule.refine:
         return rule.code
-    words = {w for t in doc.clause(trigger.i) for w in (t.lemma.lower(), t.lower)}
+    clause = doc.clause(trigger.i)
+    scene = {
+        t.i
+        for prep in clause
+        if prep.dep == "prep" and prep.lower in kn.words["scene_prepositions"]
+        for t in doc.subtree(prep.i)
+    }
+    words = {w for t in clause if t.i not in scene for w in (t.lemma.lower(), t.lower)}
     for word, code in rule.refine.items():
         if word in words:
             return code
