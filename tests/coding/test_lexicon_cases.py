@@ -199,6 +199,10 @@ CASES = [
         "Sudan's army agreed to a truce with the Rapid Support Forces after talks in Jeddah.",
         ("SDNMIL", "SDNUAFRSF", "0356"),
     ),
+    # Attacks named by their aim; "hit out at" is criticism.
+    ("Israeli jets targeted Hezbollah commanders in Beirut.", ("ISR", "LBNREBHEZ", "190")),
+    ("Russian missiles hit Kyiv overnight.", ("RUS", "UKRGOV", "190")),
+    ("Iran hit out at Saudi Arabia over the executions.", ("IRN", "SAU", "111")),
 ]
 
 NOT_GIVEN = [
@@ -234,6 +238,11 @@ NOT_GIVEN = [
     # A strike by workers or teachers is a labour strike (143), not a military one.
     ("Teachers in Chile launched a strike on Monday.", "19"),
     ("Dock workers in Rotterdam went on strike.", "19"),
+    # "hit" and "target" without an actor doing it to an actor or a place are no attack.
+    ("The storm hit Florida on Monday.", "19"),
+    ("The new sanctions target Russian banks.", "19"),
+    ("The economy of Sri Lanka was hit hard by the crisis.", "19"),
+    ("The Indian government hit its inflation target.", "19"),
 ]
 
 

@@ -347,6 +347,9 @@ def _emit(
     if source is NOT_AN_ACTOR and not rule.thing_target:
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
         return []
+    if source is None and rule.source_required:
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the rule needs a source actor")
+        return []
     if source is NOT_AN_ACTOR or source is None:
         # "a roadside bomb killed two soldiers": the doer is unknown, named by its means.
         source = _unattributed_attacker(kn, doc, trigger, rule) if rule.thing_target else source

@@ -38,6 +38,7 @@ class TriggerRule:
     refine: Mapping[str, str] = field(default_factory=dict)
     target_optional: bool = False
     target_required: bool = False  # no event without a target in its own slots ("wants Putin to attack")
+    source_required: bool = False  # no event without a source actor ("the storm hit Florida")
     requires_child: tuple[str, ...] = ()
     object_nouns: frozenset[str] = frozenset()
     particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
@@ -136,6 +137,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, words: WordLists, **ov
             refine={str(k): str(v) for k, v in (merged.get("refine") or {}).items()},
             target_optional=bool(merged.get("target_optional", False)),
             target_required=bool(merged.get("target_required", False)),
+            source_required=bool(merged.get("source_required", False)),
             requires_child=tuple(merged.get("requires_child", ())),
             object_nouns=frozenset(overrides.get("nouns", ())),
             particle=tuple(str(merged.get("particle", "")).split()),
