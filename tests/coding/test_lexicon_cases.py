@@ -203,6 +203,11 @@ CASES = [
     ("Israeli jets targeted Hezbollah commanders in Beirut.", ("ISR", "LBNREBHEZ", "190")),
     ("Russian missiles hit Kyiv overnight.", ("RUS", "UKRGOV", "190")),
     ("Iran hit out at Saudi Arabia over the executions.", ("IRN", "SAU", "111")),
+    # A gerund under "by" is done by the subject of the verb it hangs on.
+    ("Moscow responded by ordering two Polish diplomats to leave Russia.", ("RUSGOV", "POLGOV", "166")),
+    ("Iran retaliated by expelling the British ambassador.", ("IRN", "GBRGOV", "161")),
+    # A prison sentence is legal action against the person.
+    ("A court in Tehran sentenced a French teacher to five years in prison.", ("IRNJUD", "FRAEDU", "173")),
 ]
 
 NOT_GIVEN = [
@@ -243,6 +248,8 @@ NOT_GIVEN = [
     ("The new sanctions target Russian banks.", "19"),
     ("The economy of Sri Lanka was hit hard by the crisis.", "19"),
     ("The Indian government hit its inflation target.", "19"),
+    # A sentence of a text is no sentencing.
+    ("The Egyptian minister read a sentence from the Koran.", "17"),
 ]
 
 

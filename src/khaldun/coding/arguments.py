@@ -169,6 +169,9 @@ def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Ment
         ):
             return None
         came_from, current = current, doc.head(current.i)
+        if came_from.dep == "pcomp" and current.lower in kn.words["manner_prepositions"]:
+            # "Moscow responded by expelling two diplomats": the one who responded expels.
+            current = doc.head(current.i)
         controller = child_of(doc, current, "dobj") if came_from.dep == "xcomp" else None
         if controller is not None and controller.i < came_from.i:
             # Object control: in "urged Iran to release them" Iran does the releasing; a
