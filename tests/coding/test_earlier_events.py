@@ -54,3 +54,21 @@ def test_the_two_sides_are_the_parties_of_the_latest_two_way_event(model_pipelin
     )
     intents = {d for d in _dyads(model_pipeline, text) if d[2] == "03"}
     assert intents == {("ARM", "AZE", "03"), ("AZE", "ARM", "03")}
+
+
+def test_the_opposition_condemns_the_police_of_its_own_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan police arrested 20 protesters in Nairobi on Tuesday. "
+        "Kenyan opposition leader Raila Odinga condemned the arrests."
+    )
+    assert ("KENOPP", "KENCOP", "11") in _dyads(model_pipeline, text)
+
+
+def test_an_institution_of_no_country_belongs_to_the_country_of_the_story(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    opening = "Kenyan police arrested 20 protesters in Nairobi on Tuesday. Kenyan opposition leaders met on Monday. "
+    sentence = "The opposition accused the government of brutality."
+    assert ("KENOPP", "KENGOV", "11") in _dyads(model_pipeline, opening + sentence)
+    # Alone, or in a story between two countries, it says no country.
+    assert ("---OPP", "---GOV", "11") in _dyads(model_pipeline, sentence)
+    visit = "Indian Prime Minister Narendra Modi arrived in Hanoi on Tuesday. India and Vietnam signed three agreements. "
+    assert ("---OPP", "---GOV", "11") in _dyads(model_pipeline, visit + sentence)

@@ -114,6 +114,23 @@ class CountryContext(ResolverState):
             return None, ""
         return country_actor(self.kb, hit.country.iso3), f"country name misspelt {head.text!r}"
 
+    def _country_of_the_story(self, cues: PhraseCues, sector: str | None) -> str | None:
+        """The country a story is about, for an institution it names with no country of its
+        own ("the government", "parliament", "the opposition"): the one
+        the sentences before have named at least twice, and three times as often as any
+        other; none in a story's first sentence, in a story between two countries (a visit
+        names the visitor's country twice as often as the host's), or for a group that says
+        it is foreign."""
+        if sector not in self.kn.words["domestic_sectors"]:
+            return None
+        words = {t.lower for t in self.doc.tokens[cues.start : cues.end]}
+        if words & self.kn.groups.foreign_modifiers:
+            return None
+        ranked = self._counts_before.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def _shared_country(self, name: str) -> str | None:
         shared_country = getattr(self.kb, "shared_country", None)
         return shared_country(name) if shared_country is not None else None

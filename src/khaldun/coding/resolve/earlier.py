@@ -37,12 +37,12 @@ def refer_to_earlier_events(
     found = dict(mentions)
     if not earlier:
         return found, frozenset()
-    speakers = _subject_parties(doc, mentions)
+    speakers = _subject_parties(kn, doc, mentions)
     for tok in doc.tokens[sent.start : sent.end]:
         if tok.pos != "NOUN":
             continue
         if _names_a_pair(kn, doc, tok) and _generic(found.get(tok.i, ())):
-            pair = _latest_pair(earlier)
+            pair = _latest_pair(kn, earlier)
             if pair is not None:
                 how = f"the two sides of the latest event with two ({pair[0].name}, {pair[1].name})"
                 found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
@@ -90,14 +90,14 @@ def _event_referred_to(
     else:
         return None
     for event in reversed(earlier):
-        if event.source is None or _party(event.source.actor) in speakers:
+        if event.source is None or _party(kn, event.source.actor) in speakers:
             continue  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
         if roots is None or event.cameo[:2] in roots:
             return event
     return None
 
 
-def _latest_pair(earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
+def _latest_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
     """The sides of the latest two-way event (talks, an agreement: coded both ways from one
     trigger), else of the latest event between two parties."""
     sides = [
@@ -107,7 +107,7 @@ def _latest_pair(earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
     ]
     ways = {(at, a.id, b.id) for at, a, b in sides}
     both_ways = [(a, b) for at, a, b in sides if (at, b.id, a.id) in ways]
-    between = [(a, b) for _, a, b in sides if _party(a) != _party(b)]
+    between = [(a, b) for _, a, b in sides if _party(kn, a) != _party(kn, b)]
     return (both_ways or between or [None])[-1]
 
 
@@ -132,18 +132,25 @@ def _definite_without_owner(doc: ParsedDoc, noun: Token) -> bool:
     return not any(k.dep == "poss" or (k.dep == "prep" and k.lower == "by") for k in kids)
 
 
-def _subject_parties(doc: ParsedDoc, mentions: Mapping[int, tuple[ActorMention, ...]]) -> set[str]:
+def _subject_parties(
+    kn: Knowledge, doc: ParsedDoc, mentions: Mapping[int, tuple[ActorMention, ...]]
+) -> set[str]:
     return {
-        _party(m.actor)
+        _party(kn, m.actor)
         for head, found in mentions.items()
         if doc.tokens[head].dep in SUBJECT_DEPS
         for m in found
     }
 
 
-def _party(actor: Actor) -> str:
-    """Who an actor speaks for: its country, else itself."""
-    return actor.country or actor.id
+def _party(kn: Knowledge, actor: Actor) -> str:
+    """Who an actor speaks for: its state (a government, its army and police alike), else
+    its own side within its country ("the opposition" condemns the police's arrests)."""
+    if actor.country is None:
+        return actor.id
+    if actor.sector is None or actor.sector in kn.words["state_sectors"]:
+        return actor.country
+    return f"{actor.country}{actor.sector}"
 
 
 def _mention(doc: ParsedDoc, noun: Token, actor: Actor, how: str) -> ActorMention:

@@ -20,6 +20,7 @@ Codes are the ones valid on the document's date (``day``).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from khaldun.coding.mentions import (
@@ -79,6 +80,7 @@ class DocumentResolver(References, CountryContext):
     def resolve_sentence(self, sent_index: int) -> dict[int, tuple[ActorMention, ...]]:
         """Actor mentions of a sentence, keyed by the token index of each phrase head."""
         found: dict[int, tuple[ActorMention, ...]] = {}
+        self._counts_before = Counter(self._country_counts)
         for head in phrase_heads(self.doc, sent_index):
             mentions = self._resolve_head(head)
             if mentions:
@@ -151,11 +153,13 @@ class DocumentResolver(References, CountryContext):
                 or self._country_of_complement(cues.head)
                 or self._misspelt_modifier(cues)
             )
+            story = None if country else self._country_of_the_story(cues, sector)
             if _named_only_by_a_people(cues):
                 sector = self.kn.groups.people_sectors.get(
                     sector, sector
                 )  # "Tigrayan forces" are not the state's
-            return self._sector_phrase(cues, sectors[-1].text, sector, country)
+            actor, how = self._sector_phrase(cues, sectors[-1].text, sector, country or story)
+            return actor, f"{how}; the country the story has named most" if story else how
         if head_cues and self._inside_larger_name(head_cues[0], cues):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
         if head_cues and head_cues[0].hit.kind is HitKind.PEOPLE:
