@@ -52,6 +52,51 @@ met        meet      VERB  ROOT      0
 Kadhimi    Kadhimi   PROPN dobj      2 PERSON
 """
 
+# A subjectless conjunct shares the auxiliary and the governors of its verb ...
+WILL_AND = """
+Germany    Germany   PROPN nsubj     3 GPE
+will       will      AUX   aux       3
+send       send      VERB  ROOT      0
+tanks      tank      NOUN  dobj      3
+and        and       CCONJ cc        3
+deliver    deliver   VERB  conj      3
+shells     shell     NOUN  dobj      6
+"""
+
+SCHEDULED_AND = """
+pope       pope      NOUN  nsubjpass 3
+is         be        AUX   auxpass   3
+scheduled  schedule  VERB  ROOT      0
+to         to        PART  aux       5
+celebrate  celebrate VERB  xcomp     3
+mass       mass      NOUN  dobj      5
+and        and       CCONJ cc        5
+to         to        PART  aux       9
+meet       meet      VERB  conj      5
+Aoun       Aoun      PROPN dobj      9 PERSON
+"""
+
+# ... but not its negation, nor its own sense.
+NOT_AND = """
+minister   minister  NOUN  nsubj     4
+did        do        AUX   aux       4
+not        not       PART  neg       4
+attend     attend    VERB  ROOT      0
+summit     summit    NOUN  dobj      4
+and        and       CCONJ cc        4
+sent       send      VERB  conj      4
+deputy     deputy    NOUN  dobj      7
+"""
+
+DENIED_AND = """
+Korea      Korea     PROPN nsubj     2 GPE
+denied     deny      VERB  ROOT      0
+involvement involvement NOUN dobj    2
+and        and       CCONJ cc        2
+urged      urge      VERB  conj      2
+talks      talk      NOUN  dobj      5
+"""
+
 
 @pytest.mark.parametrize(
     ("table", "trigger", "expected"),
@@ -62,6 +107,10 @@ Kadhimi    Kadhimi   PROPN dobj      2 PERSON
         (COULD, "resume", Modality.HYPOTHETICAL),
         (SHOULD, "release", Modality.HYPOTHETICAL),  # an obligation has not happened
         (PLAIN, "met", Modality.ASSERTED),
+        (WILL_AND, "deliver", Modality.PLANNED),
+        (SCHEDULED_AND, "meet", Modality.PLANNED),
+        (NOT_AND, "sent", Modality.ASSERTED),
+        (DENIED_AND, "urged", Modality.ASSERTED),
     ],
 )
 def test_modality_cues(knowledge: Knowledge, table: str, trigger: str, expected: Modality) -> None:

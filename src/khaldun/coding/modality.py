@@ -29,17 +29,44 @@ _STATED_THROUGH = _GOVERNED_BY | {"acomp"}
 
 
 def governing_chain(
-    doc: ParsedDoc, trigger: Token, *, through: frozenset[str] = _GOVERNED_BY, hops: int = _MAX_HOPS
+    doc: ParsedDoc,
+    trigger: Token,
+    *,
+    through: frozenset[str] = _GOVERNED_BY,
+    hops: int = _MAX_HOPS,
+    conjuncts: bool = False,
 ) -> Iterator[Token]:
     """The trigger, then the words that govern it within its clause (``through`` these
-    relations, or an infinitive hung on its governor as an adverbial clause)."""
+    relations, or an infinitive hung on its governor as an adverbial clause); with
+    ``conjuncts``, also the verb a subjectless conjunct shares its clause with ("is
+    scheduled to celebrate a mass and to meet leaders": the meeting is scheduled too)."""
     current = trigger
     yield current
     for _ in range(hops):
-        if current.head == current.i or not (current.dep in through or _infinitive_clause(doc, current)):
+        if current.head == current.i or not (
+            current.dep in through
+            or _infinitive_clause(doc, current)
+            or (conjuncts and _shares_clause(doc, current))
+        ):
             return
         current = doc.head(current.i)
         yield current
+
+
+def _shares_clause(doc: ParsedDoc, word: Token) -> bool:
+    """A conjunct verb with no subject, auxiliary or negation of its own, joined to a main
+    verb or an infinitive ("will send tanks and deliver shells"); not one the parser hangs
+    on a reported clause, where it is as often the reporting verb's own conjunct."""
+    return (
+        word.dep == "conj"
+        and doc.head(word.i).dep in ("ROOT", "xcomp")
+        and word.pos in ("VERB", "AUX")
+        and not any(
+            k.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
+            for k in doc.children(word.i)
+            if k.lower != "to"
+        )
+    )
 
 
 def _infinitive_clause(doc: ParsedDoc, word: Token) -> bool:
@@ -59,17 +86,22 @@ def decide_modality(
     """The modality of an event and the cue that decided it."""
     cues = kn.modality
     found: dict[Modality, str] = {}
-    for n, word in enumerate(governing_chain(doc, trigger)):
+    came_by_conjunct = False
+    for n, word in enumerate(governing_chain(doc, trigger, conjuncts=True)):
         lemma = word.lemma.lower()
         # The trigger's own word is the event, not a cue about it: "denied entry" is a
         # denial that happened, "refused the offer" a refusal.
-        if lemma in cues.lemmas and n > 0:
+        # A verb a conjunct shares its clause with lends its auxiliaries and governors, not
+        # its own sense: in "denied involvement and urged talks" the urging is no denial.
+        if lemma in cues.lemmas and n > 0 and not came_by_conjunct:
             found.setdefault(cues.lemmas[lemma], f"{cues.lemmas[lemma].value} cue {word.text!r}")
-        if _particle_phrase(doc, word) in cues.lemmas:
+        if _particle_phrase(doc, word) in cues.lemmas and not came_by_conjunct:
             cue = cues.lemmas[_particle_phrase(doc, word)]
             found.setdefault(cue, f"{cue.value} cue {word.text!r} + particle")
         for child in doc.children(word.i):
             low = child.lower
+            if came_by_conjunct and child.dep in ("neg", "advmod"):
+                continue  # "did not attend and sent a deputy": the negation is the other verb's
             if child.dep == "neg" or (low in cues.negation and child.dep in ("neg", "det", "advmod")):
                 found.setdefault(Modality.NEGATED, f"negation {child.text!r} on {word.text!r}")
             elif child.dep in ("aux", "auxpass") and low in cues.aux:
@@ -79,6 +111,7 @@ def decide_modality(
                 found.setdefault(modality, f"auxiliary {child.text!r}")
             elif child.dep == "mark" and low in cues.lemmas:
                 found.setdefault(cues.lemmas[low], f"{cues.lemmas[low].value} cue {child.text!r}")
+        came_by_conjunct = word.dep == "conj"
     if default is not None:
         found.setdefault(default, f"the trigger's rule says {default.value}")
     for modality in cues.precedence:
