@@ -70,3 +70,12 @@ in        in        ADP   prep     2
     )
     found = [e.text for e in date_expressions(doc, 0, {"rs": "INR"})]
     assert found == ["2019"]
+
+
+@pytest.mark.model
+def test_a_date_in_a_participle_on_the_object_is_not_the_event_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """ "lift export controls imposed in 2019": 2019 dates the controls, not the lifting."""
+    [event] = model_pipeline.code(
+        "Japan agreed to lift export controls imposed in 2019.", published=PUBLISHED
+    )
+    assert event.date is not None and event.date.value == PUBLISHED  # no date of its own

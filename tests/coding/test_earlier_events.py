@@ -72,3 +72,22 @@ def test_an_institution_of_no_country_belongs_to_the_country_of_the_story(model_
     assert ("---OPP", "---GOV", "11") in _dyads(model_pipeline, sentence)
     visit = "Indian Prime Minister Narendra Modi arrived in Hanoi on Tuesday. India and Vietnam signed three agreements. "
     assert ("---OPP", "---GOV", "11") in _dyads(model_pipeline, visit + sentence)
+
+
+def test_a_visit_reported_before_names_host_and_guest(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish President Recep Tayyip Erdogan received Syrian opposition leaders in Ankara on Saturday. "
+        "Damascus denounced the meeting."
+    )
+    denounced = {d for d in _dyads(model_pipeline, text) if d[0] == "SYRGOV"}
+    assert denounced == {("SYRGOV", "TURGOV", "11"), ("SYRGOV", "SYROPP", "11")}
+
+
+def test_an_object_pronoun_is_not_its_own_verb_s_subject(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Venezuelan police arrested the activist Rocio San Miguel on Friday. "
+        "The attorney general accused her of plotting against the government."
+    )
+    events = model_pipeline.code(text, published="2025-05-13")
+    accused = next(e for e in events if e.cameo.startswith("11"))
+    assert accused.target is not None and accused.target.actor.name == "Rocio San Miguel"

@@ -206,6 +206,8 @@ CASES = [
     # A gerund under "by" is done by the subject of the verb it hangs on.
     ("Moscow responded by ordering two Polish diplomats to leave Russia.", ("RUSGOV", "POLGOV", "166")),
     ("Iran retaliated by expelling the British ambassador.", ("IRN", "GBRGOV", "161")),
+    # A verb the parser hangs on an apposition has the apposition's noun as its subject.
+    ("Russia, Assad's main ally, called on Ankara to withdraw its forces.", ("RUS", "TURGOV", "0256")),
     # A prison sentence is legal action against the person.
     ("A court in Tehran sentenced a French teacher to five years in prison.", ("IRNJUD", "FRAEDU", "173")),
 ]

@@ -35,6 +35,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # A verb without a subject of its own borrows its governor's through these relations.
 _INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 _MAX_HOPS = 5
+# A verb in one of these tags is finite: "called" as a past tense, not a participle.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,14 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
     if subject is not None:
         return argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
-    if verb.dep == "relcl" and verb.pos == "VERB" and doc.head(verb.i).i < verb.i:
+    finite_acl = verb.dep == "acl" and verb.tag in _FINITE_TAGS and doc.head(verb.i).dep == "appos"
+    if (verb.dep == "relcl" or finite_acl) and verb.pos == "VERB" and doc.head(verb.i).i < verb.i:
         # "Lavrov, speaking after talks ..., accused Washington": the parser makes the main
         # verb a relative clause of the name; with no subject of its own, the name is it.
-        arg = argument(doc, doc.head(verb.i), mentions, "the noun the clause hangs on")
+        # Likewise "Russia, Assad's main ally, called on Ankara ..." hung on the apposition.
+        named = doc.head(verb.i)
+        named = doc.head(named.i) if finite_acl else named
+        arg = argument(doc, named, mentions, "the noun the clause hangs on")
         if arg is not None:
             return arg
     return _borrowed_subject(kn, doc, verb, mentions)

@@ -104,6 +104,8 @@ def _tree_distance(doc: ParsedDoc, a: int, b: int) -> int | None:
     down = up_b[: up_b.index(common)]
     if any(doc.tokens[n].dep in _OTHER_CLAUSES for n in down):
         return None
+    if any(doc.tokens[n].dep == "acl" and doc.tokens[n].head != a for n in down):
+        return None  # "lift export controls imposed in 2019": the controls' date, not the lifting's
     return up_a.index(common) + len(down)
 
 

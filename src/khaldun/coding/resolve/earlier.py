@@ -63,11 +63,11 @@ def refer_to_earlier_events(
 
 def _authors(event: Event, earlier: Sequence[Event]) -> list[Actor]:
     """The source of ``event``, and of the events coded from the same trigger with other
-    sources: both parties of talks or of an agreement they reached."""
+    sources: both parties of talks, of an agreement they reached, of a visit (the host's
+    043 and the guest's 042)."""
     authors: dict[str, Actor] = {}
     for other in earlier:
-        same = other.evidence.trigger_start == event.evidence.trigger_start and other.cameo == event.cameo
-        if same and other.source is not None:
+        if other.evidence.trigger_start == event.evidence.trigger_start and other.source is not None:
             authors.setdefault(other.source.actor.id, other.source.actor)
     return list(authors.values())
 

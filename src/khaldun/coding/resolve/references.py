@@ -17,6 +17,7 @@ from khaldun.nlp.base import Token
 
 # "the two countries", "both sides": the two most named.
 _PAIR_WORDS = frozenset({"two", "both"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 
 
 class References(ResolverState):
@@ -69,9 +70,12 @@ class References(ResolverState):
         previous sentence, else the latest person named before.
         """
         current = head.sent
-        earlier = [(i, actor, subj) for i, actor, subj in self._people if i < head.i]
+        # An object pronoun is never its own verb's subject: in "the attorney general accused
+        # her", "her" is someone else (a reflexive would say "herself").
+        bound = self._subject_of_own_verb(head)
+        earlier = [(i, actor, subj) for i, actor, subj in self._people if i < head.i and i not in bound]
         same = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current]
-        if not same:
+        if not same and not bound:
             # "The Kenyan foreign minister said he ...": a named office with no name is the
             # person, when no named person comes before it in the sentence.
             role = self._office_subject_before(head)
@@ -87,6 +91,13 @@ class References(ResolverState):
             if group and group is same:
                 return group[-1][1]
         return earlier[-1][1]
+
+    def _subject_of_own_verb(self, pronoun: Token) -> set[int]:
+        """The subject of the verb an object pronoun is the object of."""
+        if pronoun.dep not in _OBJECT_DEPS:
+            return set()
+        verb = self.doc.head(pronoun.i)
+        return {c.i for c in self.doc.children(verb.i) if c.dep in SUBJECT_DEPS}
 
     def _office_subject_before(self, head: Token) -> Actor | None:
         """The latest singular office ("the foreign minister", sector and all) that is the
