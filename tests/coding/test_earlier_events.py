@@ -91,3 +91,11 @@ def test_an_object_pronoun_is_not_its_own_verb_s_subject(model_pipeline) -> None
     events = model_pipeline.code(text, published="2025-05-13")
     accused = next(e for e in events if e.cameo.startswith("11"))
     assert accused.target is not None and accused.target.actor.name == "Rocio San Miguel"
+
+
+def test_the_rebels_are_the_group_of_their_kind_named_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Hamas fired rockets at Tel Aviv on Monday. Israeli jets struck the militants in Gaza on Tuesday."
+    assert ("ISR", "PSEREBHMS", "19") in _dyads(model_pipeline, text)
+    # Not without "the": "some militants" are any.
+    text = "Hamas fired rockets at Tel Aviv on Monday. Israeli jets struck some militants in Gaza."
+    assert ("ISR", "PSEREBHMS", "19") not in _dyads(model_pipeline, text)

@@ -387,7 +387,22 @@ class DocumentResolver(References, CountryContext):
                     return actor, f"role nominal {cues.text!r} → office holder on {self.day}"
         if country:
             return country_actor(self.kb, country, sector), f"sector {term!r} of {country}"
+        named = self._named_group_before(head, sector) if not singular else None
+        if named is not None:
+            return named, f"{cues.text!r} → {named.name}, the group of that kind named before"
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
+
+    def _named_group_before(self, head: Token, sector: str) -> Actor | None:
+        """ "the rebels", "the militants" after a named group of their kind ("M23 rebels",
+        "Hamas"): that group, the latest named; only for "the", not "some rebels"."""
+        if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
+            return None
+        armed = self.kn.words["armed_group_sectors"]
+        for i, actor, _, _ in reversed(self._groups):
+            kind = actor.code[3:6] if actor.country else ""
+            if i < head.i and actor.id.startswith("org:") and (kind == sector or {kind, sector} <= armed):
+                return actor
+        return None
 
     def _mention(self, start: int, end: int, head: Token, actor: Actor, how: str) -> ActorMention:
         text = self.doc.span_text(start, end)
