@@ -221,6 +221,7 @@ def test_every_cameo_code_has_exactly_one_mapping_row(onto: Ontology) -> None:
         ("1411", ("PROTEST", "demo")),
         ("1424", ("PROTEST", "hunger")),
         ("145", ("PROTEST", "riot")),
+        ("0831", ("RETREAT", "resign")),  # the manual: RETREAT includes resigning
         ("154", ("MOBILIZE", "troops")),
         ("161", ("SANCTION", "withdraw")),
         ("1622", ("SANCTION", "discontinue")),
