@@ -37,16 +37,17 @@ def refer_to_earlier_events(
     found = dict(mentions)
     if not earlier:
         return found, frozenset()
-    speakers = _subject_parties(kn, doc, mentions)
+    speakers: set[str] | None = None
     for tok in doc.tokens[sent.start : sent.end]:
-        if tok.pos != "NOUN":
-            continue
+        if tok.pos != "NOUN" or not _may_refer_back(kn, tok.lemma.lower()):
+            continue  # most nouns: decided without looking at the parse
         if _names_a_pair(kn, doc, tok) and _generic(found.get(tok.i, ())):
             pair = _latest_pair(kn, earlier)
             if pair is not None:
                 how = f"the two sides of the latest event with two ({pair[0].name}, {pair[1].name})"
                 found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
         elif tok.i not in found and _definite_without_owner(doc, tok):
+            speakers = _subject_parties(kn, doc, mentions) if speakers is None else speakers
             event = _event_referred_to(kn, tok, earlier, speakers)
             if event is not None:
                 found[tok.i] = tuple(
@@ -70,6 +71,16 @@ def _authors(event: Event, earlier: Sequence[Event]) -> list[Actor]:
         if other.evidence.trigger_start == event.evidence.trigger_start and other.source is not None:
             authors.setdefault(other.source.actor.id, other.source.actor)
     return list(authors.values())
+
+
+def _may_refer_back(kn: Knowledge, lemma: str) -> bool:
+    words = kn.words
+    return (
+        lemma in kn.lexicon.nouns
+        or lemma in words["pair_nouns"]
+        or lemma in words["agreement_nouns"]
+        or lemma in words["reported_act_nouns"]
+    )
 
 
 def _event_referred_to(
