@@ -99,3 +99,17 @@ def test_the_rebels_are_the_group_of_their_kind_named_before(model_pipeline) -> 
     # Not without "the": "some militants" are any.
     text = "Hamas fired rockets at Tel Aviv on Monday. Israeli jets struck some militants in Gaza."
     assert ("ISR", "PSEREBHMS", "19") not in _dyads(model_pipeline, text)
+
+
+def test_the_group_is_the_group_named_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Hamas fired rockets at Tel Aviv on Monday. The Israeli army accused the group of hiding among civilians."
+    assert ("ISRMIL", "PSEREBHMS", "11") in _dyads(model_pipeline, text)
+
+
+def test_praise_for_an_agreement_is_not_the_agreement(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations. "
+        "The United States welcomed the deal. Israel criticised the agreement."
+    )
+    criticised = {d for d in _dyads(model_pipeline, text) if d[0] == "ISR"}
+    assert criticised == {("ISR", "SAU", "11"), ("ISR", "IRN", "11")}

@@ -95,7 +95,7 @@ def _event_referred_to(
     if rule is not None:
         roots = frozenset({rule.code[:2]})
     elif lemma in kn.words["agreement_nouns"]:
-        roots = kn.words["agreement_roots"]
+        roots = kn.words["agreement_codes"]
     elif lemma in kn.words["reported_act_nouns"]:
         roots = None
     else:
@@ -103,7 +103,7 @@ def _event_referred_to(
     for event in reversed(earlier):
         if event.source is None or _party(kn, event.source.actor) in speakers:
             continue  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
-        if roots is None or event.cameo[:2] in roots:
+        if roots is None or event.cameo.startswith(tuple(roots)):
             return event
     return None
 

@@ -96,6 +96,8 @@ class DocumentResolver(References, CountryContext):
             if pair:
                 return pair
         actor, how = self._actor_of(cues)
+        if actor is None and head.lemma.lower() in self.kn.words["group_reference_nouns"] and not cues.cues:
+            actor, how = self._group_named_before(head)
         if actor is None:
             return ()
         if actor.country:
@@ -391,6 +393,17 @@ class DocumentResolver(References, CountryContext):
         if named is not None:
             return named, f"{cues.text!r} → {named.name}, the group of that kind named before"
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
+
+    def _group_named_before(self, head: Token) -> tuple[Actor | None, str]:
+        """ "the group", "the movement" after a named group ("Hamas ... accused the group of
+        ..."): the latest group or party the story named, not a state or an
+        intergovernmental body."""
+        if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
+            return None, ""
+        for i, actor, _, _ in reversed(self._groups):
+            if i < head.i and actor.id.startswith("org:") and actor.kind is ActorKind.GROUP and actor.country:
+                return actor, f"{head.text!r} → {actor.name}, the group named before"
+        return None, ""
 
     def _named_group_before(self, head: Token, sector: str) -> Actor | None:
         """ "the rebels", "the militants" after a named group of their kind ("M23 rebels",
