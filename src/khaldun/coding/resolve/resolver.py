@@ -97,7 +97,8 @@ class DocumentResolver(References, CountryContext):
                 return pair
         actor, how = self._actor_of(cues)
         if actor is None and head.lemma.lower() in self.kn.words["group_reference_nouns"] and not cues.cues:
-            actor, how = self._group_named_before(head)
+            actor = self._named_group_before(head, None)
+            how = f"{head.text!r} → {actor.name}, the group named before" if actor else ""
         if actor is None:
             return ()
         if actor.country:
@@ -394,26 +395,21 @@ class DocumentResolver(References, CountryContext):
             return named, f"{cues.text!r} → {named.name}, the group of that kind named before"
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
 
-    def _group_named_before(self, head: Token) -> tuple[Actor | None, str]:
-        """ "the group", "the movement" after a named group ("Hamas ... accused the group of
-        ..."): the latest group or party the story named, not a state or an
-        intergovernmental body."""
-        if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
-            return None, ""
-        for i, actor, _, _ in reversed(self._groups):
-            if i < head.i and actor.id.startswith("org:") and actor.kind is ActorKind.GROUP and actor.country:
-                return actor, f"{head.text!r} → {actor.name}, the group named before"
-        return None, ""
-
-    def _named_group_before(self, head: Token, sector: str) -> Actor | None:
-        """ "the rebels", "the militants" after a named group of their kind ("M23 rebels",
-        "Hamas"): that group, the latest named; only for "the", not "some rebels"."""
+    def _named_group_before(self, head: Token, sector: str | None) -> Actor | None:
+        """A group the story named before, called again by "the" and a common noun: "the
+        rebels", "the militants" (``sector``) after a group of their kind ("the M23",
+        "Hamas"), or "the group", "the movement" (no sector) after any named group, not a
+        state or an intergovernmental body. The latest such group; none for "some rebels"."""
         if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
             return None
         armed = self.kn.words["armed_group_sectors"]
         for i, actor, _, _ in reversed(self._groups):
-            kind = actor.code[3:6] if actor.country else ""
-            if i < head.i and actor.id.startswith("org:") and (kind == sector or {kind, sector} <= armed):
+            if i >= head.i or not actor.id.startswith("org:") or not actor.country:
+                continue
+            kind = actor.code[3:6]
+            if sector is None and actor.kind is ActorKind.GROUP:
+                return actor
+            if sector is not None and (kind == sector or {kind, sector} <= armed):
                 return actor
         return None
 
