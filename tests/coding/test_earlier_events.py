@@ -113,3 +113,12 @@ def test_praise_for_an_agreement_is_not_the_agreement(model_pipeline) -> None:  
     )
     criticised = {d for d in _dyads(model_pipeline, text) if d[0] == "ISR"}
     assert criticised == {("ISR", "SAU", "11"), ("ISR", "IRN", "11")}
+
+
+def test_congress_in_a_story_about_another_country_is_its_own(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    india = (
+        "Police in Lucknow arrested 40 activists on Monday. Indian officials said the protest was illegal. "
+        "The Congress criticised the arrests."
+    )
+    assert ("INDLEG", "INDCOP", "11") in _dyads(model_pipeline, india)
+    assert any(d[0] == "USALEG" for d in _dyads(model_pipeline, "Congress criticised the president on Monday."))

@@ -175,6 +175,12 @@ class DocumentResolver(References, CountryContext):
             cue = head_cues[0]
             iso3 = cue.hit.country.iso3
             if cue.hit.kind in (HitKind.CAPITAL, HitKind.SEAT):
+                story = self._story_for_a_seat_word(cues, cue)
+                if story is not None and story != iso3:
+                    # "Congress" is the US legislature's seat and any country's congress: in
+                    # a story about India, India's.
+                    how = f"{cue.text!r}, of {story}, the country of the story"
+                    return country_actor(self.kb, story, cue.hit.seat_sector), how
                 return country_actor(self.kb, iso3, cue.hit.seat_sector), f"{cue.hit.kind.value} {cue.text!r}"
             residents = self._people_of_another_state(cues, cue)
             if residents:
@@ -394,6 +400,14 @@ class DocumentResolver(References, CountryContext):
         if named is not None:
             return named, f"{cues.text!r} → {named.name}, the group of that kind named before"
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
+
+    def _story_for_a_seat_word(self, cues: PhraseCues, cue: Cue) -> str | None:
+        """The country of the story, for a seat named by a common word ("congress")."""
+        if cue.hit.kind is not HitKind.SEAT or not cue.hit.seat_sector:
+            return None
+        if not any(h.kind is HitKind.SECTOR for h in self.kb.lookup(cue.text)):
+            return None
+        return self._country_of_the_story(cues, cue.hit.seat_sector)
 
     def _named_group_before(self, head: Token, sector: str | None) -> Actor | None:
         """A group the story named before, called again by "the" and a common noun: "the
