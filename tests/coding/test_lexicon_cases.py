@@ -208,6 +208,10 @@ CASES = [
     ("Iran retaliated by expelling the British ambassador.", ("IRN", "GBRGOV", "161")),
     # A verb the parser hangs on an apposition has the apposition's noun as its subject.
     ("Russia, Assad's main ally, called on Ankara to withdraw its forces.", ("RUS", "TURGOV", "0256")),
+    # Signing a truce declares it, both ways; surrounding with forces is a show of force.
+    ("The Colombian government and the ELN rebels signed a ceasefire.", ("COLGOV", "COLREBELN", "0871")),
+    ("The Colombian government and the ELN rebels signed a ceasefire.", ("COLREBELN", "COLGOV", "0871")),
+    ("Chinese warships surrounded Taiwan on Saturday.", ("CHNMIL", "TWN", "150")),
     # A prison sentence is legal action against the person.
     ("A court in Tehran sentenced a French teacher to five years in prison.", ("IRNJUD", "FRAEDU", "173")),
 ]
@@ -250,6 +254,9 @@ NOT_GIVEN = [
     ("The new sanctions target Russian banks.", "19"),
     ("The economy of Sri Lanka was hit hard by the crisis.", "19"),
     ("The Indian government hit its inflation target.", "19"),
+    # Calling something by a name is no phone call.
+    ("Iran called the Israeli decision a crime.", "04"),
+    ("President Petro called the Cuban proposal historic.", "04"),
     # A sentence of a text is no sentencing.
     ("The Egyptian minister read a sentence from the Koran.", "17"),
 ]

@@ -254,6 +254,8 @@ def _match_verb(
             continue
         if rule.requires_child and not children & set(rule.requires_child):
             continue  # the sense that needs a frame the verb lacks ("agreed that ..." is accord)
+        if children & set(rule.excludes_child):
+            continue  # a frame of another sense: "called the deal historic" names, not phones
         if rule.object_nouns:
             hit = next((words[w] for w in words if w in rule.object_nouns), None)
             if dobj is None or hit is None:

@@ -40,6 +40,7 @@ class TriggerRule:
     target_required: bool = False  # no event without a target in its own slots ("wants Putin to attack")
     source_required: bool = False  # no event without a source actor ("the storm hit Florida")
     requires_child: tuple[str, ...] = ()
+    excludes_child: tuple[str, ...] = ()  # a verb with one of these is another sense
     object_nouns: frozenset[str] = frozenset()
     particle: tuple[str, ...] = ()  # words that must hang on the verb: ("for",) in "call for"
     reverse: bool = False  # the target found is the doer: "received aid from X"
@@ -139,6 +140,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, words: WordLists, **ov
             target_required=bool(merged.get("target_required", False)),
             source_required=bool(merged.get("source_required", False)),
             requires_child=tuple(merged.get("requires_child", ())),
+            excludes_child=tuple(merged.get("excludes_child", ())),
             object_nouns=frozenset(overrides.get("nouns", ())),
             particle=tuple(str(merged.get("particle", "")).split()),
             reverse=bool(merged.get("reverse", False)),
