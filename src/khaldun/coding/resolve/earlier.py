@@ -50,12 +50,8 @@ def refer_to_earlier_events(
             speakers = _subject_parties(kn, doc, mentions) if speakers is None else speakers
             event = _event_referred_to(kn, tok, earlier, speakers)
             if event is not None:
-                found[tok.i] = tuple(
-                    _mention(
-                        doc, tok, author, f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
-                    )
-                    for author in _authors(event, earlier)
-                )
+                how = f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
+                found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
     referring = frozenset(
         i for i in found.keys() - mentions.keys() if kn.lexicon.nouns.get(doc.tokens[i].lemma.lower())
     )
