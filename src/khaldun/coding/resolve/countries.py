@@ -121,12 +121,17 @@ class CountryContext(ResolverState):
         other; none in a story's first sentence, in a story between two countries (a visit
         names the visitor's country twice as often as the host's), or for a group that says
         it is foreign."""
-        if sector not in self.kn.words["domestic_sectors"]:
+        if self._story_country is None or sector not in self.kn.words["domestic_sectors"]:
             return None
         words = {t.lower for t in self.doc.tokens[cues.start : cues.end]}
         if words & self.kn.groups.foreign_modifiers:
             return None
-        ranked = self._counts_before.most_common(2)
+        return self._story_country
+
+    def _leading_country(self) -> str | None:
+        """The country named so far at least twice and three times as often as any other;
+        read at the start of each sentence, so only the sentences before count."""
+        ranked = self._country_counts.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
             return None
         return ranked[0][0]

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from khaldun.coding.resolve.references import PAIR_WORDS
 from khaldun.coding.resolve.state import SUBJECT_DEPS
 from khaldun.knowledge import Knowledge
 from khaldun.model import Actor, ActorMention, Event, Mention
 from khaldun.nlp.base import ParsedDoc, Sentence, Token
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PAIR_WORDS = frozenset({"two", "both", "warring"})
+# "the two sides", "both parties", and "the warring parties", which are two as well.
+_PAIR_WORDS = PAIR_WORDS | {"warring"}
 
 
 def refer_to_earlier_events(

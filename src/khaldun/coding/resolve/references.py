@@ -16,7 +16,7 @@ from khaldun.model import Actor, ActorMention
 from khaldun.nlp.base import Token
 
 # "the two countries", "both sides": the two most named.
-_PAIR_WORDS = frozenset({"two", "both"})
+PAIR_WORDS = frozenset({"two", "both"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 
 
@@ -128,7 +128,7 @@ class References(ResolverState):
             if state is not None:
                 actor = country_actor(self.kb, state)
                 return (self._mention(cues.start, cues.end, head, actor, f"the state just named, {state}"),)
-        if any(k.lower in _PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
+        if any(k.lower in PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
             pair = [iso3 for iso3, _ in self._country_counts.most_common(2)]
             if len(pair) == 2:
                 how = "the document's two most named countries"

@@ -20,7 +20,6 @@ Codes are the ones valid on the document's date (``day``).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from khaldun.coding.mentions import (
@@ -80,7 +79,7 @@ class DocumentResolver(References, CountryContext):
     def resolve_sentence(self, sent_index: int) -> dict[int, tuple[ActorMention, ...]]:
         """Actor mentions of a sentence, keyed by the token index of each phrase head."""
         found: dict[int, tuple[ActorMention, ...]] = {}
-        self._counts_before = Counter(self._country_counts)
+        self._story_country = self._leading_country()
         for head in phrase_heads(self.doc, sent_index):
             mentions = self._resolve_head(head)
             if mentions:

@@ -27,7 +27,7 @@ class ResolverState:
     _by_title: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
     _unknown: dict[str, Actor] = field(default_factory=dict)
     _country_counts: Counter[str] = field(default_factory=Counter)
-    _counts_before: Counter[str] = field(default_factory=Counter)  # of the sentences before this one
+    _story_country: str | None = None  # the country the sentences before are about, if one leads
     _words_naming: dict[str, set[str]] = field(default_factory=dict)  # actor id -> name keys the text used
 
     @property
