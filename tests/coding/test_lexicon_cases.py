@@ -214,6 +214,23 @@ CASES = [
     ("Chinese warships surrounded Taiwan on Saturday.", ("CHNMIL", "TWN", "150")),
     # A prison sentence is legal action against the person.
     ("A court in Tehran sentenced a French teacher to five years in prison.", ("IRNJUD", "FRAEDU", "173")),
+    # Yielding (08): giving way under pressure, acceding to demands, letting foreigners in,
+    # making lawful what was banned. The phrasal verbs need their particles.
+    ("The government of Peru bowed to pressure from farmers.", ("PERGOV", "PERAGR", "080")),
+    ("The Kenyan government gave in to the demands of striking doctors.", ("KENGOV", "KENHLH", "083")),
+    (
+        "The government agreed to the opposition's demands for a new constitution.",
+        ("---GOV", "---OPP", "083"),
+    ),
+    ("The government met the demands of the strikers.", ("---GOV", "---LAB", "083")),
+    ("Sudan permitted African Union peacekeepers to enter Darfur.", ("SDN", "IGOAFRAFU", "0861")),
+    ("Indonesia accepted a UN peacekeeping force in East Timor.", ("IDN", "IGOUNOMIL", "0861")),
+    ("The authorities legalised the main opposition party.", ("---GOV", "---OPP", "0812")),
+    # Exercises by parties of two countries are done together: military cooperation, each way.
+    ("Indian and French warships began naval drills off Goa.", ("INDMIL", "FRAMIL", "062")),
+    ("Indian and French warships began naval drills off Goa.", ("FRAMIL", "INDMIL", "062")),
+    # An optimistic comment about what is hoped for (013).
+    ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
 
 NOT_GIVEN = [
@@ -259,6 +276,9 @@ NOT_GIVEN = [
     ("President Petro called the Cuban proposal historic.", "04"),
     # A sentence of a text is no sentencing.
     ("The Egyptian minister read a sentence from the Koran.", "17"),
+    # Backing down is giving way, not backing someone; giving aid in a place is no yielding.
+    ("The Thai junta backed down on Monday.", "05"),
+    ("Japan gave $5 million in aid to Nepal.", "08"),
 ]
 
 

@@ -38,3 +38,22 @@ def test_unquoted_yaml_boolean_preposition_is_explained(tmp_path: Path) -> None:
     (tmp_path / "nouns.yaml").write_text("nouns: []\n")
     with pytest.raises(DataFileError, match="quote prepositions"):
         read_lexicon(tmp_path)
+
+
+def test_particles_may_be_written_as_text_or_as_a_list(tmp_path: Path) -> None:
+    (tmp_path / "verbs.yaml").write_text(
+        "verbs:\n"
+        "  - lemma: pull\n    particle: out of\n    code: '087'\n"
+        "  - lemma: give\n    particle: [in, to]\n    code: '080'\n"
+    )
+    (tmp_path / "nouns.yaml").write_text("nouns: []\n")
+    lexicon = read_lexicon(tmp_path)
+    assert lexicon.verbs["pull"][0].particle == ("out", "of")
+    assert lexicon.verbs["give"][0].particle == ("in", "to")
+
+
+def test_a_particle_that_is_not_text_is_explained(tmp_path: Path) -> None:
+    (tmp_path / "verbs.yaml").write_text("verbs:\n  - lemma: rely\n    particle: [on]\n    code: '010'\n")
+    (tmp_path / "nouns.yaml").write_text("nouns: []\n")
+    with pytest.raises(DataFileError, match=r"'rely' has particle \[True\]"):
+        read_lexicon(tmp_path)

@@ -366,6 +366,8 @@ def _emit(
         missing = "source" if source is None else "target"
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
     code = _refined_code(kn, doc, trigger, rule)
+    if rule.joint and source is not None and _several_countries(source):
+        code = rule.joint  # "French and Egyptian warships began war games": done together
     if source is not None and code[:2] in kn.words["violent_protest_roots"] and _protesters(kn, doc, source):
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
     if (
@@ -449,6 +451,10 @@ def _labour_strike(kn: Knowledge, noun: Token, source: Argument) -> bool:
     return noun.lemma.lower() in kn.words["labour_strike_nouns"] and all(
         m.actor.sector in sectors for m in source.mentions
     )
+
+
+def _several_countries(parties: Argument) -> bool:
+    return len({m.actor.country for m in parties.mentions if m.actor.country}) > 1
 
 
 def _reciprocal(kn: Knowledge, code: str) -> bool:

@@ -47,6 +47,7 @@ class TriggerRule:
     thing_target: bool = False  # a thing in the target slot keeps the event ("attacked a camp")
     reciprocal: bool = False  # the event runs both ways ("held talks with X": X talked too)
     converse: str = ""  # the code of the other side's event ("X received Y": Y visited, 042)
+    joint: str = ""  # the code when parties of several countries do it together (war games: 062)
 
     @property
     def name(self) -> str:
@@ -64,6 +65,8 @@ class TriggerRule:
     def codes(self) -> Iterable[str]:
         yield self.code
         yield from self.refine.values()
+        if self.joint:
+            yield self.joint
 
 
 @dataclass(frozen=True)
@@ -142,10 +145,11 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, words: WordLists, **ov
             requires_child=tuple(merged.get("requires_child", ())),
             excludes_child=tuple(merged.get("excludes_child", ())),
             object_nouns=frozenset(overrides.get("nouns", ())),
-            particle=tuple(str(merged.get("particle", "")).split()),
+            particle=_particle_words(merged.get("particle", ""), where, entry.get("lemma", "?")),
             reverse=bool(merged.get("reverse", False)),
             reciprocal=bool(merged.get("reciprocal", False)),
             converse=str(merged.get("converse", "")),
+            joint=str(merged.get("joint", "")),
             thing_target=bool(
                 merged.get("thing_target", str(merged["code"])[:2] in words["thing_target_roots"])
             ),
@@ -154,6 +158,19 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, words: WordLists, **ov
         raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r} lacks {exc}") from None
     except ValueError as exc:
         raise DataFileError(f"{where}: entry {entry.get('lemma', '?')!r}: {exc}") from None
+
+
+def _particle_words(value: Any, where: str, lemma: str) -> tuple[str, ...]:
+    """A rule's particles, written as words in one string ("out of") or as a list of them
+    (["out", "of"]): a list was once read as the text "['out', 'of']" and never matched."""
+    if isinstance(value, str):
+        return tuple(value.split())
+    if isinstance(value, list) and all(isinstance(word, str) for word in value):
+        return tuple(word for item in value for word in item.split())
+    raise DataFileError(
+        f'{where}: entry {lemma!r} has particle {value!r}; give words as text ("out of") '
+        'or a list of text; quote prepositions YAML reads as booleans, e.g. "on"'
+    )
 
 
 def _verb_rules(entry: Mapping[str, Any], where: str, words: WordLists) -> tuple[TriggerRule, ...]:
