@@ -121,7 +121,9 @@ def test_congress_in_a_story_about_another_country_is_its_own(model_pipeline) ->
         "The Congress criticised the arrests."
     )
     assert ("INDLEG", "INDCOP", "11") in _dyads(model_pipeline, india)
-    assert any(d[0] == "USALEG" for d in _dyads(model_pipeline, "Congress criticised the president on Monday."))
+    assert any(
+        d[0] == "USALEG" for d in _dyads(model_pipeline, "Congress criticised the president on Monday.")
+    )
 
 
 def test_drills_reported_before_are_their_author_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]

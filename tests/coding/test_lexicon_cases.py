@@ -229,6 +229,13 @@ CASES = [
     # Exercises by parties of two countries are done together: military cooperation, each way.
     ("Indian and French warships began naval drills off Goa.", ("INDMIL", "FRAMIL", "062")),
     ("Indian and French warships began naval drills off Goa.", ("FRAMIL", "INDMIL", "062")),
+    # Turning down what another party asks or offers (12); leaving talks halts them (164).
+    ("Israel ruled out talks with Hamas.", ("ISR", "PSEREBHMS", "125")),
+    ("Venezuela declined an invitation from Peru.", ("VEN", "PER", "125")),
+    ("The junta ignored the ultimatum from ECOWAS.", ("---GOV", "IGOAFRECW", "120")),
+    ("Hungary blocked the EU sanctions package against Russia.", ("HUN", "IGOEUREEC", "129")),
+    ("Kenya resisted pressure from Washington to recognise the new government.", ("KEN", "USAGOV", "124")),
+    ("Armenia pulled out of the peace talks with Azerbaijan.", ("ARM", "AZE", "164")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
@@ -279,6 +286,9 @@ NOT_GIVEN = [
     # Backing down is giving way, not backing someone; giving aid in a place is no yielding.
     ("The Thai junta backed down on Monday.", "05"),
     ("Japan gave $5 million in aid to Nepal.", "08"),
+    # Dismissing a minister or ruling a country rejects nothing; an attribution names no target.
+    ("The Iraqi prime minister dismissed his interior minister.", "12"),
+    ("The Ottomans ruled Iraq for four centuries.", "12"),
 ]
 
 

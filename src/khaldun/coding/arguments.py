@@ -417,6 +417,12 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     # or one clause down ("readiness to stand with X").
     obj = obj if obj is not None else child_of(doc, trigger, "dobj")
     heads = [trigger] + ([obj] if obj is not None else [])
+    # A particle with no object of its own may carry the preposition: "pulled out of the talks".
+    heads += [
+        c
+        for c in doc.children(trigger.i)
+        if c.dep in ("prt", "prep") and c.lower in kn.words["verb_particles"]
+    ]
     # The object found inside a measure phrase: the parser may hang the preposition on the
     # measure word ("delivered $5,000 worth of medicine to X", "sent 3 tons of food to X").
     heads += _between(doc, trigger, obj) if obj is not None else []

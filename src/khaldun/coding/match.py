@@ -247,7 +247,7 @@ def _match_verb(
     if clause is not None and clause.pos == "VERB":
         words.setdefault(clause.lemma.lower(), clause)
         dobj = dobj if dobj is not None else clause
-    attached = _particles(doc, verb)
+    attached = _particles(kn, doc, verb)
     children = {c.dep for c in doc.children(verb.i)}
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
@@ -271,7 +271,7 @@ def _match_verb(
     return []
 
 
-def _particles(doc: ParsedDoc, verb: Token) -> set[str]:
+def _particles(kn: Knowledge, doc: ParsedDoc, verb: Token) -> set[str]:
     """The words hanging on a verb that a rule's particles may name ("call on", "call for").
 
     A preposition of a date is none ("called Putin on Friday"), but what the parser hangs
@@ -283,6 +283,9 @@ def _particles(doc: ParsedDoc, verb: Token) -> set[str]:
             attached |= {m.lower for m in doc.children(c.i) if m.dep == "mark" and m.lower == "for"}
         elif c.dep in ("prt", "prep", "agent", "advmod") and not _only_a_date_phrase(doc, c):
             attached.add(c.lower)
+            # "pulled out of the talks": the parser may hang "of" on "out", not on the verb.
+            if c.lower in kn.words["verb_particles"]:
+                attached |= {p.lower for p in doc.children(c.i) if p.dep == "prep"}
         elif c.dep in ("prt", "prep", "agent", "advmod"):
             attached |= {
                 p.lower for date in doc.children(c.i) for p in doc.children(date.i) if p.dep == "prep"
