@@ -236,6 +236,13 @@ CASES = [
     ("Hungary blocked the EU sanctions package against Russia.", ("HUN", "IGOEUREEC", "129")),
     ("Kenya resisted pressure from Washington to recognise the new government.", ("KEN", "USAGOV", "124")),
     ("Armenia pulled out of the peace talks with Azerbaijan.", ("ARM", "AZE", "164")),
+    # Sharp words (111); aid approved, shipped, or given as debt relief (07).
+    ("The Kremlin lashed out at NATO over the deployment.", ("RUSGOV", "IGOWSTNAT", "111")),
+    ("China blasted the American decision to sell arms to Taiwan.", ("CHN", "USA", "111")),
+    ("Amnesty International faulted Nigeria for the killings in Lagos.", ("NGOHRIAMN", "NGA", "111")),
+    ("The World Bank approved a $1 billion loan to Kenya.", ("IGOWBK", "KEN", "071")),
+    ("India shipped vaccines to Nepal.", ("IND", "NPL", "073")),
+    ("France cancelled the debt of Haiti.", ("FRA", "HTI", "071")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
@@ -289,6 +296,8 @@ NOT_GIVEN = [
     # Dismissing a minister or ruling a country rejects nothing; an attribution names no target.
     ("The Iraqi prime minister dismissed his interior minister.", "12"),
     ("The Ottomans ruled Iraq for four centuries.", "12"),
+    # Jets blasting positions attack; they do not criticise.
+    ("Israeli jets blasted Hamas positions in Gaza.", "11"),
 ]
 
 
