@@ -243,6 +243,17 @@ CASES = [
     ("The World Bank approved a $1 billion loan to Kenya.", ("IGOWBK", "KEN", "071")),
     ("India shipped vaccines to Nepal.", ("IND", "NPL", "073")),
     ("France cancelled the debt of Haiti.", ("FRA", "HTI", "071")),
+    # Bombings by militants are unconventional violence (183: suicide 1831, vehicle 1832);
+    # an air force bombing is an air strike (195).
+    ("Taliban militants bombed a market in Kabul.", ("AFGINSTAL", "AFG", "183")),
+    ("US aircraft bombed Taliban positions in Helmand.", ("USA", "AFGINSTAL", "195")),
+    (
+        "Al-Shabaab detonated a truck bomb near the presidential palace in Mogadishu.",
+        ("SOMINSSHB", "SOM", "1832"),
+    ),
+    ("A suicide bomber blew himself up at a police checkpoint in Kandahar.", ("AFGINS", "AFGCOP", "1831")),
+    ("Separatists set off explosives at a railway station in Balochistan.", ("PAKSEP", "PAK", "183")),
+    ("Boko Haram suicide bombers attacked a mosque in Maiduguri.", ("NGAINSBKH", "NGAREL", "1831")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]

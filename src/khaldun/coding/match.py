@@ -371,6 +371,10 @@ def _emit(
     code = _refined_code(kn, doc, trigger, rule)
     if rule.joint and source is not None and _several_countries(source):
         code = rule.joint  # "French and Egyptian warships began war games": done together
+    if rule.by_armed_group and source is not None and _armed_groups(kn, source):
+        # "militants bombed a market": CAMEO's unconventional violence, not an air strike;
+        # a finer code the clause gives (a suicide or car bombing, 1831, 1832) stays.
+        code = code if code.startswith(rule.by_armed_group) else rule.by_armed_group
     if source is not None and code[:2] in kn.words["violent_protest_roots"] and _protesters(kn, doc, source):
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
     if (
@@ -454,6 +458,12 @@ def _labour_strike(kn: Knowledge, noun: Token, source: Argument) -> bool:
     return noun.lemma.lower() in kn.words["labour_strike_nouns"] and all(
         m.actor.sector in sectors for m in source.mentions
     )
+
+
+def _armed_groups(kn: Knowledge, parties: Argument) -> bool:
+    # The code's sector part: the knowledge base names some sectors in words ("Insurgents").
+    sectors = kn.words["armed_group_sectors"]
+    return all(m.actor.code[3:6] in sectors for m in parties.mentions)
 
 
 def _several_countries(parties: Argument) -> bool:

@@ -48,6 +48,7 @@ class TriggerRule:
     reciprocal: bool = False  # the event runs both ways ("held talks with X": X talked too)
     converse: str = ""  # the code of the other side's event ("X received Y": Y visited, 042)
     joint: str = ""  # the code when parties of several countries do it together (war games: 062)
+    by_armed_group: str = ""  # the code when non-state armed groups do it ("militants bombed": 183)
 
     @property
     def name(self) -> str:
@@ -67,6 +68,8 @@ class TriggerRule:
         yield from self.refine.values()
         if self.joint:
             yield self.joint
+        if self.by_armed_group:
+            yield self.by_armed_group
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, words: WordLists, **ov
             reciprocal=bool(merged.get("reciprocal", False)),
             converse=str(merged.get("converse", "")),
             joint=str(merged.get("joint", "")),
+            by_armed_group=str(merged.get("by_armed_group", "")),
             thing_target=bool(
                 merged.get("thing_target", str(merged["code"])[:2] in words["thing_target_roots"])
             ),
