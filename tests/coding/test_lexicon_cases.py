@@ -254,6 +254,12 @@ CASES = [
     ("A suicide bomber blew himself up at a police checkpoint in Kandahar.", ("AFGINS", "AFGCOP", "1831")),
     ("Separatists set off explosives at a railway station in Balochistan.", ("PAKSEP", "PAK", "183")),
     ("Boko Haram suicide bombers attacked a mosque in Maiduguri.", ("NGAINSBKH", "NGAREL", "1831")),
+    # Appeals and demands with the party in the clause: "pushed Seoul to ease", "requested
+    # that China return".
+    ("Germany encouraged Serbia to recognise Kosovo.", ("DEU", "SRB", "020")),
+    ("Washington pushed Seoul to ease its restrictions on beef imports.", ("USAGOV", "KORGOV", "020")),
+    ("Japan requested that China return the fishing boat captain.", ("JPN", "CHN", "020")),
+    ("The United States insisted that Russia withdraw its forces from Ukraine.", ("USA", "RUS", "100")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
@@ -307,6 +313,8 @@ NOT_GIVEN = [
     # Dismissing a minister or ruling a country rejects nothing; an attribution names no target.
     ("The Iraqi prime minister dismissed his interior minister.", "12"),
     ("The Ottomans ruled Iraq for four centuries.", "12"),
+    # Troops pushing forward appeal to no one.
+    ("Yemeni government forces pushed to oust the Houthi rebels from the coast.", "02"),
     # Jets blasting positions attack; they do not criticise.
     ("Israeli jets blasted Hamas positions in Gaza.", "11"),
 ]

@@ -97,6 +97,16 @@ urged      urge      VERB  conj      2
 talks      talk      NOUN  dobj      5
 """
 
+# What one party urges another to do has not happened.
+PUSHED = """
+Washington Washington PROPN nsubj     2 GPE
+pushed     push      VERB  ROOT      0
+Seoul      Seoul     PROPN dobj      2 GPE
+to         to        PART  aux       5
+ease       ease      VERB  xcomp     2
+curbs      curb      NOUN  dobj      5
+"""
+
 
 @pytest.mark.parametrize(
     ("table", "trigger", "expected"),
@@ -111,6 +121,8 @@ talks      talk      NOUN  dobj      5
         (SCHEDULED_AND, "meet", Modality.PLANNED),
         (NOT_AND, "sent", Modality.ASSERTED),
         (DENIED_AND, "urged", Modality.ASSERTED),
+        (PUSHED, "ease", Modality.HYPOTHETICAL),
+        (PUSHED, "pushed", Modality.ASSERTED),
     ],
 )
 def test_modality_cues(knowledge: Knowledge, table: str, trigger: str, expected: Modality) -> None:
