@@ -260,6 +260,11 @@ CASES = [
     ("Washington pushed Seoul to ease its restrictions on beef imports.", ("USAGOV", "KORGOV", "020")),
     ("Japan requested that China return the fishing boat captain.", ("JPN", "CHN", "020")),
     ("The United States insisted that Russia withdraw its forces from Ukraine.", ("USA", "RUS", "100")),
+    # "allowed inspectors to return": the parse makes the object the subject of a clause.
+    ("Iraq allowed UN weapons inspectors to return to the country.", ("IRQ", "IGOUNO", "0862")),
+    ("Myanmar let UN observers monitor the vote.", ("MMR", "IGOUNO", "0862")),
+    ("Khartoum gave aid agencies access to the refugee camps in Darfur.", ("SDNGOV", "SDNNGO", "0863")),
+    ("Belgrade accepted the deployment of NATO troops in Kosovo.", ("SRBGOV", "IGOWSTNAT", "086")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]

@@ -405,6 +405,8 @@ def _measured(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
 
 def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
     """The words that fill a target slot, in order (every "on" of "sanctions on Iran on Tuesday")."""
+    if slot == "dobj" and obj is not None and obj.dep == "nsubj" and doc.head(obj.i).dep == "ccomp":
+        return [obj]  # "allowed inspectors to return": the parse makes the object a subject
     if slot in ("dobj", "npadvmod", "attr", "dative"):
         return [c for c in doc.children(trigger.i) if c.dep == slot]
     if slot == "owner":  # "condemned the Turkish attack": whose the event noun is

@@ -240,6 +240,8 @@ def _match_verb(
     dobj = child_of(doc, verb, "dobj")
     if dobj is None and is_passive(kn, doc, verb):
         dobj = child_of(doc, verb, "nsubjpass")
+    if dobj is None:
+        dobj = _infinitive_subject(doc, verb)
     words = object_words(kn, doc, dobj) if dobj is not None else {}
     # "declined to comment", "is considering sending aid", "ordered the troops to leave":
     # the verb of the clause the verb complements is an object word too.
@@ -269,6 +271,20 @@ def _match_verb(
         target, filler = targets(kn, doc, verb, rule, mentions, None)
         return _emit(kn, doc, verb, verb, rule, verb_source(kn, doc, verb, mentions), target, filler, misses)
     return []
+
+
+def _infinitive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The object the parser made the subject of an infinitive clause: "allowed inspectors
+    to return", "let observers monitor the vote" (a clause with no "that")."""
+    for clause in doc.children(verb.i):
+        if clause.dep != "ccomp" or clause.tag != "VB":
+            continue
+        if any(c.dep == "mark" for c in doc.children(clause.i)):
+            continue
+        subject = child_of(doc, clause, "nsubj")
+        if subject is not None and subject.pos in ("NOUN", "PROPN") and subject.i > verb.i:
+            return subject
+    return None
 
 
 def _particles(kn: Knowledge, doc: ParsedDoc, verb: Token) -> set[str]:
