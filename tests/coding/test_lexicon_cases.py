@@ -265,6 +265,9 @@ CASES = [
     ("Myanmar let UN observers monitor the vote.", ("MMR", "IGOUNO", "0862")),
     ("Khartoum gave aid agencies access to the refugee camps in Darfur.", ("SDNGOV", "SDNNGO", "0863")),
     ("Belgrade accepted the deployment of NATO troops in Kosovo.", ("SRBGOV", "IGOWSTNAT", "086")),
+    # Symbolic acts (017).
+    ("The Polish president observed a minute of silence for the victims.", ("POLGOV", "---CVL", "017")),
+    ("The Japanese prime minister laid a wreath at the war memorial in Canberra.", ("JPNGOV", "AUS", "017")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
