@@ -268,6 +268,11 @@ CASES = [
     # Symbolic acts (017).
     ("The Polish president observed a minute of silence for the victims.", ("POLGOV", "---CVL", "017")),
     ("The Japanese prime minister laid a wreath at the war memorial in Canberra.", ("JPNGOV", "AUS", "017")),
+    # Easing (08) and aid (07) in more words; the release of people is their release.
+    ("Egypt decided to ease curfew hours in North Sinai.", ("EGY", None, "0813")),
+    ("The United States rolled back tariffs on Chinese goods.", ("USA", "CHN", "085")),
+    ("Spain disbursed the first tranche of aid to Morocco.", ("ESP", "MAR", "070")),
+    ("The release of the two Canadian detainees was confirmed by China.", (None, "CANCVL", "0841")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
@@ -323,6 +328,8 @@ NOT_GIVEN = [
     ("The Ottomans ruled Iraq for four centuries.", "12"),
     # Troops pushing forward appeal to no one.
     ("Yemeni government forces pushed to oust the Houthi rebels from the coast.", "02"),
+    # A report's release frees no one.
+    ("The ministry announced the release of a new report.", "08"),
     # Jets blasting positions attack; they do not criticise.
     ("Israeli jets blasted Hamas positions in Gaza.", "11"),
 ]
