@@ -273,6 +273,9 @@ CASES = [
     ("The United States rolled back tariffs on Chinese goods.", ("USA", "CHN", "085")),
     ("Spain disbursed the first tranche of aid to Morocco.", ("ESP", "MAR", "070")),
     ("The release of the two Canadian detainees was confirmed by China.", (None, "CANCVL", "0841")),
+    # Leaving office (0831); refusing to is refusing to yield (124, from the negated plan).
+    ("The Kyrgyz prime minister stepped down on Monday.", ("KGZGOV", "KGZ", "0831")),
+    ("The Peruvian interior minister quit as head of the police.", ("PERGOV", "PER", "0831")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
@@ -328,6 +331,8 @@ NOT_GIVEN = [
     ("The Ottomans ruled Iraq for four centuries.", "12"),
     # Troops pushing forward appeal to no one.
     ("Yemeni government forces pushed to oust the Houthi rebels from the coast.", "02"),
+    # Stepping down patrols is no resignation.
+    ("The Kenyan army stepped down its patrols in Lamu.", "08"),
     # A report's release frees no one.
     ("The ministry announced the release of a new report.", "08"),
     # Jets blasting positions attack; they do not criticise.

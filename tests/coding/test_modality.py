@@ -107,6 +107,18 @@ ease       ease      VERB  xcomp     2
 curbs      curb      NOUN  dobj      5
 """
 
+# A campaign's aim is a plan, not an event that happened.
+CAMPAIGN = """
+they       they      PRON  nsubj     2
+launched   launch    VERB  ROOT      0
+a          a         DET   det       4
+campaign   campaign  NOUN  dobj      2
+to         to        PART  aux       6
+oust       oust      VERB  acl       4
+the        the       DET   det       8
+president  president NOUN  dobj      6
+"""
+
 
 @pytest.mark.parametrize(
     ("table", "trigger", "expected"),
@@ -123,6 +135,7 @@ curbs      curb      NOUN  dobj      5
         (DENIED_AND, "urged", Modality.ASSERTED),
         (PUSHED, "ease", Modality.HYPOTHETICAL),
         (PUSHED, "pushed", Modality.ASSERTED),
+        (CAMPAIGN, "oust", Modality.PLANNED),
     ],
 )
 def test_modality_cues(knowledge: Knowledge, table: str, trigger: str, expected: Modality) -> None:
