@@ -276,6 +276,9 @@ CASES = [
     # Leaving office (0831); refusing to is refusing to yield (124, from the negated plan).
     ("The Kyrgyz prime minister stepped down on Monday.", ("KGZGOV", "KGZ", "0831")),
     ("The Peruvian interior minister quit as head of the police.", ("PERGOV", "PER", "0831")),
+    # Breaking a rule others set defies norms and law (128); opposing a plan rejects it.
+    ("North Korea violated the UN resolutions on missile tests.", ("PRK", "IGOUNO", "128")),
+    ("Japan opposed the Chinese plan for the islands.", ("JPN", "CHN", "120")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
