@@ -279,6 +279,10 @@ CASES = [
     # Breaking a rule others set defies norms and law (128); opposing a plan rejects it.
     ("North Korea violated the UN resolutions on missile tests.", ("PRK", "IGOUNO", "128")),
     ("Japan opposed the Chinese plan for the islands.", ("JPN", "CHN", "120")),
+    # Views exchanged (040, both ways); an accord renewed (057); a plan endorsed (051).
+    ("Macron and Scholz exchanged views on the war in Ukraine.", ("DEUGOV", "FRAGOV", "040")),
+    ("Kenya and Ethiopia renewed their defense pact.", ("KEN", "ETH", "057")),
+    ("Germany endorsed the French plan for the eurozone.", ("DEU", "FRA", "051")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
