@@ -283,6 +283,11 @@ CASES = [
     ("Macron and Scholz exchanged views on the war in Ukraine.", ("DEUGOV", "FRAGOV", "040")),
     ("Kenya and Ethiopia renewed their defense pact.", ("KEN", "ETH", "057")),
     ("Germany endorsed the French plan for the eurozone.", ("DEU", "FRA", "051")),
+    # Relations reduced (160), assets frozen (163), a party dissolved (1722), troops massed (154).
+    ("Niger's junta suspended cooperation with France.", ("NERGOV", "FRA", "160")),
+    ("Turkey froze the assets of Syrian officials.", ("TUR", "SYRGOV", "163")),
+    ("The Thai court dissolved the opposition party.", ("THAJUD", "THAOPP", "1722")),
+    ("Russian troops massed on the border with Ukraine.", ("RUSMIL", "UKR", "154")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
