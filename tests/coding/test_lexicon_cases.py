@@ -288,6 +288,9 @@ CASES = [
     ("Turkey froze the assets of Syrian officials.", ("TUR", "SYRGOV", "163")),
     ("The Thai court dissolved the opposition party.", ("THAJUD", "THAOPP", "1722")),
     ("Russian troops massed on the border with Ukraine.", ("RUSMIL", "UKR", "154")),
+    # A country's jets, helicopters, tanks and warships are its military.
+    ("Israeli jets struck Hamas positions in Gaza.", ("ISRMIL", "PSEREBHMS", "195")),
+    ("American helicopters attacked a Taliban convoy.", ("USAMIL", "AFGINSTAL", "195")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
