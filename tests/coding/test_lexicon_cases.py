@@ -27,7 +27,7 @@ CASES = [
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
     # An allegation or complaint accuses whom its content clause names, and is the one event.
     ("Eritrea alleged that Sweden had armed the rebels.", ("ERI", "SWE", "112")),
-    ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISR", "114")),
+    ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISRMIL", "114")),
     # The parser's "dative" to is a target slot like any "to".
     ("The Italian navy gives medical equipment to Tunisia.", ("ITAMIL", "TUN", "073")),
     # A promise of one's own conduct is an intent with no other party.
@@ -189,7 +189,7 @@ CASES = [
     ("Argentina is opposed to Brazilian mediation.", ("ARG", "BRA", "126")),
     # Verbs of the codebook's categories that the CAMEO.2.0 dictionary lists too.
     ("A Palestinian man stabbed two Israeli soldiers at a checkpoint.", ("PSECVL", "ISRMIL", "182")),
-    ("Russian jets strafed Ukrainian positions near Bakhmut.", ("RUS", "UKR", "195")),
+    ("Russian jets strafed Ukrainian positions near Bakhmut.", ("RUSMIL", "UKR", "195")),
     ("Kenyan teachers picketed the Ministry of Education in Nairobi.", ("KENEDU", "KENGOV", "141")),
     ("The Chinese foreign ministry reprimanded the Philippine ambassador.", ("CHNGOV", "PHLGOV", "111")),
     ("Iranian authorities censored the reformist newspaper Shargh.", ("IRNGOV", "IRNMED", "1721")),
@@ -200,7 +200,7 @@ CASES = [
         ("SDNMIL", "SDNUAFRSF", "0356"),
     ),
     # Attacks named by their aim; "hit out at" is criticism.
-    ("Israeli jets targeted Hezbollah commanders in Beirut.", ("ISR", "LBNREBHEZ", "190")),
+    ("Israeli jets targeted Hezbollah commanders in Beirut.", ("ISRMIL", "LBNREBHEZ", "190")),
     ("Russian missiles hit Kyiv overnight.", ("RUS", "UKRGOV", "190")),
     ("Iran hit out at Saudi Arabia over the executions.", ("IRN", "SAU", "111")),
     # A gerund under "by" is done by the subject of the verb it hangs on.
