@@ -95,10 +95,10 @@ def test_an_object_pronoun_is_not_its_own_verb_s_subject(model_pipeline) -> None
 
 def test_the_rebels_are_the_group_of_their_kind_named_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Hamas fired rockets at Tel Aviv on Monday. Israeli jets struck the militants in Gaza on Tuesday."
-    assert ("ISR", "PSEREBHMS", "19") in _dyads(model_pipeline, text)
+    assert ("ISRMIL", "PSEREBHMS", "19") in _dyads(model_pipeline, text)
     # Not without "the": "some militants" are any.
     text = "Hamas fired rockets at Tel Aviv on Monday. Israeli jets struck some militants in Gaza."
-    assert ("ISR", "PSEREBHMS", "19") not in _dyads(model_pipeline, text)
+    assert ("ISRMIL", "PSEREBHMS", "19") not in _dyads(model_pipeline, text)
 
 
 def test_the_group_is_the_group_named_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
