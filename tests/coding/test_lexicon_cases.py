@@ -291,6 +291,9 @@ CASES = [
     # A country's jets, helicopters, tanks and warships are its military.
     ("Israeli jets struck Hamas positions in Gaza.", ("ISRMIL", "PSEREBHMS", "195")),
     ("American helicopters attacked a Taliban convoy.", ("USAMIL", "AFGINSTAL", "195")),
+    # Observers received or welcomed are let in (0862); a team or mission of them is them.
+    ("Venezuela welcomed a team of election observers from the European Union.", ("VEN", "IGOEUREEC", "0862")),
+    ("Iran allowed a team of IAEA inspectors into the Natanz site.", ("IRN", "IGOUNOIAE", "0862")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
