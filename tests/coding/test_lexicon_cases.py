@@ -292,8 +292,16 @@ CASES = [
     ("Israeli jets struck Hamas positions in Gaza.", ("ISRMIL", "PSEREBHMS", "195")),
     ("American helicopters attacked a Taliban convoy.", ("USAMIL", "AFGINSTAL", "195")),
     # Observers received or welcomed are let in (0862); a team or mission of them is them.
-    ("Venezuela welcomed a team of election observers from the European Union.", ("VEN", "IGOEUREEC", "0862")),
+    (
+        "Venezuela welcomed a team of election observers from the European Union.",
+        ("VEN", "IGOEUREEC", "0862"),
+    ),
     ("Iran allowed a team of IAEA inspectors into the Natanz site.", ("IRN", "IGOUNOIAE", "0862")),
+    # Protesters blockading obstruct passage (144); the navy blockading is a blockade (191).
+    ("Protesters blockaded the main highway to the airport in La Paz.", ("BOLCVL", "BOL", "144")),
+    ("The Israeli navy blockaded the port of Gaza.", ("ISRMIL", "PSE", "191")),
+    # Walking out: a strike (143), or of talks, halting them (164).
+    ("The Armenian delegation walked out of the talks with Azerbaijan.", ("ARMGOV", "AZE", "164")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]

@@ -391,6 +391,8 @@ def _emit(
         # "militants bombed a market": CAMEO's unconventional violence, not an air strike;
         # a finer code the clause gives (a suicide or car bombing, 1831, 1832) stays.
         code = code if code.startswith(rule.by_armed_group) else rule.by_armed_group
+    if rule.by_protesters and source is not None and _protesters(kn, doc, source):
+        code = rule.by_protesters  # "protesters blockaded the highway": they obstruct passage
     if source is not None and code[:2] in kn.words["violent_protest_roots"] and _protesters(kn, doc, source):
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
     if (

@@ -49,6 +49,7 @@ class TriggerRule:
     converse: str = ""  # the code of the other side's event ("X received Y": Y visited, 042)
     joint: str = ""  # the code when parties of several countries do it together (war games: 062)
     by_armed_group: str = ""  # the code when non-state armed groups do it ("militants bombed": 183)
+    by_protesters: str = ""  # the code when protesters do it ("protesters blockaded a road": 144)
 
     @property
     def name(self) -> str:
@@ -70,6 +71,8 @@ class TriggerRule:
             yield self.joint
         if self.by_armed_group:
             yield self.by_armed_group
+        if self.by_protesters:
+            yield self.by_protesters
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ def _rule(entry: Mapping[str, Any], pos: str, where: str, words: WordLists, **ov
             converse=str(merged.get("converse", "")),
             joint=str(merged.get("joint", "")),
             by_armed_group=str(merged.get("by_armed_group", "")),
+            by_protesters=str(merged.get("by_protesters", "")),
             thing_target=bool(
                 merged.get("thing_target", str(merged["code"])[:2] in words["thing_target_roots"])
             ),
