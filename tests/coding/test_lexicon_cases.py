@@ -384,3 +384,17 @@ def test_sentence_gives_the_event(
 @pytest.mark.parametrize(("text", "root"), NOT_GIVEN)
 def test_sentence_does_not_give_the_root(model_pipeline, text: str, root: str) -> None:
     assert [d for d in _dyads(model_pipeline, text) if d[2].startswith(root)] == []
+
+
+def test_allies_striking_a_third_party_do_not_fight_each_other(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    dyads = _dyads(
+        model_pipeline, "Somali and American forces carried out air strikes on militant positions."
+    )
+    assert {d[0] for d in dyads if d[2].startswith("19")} == {"SOMMIL", "USAMIL"}
+    assert ("SOMMIL", "USAMIL", "195") not in dyads and ("USAMIL", "SOMMIL", "195") not in dyads
+    # Parties that clash with each other, or drill together at a place, are each other's.
+    assert ("SOMMIL", "SOMREB", "190") in _dyads(
+        model_pipeline, "The Somali army and the rebels clashed near Baidoa."
+    )
+    drills = _dyads(model_pipeline, "Russia and China held naval exercises in the Sea of Japan.")
+    assert ("RUS", "CHN", "062") in drills

@@ -406,10 +406,20 @@ def _emit(
         f"source: {source.how}" if source else "source: none",
         f"target: {target.how}" if target else "target: none",
     )
+    at_a_place = target is not None and target.place
     if target is not None and target.place and source is not None and len(source.mentions) > 1:
         # "Russia and China held exercises in the Sea of Japan": the parties, not the place.
         target = None if _reciprocal(kn, code) else target
-    if target is None and source is not None and len(source.mentions) > 1 and _reciprocal(kn, code):
+    # Coordinated doers fight each other only when nothing else takes the target slot:
+    # "Somali and American forces struck militant positions" is no fight between them
+    # (in "Armenia and Azerbaijan agreed to a ceasefire" the slot holds what is agreed).
+    struck_a_thing = (
+        filler is not None
+        and code[:2] in kn.words["attack_roots"]
+        and not (at_a_place or rule.reciprocal or _a_place(kn, doc, filler))
+    )
+    mutual = target is None and not struck_a_thing
+    if mutual and source is not None and len(source.mentions) > 1 and _reciprocal(kn, code):
         return _reciprocal_events(kn, trigger, trigger_end, rule, code, source, inferred, notes)
     if source is None and target is not None and len(target.mentions) > 1 and _reciprocal(kn, code):
         # "the talks between Armenia and Azerbaijan": the parties are both sides.
@@ -476,6 +486,12 @@ def _labour_strike(kn: Knowledge, noun: Token, source: Argument) -> bool:
     return noun.lemma.lower() in kn.words["labour_strike_nouns"] and all(
         m.actor.sector in sectors for m in source.mentions
     )
+
+
+def _a_place(kn: Knowledge, doc: ParsedDoc, word: Token) -> bool:
+    """True for the object of a preposition of place ("in the Sea of Japan"): where an
+    act was done, not what it was done to."""
+    return word.dep == "pobj" and doc.head(word.i).lower in kn.words["place_prepositions"]
 
 
 def _armed_groups(kn: Knowledge, parties: Argument) -> bool:
