@@ -302,6 +302,17 @@ CASES = [
     ("The Israeli navy blockaded the port of Gaza.", ("ISRMIL", "PSE", "191")),
     # Walking out: a strike (143), or of talks, halting them (164).
     ("The Armenian delegation walked out of the talks with Azerbaijan.", ("ARMGOV", "AZE", "164")),
+    # Two acts joined by "and": the one that needs no target stays beside the complete one.
+    (
+        "The Kenyan government lifted the curfew and released 50 detained protesters.",
+        ("KENGOV", "KEN", "0813"),
+    ),
+    (
+        "The Kenyan government lifted the curfew and released 50 detained protesters.",
+        ("KENGOV", "KENCVL", "084"),
+    ),
+    # An indictment accuses (112; 1124 for atrocities).
+    ("A UN tribunal indicted the Serbian general for atrocities in Kosovo.", ("IGOUNO", "SRBMIL", "1124")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]

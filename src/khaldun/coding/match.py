@@ -68,9 +68,28 @@ def match_sentence(
     complete = [c for c in found if c.source is not None and c.target is not None]
     # An event with an unknown side is a weaker reading; a sentence that has an
     # event with both sides does not need it.
-    found = complete or found
+    # A verb joined to a complete event's verb by "and" is an act of its own when its rule
+    # needs no target ("lifted the curfew, and the army pulled its troops out").
+    found = complete + [c for c in found if c not in complete and _conjoined_act(doc, c, complete)] or found
     foreground = [c for c in found if not _background(kn, doc, c.trigger)]
     return _dedupe(foreground or found)
+
+
+def _conjoined_act(doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
+    """True when the candidate's verb, whose rule needs no target, and a complete event's
+    verb are conjuncts: two acts, not two readings of one act."""
+    verb = cand.trigger
+    if verb.pos != "VERB" or cand.source is None or not cand.rule.target_optional:
+        return False
+    return any(
+        other.trigger.pos == "VERB"
+        and other.trigger.i != verb.i
+        and (
+            (verb.dep == "conj" and verb.head == other.trigger.i)
+            or (other.trigger.dep == "conj" and other.trigger.head == verb.i)
+        )
+        for other in complete
+    )
 
 
 def _verb_rules(lexicon: Lexicon, verb: Token) -> tuple[TriggerRule, ...]:

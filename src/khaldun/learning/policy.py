@@ -55,10 +55,13 @@ def judge(
     if not rule_classes:
         return Verdict((), top, propose=PROPOSE in policy.actions and likely and n_actors >= 2)
     actions = []
+    # One class for the sentence judges one reading of it: where the rules found acts of
+    # several classes ("was indicted ... and will resign"), none is relabelled to it.
+    one_reading = len(set(rule_classes)) == 1
     for cls in rule_classes:
         if probs.get(cls, 0.0) >= policy.veto:
             actions.append(KEEP)
-        elif RELABEL in policy.actions and likely and top not in rule_classes:
+        elif RELABEL in policy.actions and likely and one_reading and top not in rule_classes:
             actions.append(RELABEL)
         elif VETO in policy.actions and probs.get("none", 0.0) >= policy.accept:
             actions.append(VETO)
