@@ -313,6 +313,9 @@ CASES = [
     ),
     # An indictment accuses (112; 1124 for atrocities).
     ("A UN tribunal indicted the Serbian general for atrocities in Kosovo.", ("IGOUNO", "SRBMIL", "1124")),
+    # Giving up a position held against another party yields to it (080).
+    ("Turkey dropped its objection to Sweden's bid to join NATO.", ("TUR", "SWE", "080")),
+    ("The Serbian government consented to the deployment of EU monitors.", ("SRBGOV", "IGOEUREEC", "080")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
@@ -372,6 +375,8 @@ NOT_GIVEN = [
     ("The Kenyan army stepped down its patrols in Lamu.", "08"),
     # A report's release frees no one.
     ("The ministry announced the release of a new report.", "08"),
+    # A price dropped yields to no one.
+    ("The Kenyan oil company dropped its price by 10 percent.", "08"),
     # Jets blasting positions attack; they do not criticise.
     ("Israeli jets blasted Hamas positions in Gaza.", "11"),
 ]

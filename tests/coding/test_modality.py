@@ -119,6 +119,18 @@ the        the       DET   det       8
 president  president NOUN  dobj      6
 """
 
+# A decision reversed is a plan cancelled.
+REVERSED = """
+they       they      PRON  nsubj     2
+reversed   reverse   VERB  ROOT      0
+the        the       DET   det       4
+decision   decision  NOUN  dobj      2
+to         to        PART  aux       6
+ban        ban       VERB  acl       4
+the        the       DET   det       8
+paper      paper     NOUN  dobj      6
+"""
+
 
 @pytest.mark.parametrize(
     ("table", "trigger", "expected"),
@@ -136,6 +148,7 @@ president  president NOUN  dobj      6
         (PUSHED, "ease", Modality.HYPOTHETICAL),
         (PUSHED, "pushed", Modality.ASSERTED),
         (CAMPAIGN, "oust", Modality.PLANNED),
+        (REVERSED, "ban", Modality.CANCELLED),
     ],
 )
 def test_modality_cues(knowledge: Knowledge, table: str, trigger: str, expected: Modality) -> None:
