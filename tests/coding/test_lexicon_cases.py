@@ -316,6 +316,9 @@ CASES = [
     # Giving up a position held against another party yields to it (080).
     ("Turkey dropped its objection to Sweden's bid to join NATO.", ("TUR", "SWE", "080")),
     ("The Serbian government consented to the deployment of EU monitors.", ("SRBGOV", "IGOEUREEC", "080")),
+    # Praise of an accord is praise of its parties; talks proposed are an intent to meet (036).
+    ("Germany hailed the agreement between Serbia and Kosovo.", ("DEU", "XKX", "051")),
+    ("Russia proposed talks with Ukraine in Istanbul.", ("RUS", "UKR", "036")),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
