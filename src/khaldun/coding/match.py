@@ -69,7 +69,7 @@ def match_sentence(
     # An event with an unknown side is a weaker reading; a sentence that has an
     # event with both sides does not need it.
     # A verb joined to a complete event's verb by "and" is an act of its own when its rule
-    # needs no target ("lifted the curfew, and the army pulled its troops out").
+    # needs no target ("lifted the curfew and released the detained protesters").
     found = complete + [c for c in found if c not in complete and _conjoined_act(doc, c, complete)] or found
     foreground = [c for c in found if not _background(kn, doc, c.trigger)]
     return _dedupe(foreground or found)
