@@ -319,6 +319,11 @@ CASES = [
     # Praise of an accord is praise of its parties; talks proposed are an intent to meet (036).
     ("Germany hailed the agreement between Serbia and Kosovo.", ("DEU", "XKX", "051")),
     ("Russia proposed talks with Ukraine in Istanbul.", ("RUS", "UKR", "036")),
+    # Seeking someone's removal or resignation appeals for it (02).
+    (
+        "Kenyan protesters are seeking the resignation of the Kenyan interior minister.",
+        ("KENCVL", "KENGOV", "0241"),
+    ),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
 ]
