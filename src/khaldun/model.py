@@ -114,6 +114,12 @@ class Actor:
     known: bool = True
     roles: tuple[Role, ...] = ()
 
+    @property
+    def sector_code(self) -> str:
+        """The sector part of the code ("GOV" of IRQGOV); ``sector`` may name it in words
+        ("Insurgents") where the knowledge base does."""
+        return self.code[3:6]
+
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         return {
             "text": text,

@@ -269,15 +269,15 @@ CASES = [
     ("The Polish president observed a minute of silence for the victims.", ("POLGOV", "---CVL", "017")),
     ("The Japanese prime minister laid a wreath at the war memorial in Canberra.", ("JPNGOV", "AUS", "017")),
     # Easing (08) and aid (07) in more words; the release of people is their release.
-    ("Egypt decided to ease curfew hours in North Sinai.", ("EGY", None, "0813")),
-    ("The United States rolled back tariffs on Chinese goods.", ("USA", "CHN", "085")),
+    ("Jordan eased curfew hours in the southern towns.", ("JOR", None, "0813")),
+    ("Canada rolled back tariffs on Mexican steel.", ("CAN", "MEX", "085")),
     ("Spain disbursed the first tranche of aid to Morocco.", ("ESP", "MAR", "070")),
     ("The release of the two Canadian detainees was confirmed by China.", (None, "CANCVL", "0841")),
     # Leaving office (0831); refusing to is refusing to yield (124, from the negated plan).
     ("The Kyrgyz prime minister stepped down on Monday.", ("KGZGOV", "KGZ", "0831")),
     ("The Peruvian interior minister quit as head of the police.", ("PERGOV", "PER", "0831")),
     # Breaking a rule others set defies norms and law (128); opposing a plan rejects it.
-    ("North Korea violated the UN resolutions on missile tests.", ("PRK", "IGOUNO", "128")),
+    ("Iran violated the UN resolutions on arms exports.", ("IRN", "IGOUNO", "128")),
     ("Japan opposed the Chinese plan for the islands.", ("JPN", "CHN", "120")),
     # Views exchanged (040, both ways); an accord renewed (057); a plan endorsed (051).
     ("Macron and Scholz exchanged views on the war in Ukraine.", ("DEUGOV", "FRAGOV", "040")),

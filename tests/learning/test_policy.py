@@ -30,7 +30,7 @@ def test_no_relabel_to_a_class_another_rule_event_already_has() -> None:
 
 
 def test_acts_of_several_classes_are_not_relabelled_to_the_sentence_s_one_class() -> None:
-    # "was indicted (3) ... and will resign (2)": one class for the sentence judges neither.
+    # An accusation (3) and a concession (2) in one sentence: one class for it judges neither.
     verdict = judge(POLICY, ["3", "2"], probs(c2=0.05, c3=0.05, c4=0.9), n_actors=2)
     assert RELABEL not in verdict.actions
 

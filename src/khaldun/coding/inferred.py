@@ -95,7 +95,7 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
     own_country = kn.words.own_country_target_roots
     if country is None and cand.code[:2] in own_country and source.country:
         # Protests, strikes, investigations, bans and concessions at home (own_country_target_roots).
-        doers = "the protesters'" if cand.code.startswith("14") else "the doer's"
+        doers = "the protesters'" if cand.code[:2] in kn.words["protest_roots"] else "the doer's"
         country, how = source.country, f"{doers} own country"
     if country is None or (country == source.country and source.kind is ActorKind.STATE):
         return cand

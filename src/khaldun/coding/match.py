@@ -404,29 +404,15 @@ def _emit(
         missing = "source" if source is None else "target"
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): no {missing} actor found")
     code = _refined_code(kn, doc, trigger, rule)
-    if rule.joint and source is not None and _several_countries(source):
-        code = rule.joint  # "French and Egyptian warships began war games": done together
-    if rule.by_armed_group and source is not None and _armed_groups(kn, source):
-        # "militants bombed a market": CAMEO's unconventional violence, not an air strike;
-        # a finer code the clause gives (a suicide or car bombing, 1831, 1832) stays.
-        code = code if code.startswith(rule.by_armed_group) else rule.by_armed_group
-    if rule.by_protesters and source is not None and _protesters(kn, doc, source):
-        code = rule.by_protesters  # "protesters blockaded the highway": they obstruct passage
-    if source is not None and code[:2] in kn.words["violent_protest_roots"] and _protesters(kn, doc, source):
-        code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
-    if (
-        source is not None
-        and code[:2] in kn.words["labour_strike_roots"]
-        and _labour_strike(kn, trigger_end, source)
-    ):
-        code = "143"  # "the nurses extended their strike": a strike, not a military one
+    if source is not None:
+        code = _code_for_the_doers(kn, doc, trigger_end, rule, code, source)
     inferred = int(bool(source and source.inferred)) + int(bool(target and target.inferred))
     notes = (
         f"source: {source.how}" if source else "source: none",
         f"target: {target.how}" if target else "target: none",
     )
     at_a_place = target is not None and target.place
-    if target is not None and target.place and source is not None and len(source.mentions) > 1:
+    if at_a_place and source is not None and len(source.mentions) > 1:
         # "Russia and China held exercises in the Sea of Japan": the parties, not the place.
         target = None if _reciprocal(kn, code) else target
     # Coordinated doers fight each other only when nothing else takes the target slot:
@@ -507,6 +493,27 @@ def _labour_strike(kn: Knowledge, noun: Token, source: Argument) -> bool:
     )
 
 
+def _code_for_the_doers(
+    kn: Knowledge, doc: ParsedDoc, trigger_end: Token, rule: TriggerRule, code: str, source: Argument
+) -> str:
+    """The code as who does it makes it: the same words are another event when parties of
+    several countries, armed groups, protesters or workers do them."""
+    if rule.joint and _several_countries(source):
+        code = rule.joint  # "Indian and French warships began naval drills": done together
+    if rule.by_armed_group and _armed_groups(kn, source):
+        # "militants bombed a market": CAMEO's unconventional violence, not an air strike;
+        # a finer code the clause gives (a suicide or car bombing, 1831, 1832) stays.
+        code = code if code.startswith(rule.by_armed_group) else rule.by_armed_group
+    protesters = _protesters(kn, doc, source)
+    if rule.by_protesters and protesters:
+        code = rule.by_protesters  # "protesters blockaded the highway": they obstruct passage
+    if code[:2] in kn.words["violent_protest_roots"] and protesters:
+        code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
+    if code[:2] in kn.words["labour_strike_roots"] and _labour_strike(kn, trigger_end, source):
+        code = "143"  # "the nurses extended their strike": a strike, not a military one
+    return code
+
+
 def _a_place(kn: Knowledge, doc: ParsedDoc, word: Token) -> bool:
     """True for the object of a preposition of place ("in the Sea of Japan"): where an
     act was done, not what it was done to."""
@@ -514,9 +521,8 @@ def _a_place(kn: Knowledge, doc: ParsedDoc, word: Token) -> bool:
 
 
 def _armed_groups(kn: Knowledge, parties: Argument) -> bool:
-    # The code's sector part: the knowledge base names some sectors in words ("Insurgents").
     sectors = kn.words["armed_group_sectors"]
-    return all(m.actor.code[3:6] in sectors for m in parties.mentions)
+    return all(m.actor.sector_code in sectors for m in parties.mentions)
 
 
 def _several_countries(parties: Argument) -> bool:

@@ -56,7 +56,7 @@ def judge(
         return Verdict((), top, propose=PROPOSE in policy.actions and likely and n_actors >= 2)
     actions = []
     # One class for the sentence judges one reading of it: where the rules found acts of
-    # several classes ("was indicted ... and will resign"), none is relabelled to it.
+    # several classes ("was arrested ... and will appeal"), none is relabelled to it.
     one_reading = len(set(rule_classes)) == 1
     for cls in rule_classes:
         if probs.get(cls, 0.0) >= policy.veto:

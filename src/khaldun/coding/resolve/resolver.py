@@ -419,7 +419,7 @@ class DocumentResolver(References, CountryContext):
         for i, actor, _, _ in reversed(self._groups):
             if i >= head.i or not actor.id.startswith("org:") or not actor.country:
                 continue
-            kind = actor.code[3:6]
+            kind = actor.sector_code
             if sector is None and actor.kind is ActorKind.GROUP:
                 return actor
             if sector is not None and (kind == sector or {kind, sector} <= armed):
