@@ -326,6 +326,16 @@ CASES = [
     ),
     # An optimistic comment about what is hoped for (013).
     ("The Chilean president hoped for a quick deal with Bolivia.", ("CHLGOV", "BOL", "013")),
+    # Light verbs with event nouns: a protest lodged complains officially (114); a welcome
+    # given hosts (043), one received is the host's; an invitation extended invites (026);
+    # an amnesty granted forgives (056).
+    ("Peru lodged a formal protest with Ecuador over the fishing boats.", ("PER", "ECU", "114")),
+    ("Vietnam filed a complaint against China with the United Nations.", ("VNM", "CHN", "114")),
+    ("Croatia lodged a complaint against Serbia with the International Court of Justice.", ("HRV", "SRB", "115")),
+    ("The emir gave a warm welcome to the Turkish president.", ("---GOV", "TURGOV", "043")),
+    ("The Indian minister received a warm reception from the Fijian government.", ("FJIGOV", "INDGOV", "043")),
+    ("Mongolia extended an invitation to the Pope to visit Ulaanbaatar.", ("MNG", "---REL", "026")),
+    ("The Malian government granted amnesty to 300 Malian rebels.", ("MLIGOV", "MLIREB", "056")),
 ]
 
 NOT_GIVEN = [
