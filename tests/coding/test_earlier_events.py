@@ -74,6 +74,19 @@ def test_an_institution_of_no_country_belongs_to_the_country_of_the_story(model_
     assert ("---OPP", "---GOV", "11") in _dyads(model_pipeline, visit + sentence)
 
 
+def test_a_story_happening_in_a_country_leads_by_a_smaller_margin(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Its people and its capital in the first sentence, another country once: not three to
+    # one, but the story happens there, so its police and an untitled-in-the-lexicon
+    # president are its own.
+    opening = "Thousands of Moldovans marched in Chisinau on Sunday against a gas deal modelled on a Russian contract. "
+    sentence = "Riot police arrested dozens of marchers, and President Ana Revenco criticised the police."
+    dyads = _dyads(model_pipeline, opening + sentence)
+    assert ("MDACOP", "MDACVL", "17") in dyads
+    assert ("MDAGOV", "MDACOP", "11") in dyads
+    # Without the first sentence, nothing says whose they are.
+    assert ("---GOV", "---COP", "11") in _dyads(model_pipeline, sentence)
+
+
 def test_a_visit_reported_before_names_host_and_guest(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Turkish President Recep Tayyip Erdogan received Syrian opposition leaders in Ankara on Saturday. "

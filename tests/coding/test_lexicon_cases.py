@@ -331,9 +331,15 @@ CASES = [
     # an amnesty granted forgives (056).
     ("Peru lodged a formal protest with Ecuador over the fishing boats.", ("PER", "ECU", "114")),
     ("Vietnam filed a complaint against China with the United Nations.", ("VNM", "CHN", "114")),
-    ("Croatia lodged a complaint against Serbia with the International Court of Justice.", ("HRV", "SRB", "115")),
+    (
+        "Croatia lodged a complaint against Serbia with the International Court of Justice.",
+        ("HRV", "SRB", "115"),
+    ),
     ("The emir gave a warm welcome to the Turkish president.", ("---GOV", "TURGOV", "043")),
-    ("The Indian minister received a warm reception from the Fijian government.", ("FJIGOV", "INDGOV", "043")),
+    (
+        "The Indian minister received a warm reception from the Fijian government.",
+        ("FJIGOV", "INDGOV", "043"),
+    ),
     ("Mongolia extended an invitation to the Pope to visit Ulaanbaatar.", ("MNG", "---REL", "026")),
     ("The Malian government granted amnesty to 300 Malian rebels.", ("MLIGOV", "MLIREB", "056")),
 ]

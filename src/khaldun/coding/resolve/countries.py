@@ -129,12 +129,30 @@ class CountryContext(ResolverState):
         return self._story_country
 
     def _leading_country(self) -> str | None:
-        """The country named so far at least twice and three times as often as any other;
-        read at the start of each sentence, so only the sentences before count."""
+        """The country named so far at least twice and three times as often as any other,
+        or more often than any other when the story's first sentence happens in it ("...
+        protested outside parliament in Tbilisi against a law modelled on Russian
+        legislation"); read at the start of each sentence, so only the sentences before count."""
         ranked = self._country_counts.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
+        if not ranked or ranked[0][1] < 2:
             return None
-        return ranked[0][0]
+        leader, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if count >= 3 * runner_up or (leader == self._lede_place_country and count > runner_up):
+            return leader
+        return None
+
+    def _note_lede_place(self, sent_index: int) -> None:
+        """Keep the country of the first place the story's first sentence names."""
+        if sent_index != 0:
+            return
+        sent = self.doc.sentences[0]
+        for tok in self.doc.tokens[sent.start : sent.end]:
+            if tok.ent_type in ("GPE", "LOC") and tok.pos == "PROPN":
+                place = place_at(self.kn, self.doc, tok)
+                if place is not None and place.country:
+                    self._lede_place_country = place.country
+                    return
 
     def _shared_country(self, name: str) -> str | None:
         shared_country = getattr(self.kb, "shared_country", None)

@@ -80,6 +80,7 @@ class DocumentResolver(References, CountryContext):
         """Actor mentions of a sentence, keyed by the token index of each phrase head."""
         found: dict[int, tuple[ActorMention, ...]] = {}
         self._story_country = self._leading_country()
+        self._note_lede_place(sent_index)
         for head in phrase_heads(self.doc, sent_index):
             mentions = self._resolve_head(head)
             if mentions:
@@ -356,6 +357,11 @@ class DocumentResolver(References, CountryContext):
         sector = sectors[-1].hit.sector.code if sectors else None  # type: ignore[union-attr]
         orgs = cues.of_kind(HitKind.ORGANISATION)
         country = country or self._shared_country(name)
+        how = "unknown person (not in the knowledge base)"
+        if country is None and not orgs and (story := self._country_of_the_story(cues, sector)):
+            # "President Salome Zourabichvili" in a story about Georgia: a domestic title
+            # with no country of its own is the story's country's, as "the government" is.
+            country, how = story, f"{how}; a domestic title in a story about {story}"
         if country is None and orgs:
             # "OPEC Secretary General Haitham al-Ghais": an official of the organisation.
             org = orgs[-1].hit.organisation
@@ -374,7 +380,7 @@ class DocumentResolver(References, CountryContext):
             known=False,
         )
         self._unknown[key] = actor
-        return actor, "unknown person (not in the knowledge base)"
+        return actor, how
 
     def _sector_phrase(
         self, cues: PhraseCues, term: str, sector: str, country: str | None
