@@ -342,6 +342,14 @@ CASES = [
     ),
     ("Mongolia extended an invitation to the Pope to visit Ulaanbaatar.", ("MNG", "---REL", "026")),
     ("The Malian government granted amnesty to 300 Malian rebels.", ("MLIGOV", "MLIREB", "056")),
+    # Aid promised in an amount ("3 billion won in relief"); a promise of harm is a threat (13).
+    ("China pledged 3 billion yuan in flood relief to Pakistan.", ("CHN", "PAK", "0333")),
+    ("Tehran vowed to retaliate against Azerbaijan.", ("IRNGOV", "AZE", "130")),
+    # A thing struck at a place is an attack on the place's country; fighters scrambled (152).
+    ("Russian jets hit a power plant in the Ukrainian city of Odesa.", ("RUSMIL", "UKR", "195")),
+    ("Romania scrambled two fighter jets near its border.", ("ROU", None, "152")),
+    # The chargé d'affaires, summoned: the tokenizer keeps "d'affaires" as the head.
+    ("Estonia summoned Russia's charge d'affaires in Tallinn.", ("EST", "RUSGOV", "110")),
 ]
 
 NOT_GIVEN = [
@@ -403,6 +411,9 @@ NOT_GIVEN = [
     ("The Kenyan oil company dropped its price by 10 percent.", "08"),
     # Jets blasting positions attack; they do not criticise.
     ("Israeli jets blasted Hamas positions in Gaza.", "11"),
+    # A storm or a blast hits no one: "hit" needs a doer.
+    ("A powerful earthquake hit the Turkish province of Hatay.", "19"),
+    ("Two explosions hit the port of Beirut on Tuesday.", "19"),
 ]
 
 

@@ -384,10 +384,11 @@ def _emit(
     if target is None and rule.target_required:
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the rule needs a target actor")
         return []
-    if source is NOT_AN_ACTOR and not rule.thing_target:
+    if source is NOT_AN_ACTOR and not (rule.thing_target and not rule.source_required):
+        # "the earthquake hit Nepal": a rule that needs a doer has none.
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
         return []
-    if source is None and rule.source_required:
+    if (source is None or source is NOT_AN_ACTOR) and rule.source_required:
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the rule needs a source actor")
         return []
     if source is NOT_AN_ACTOR or source is None:

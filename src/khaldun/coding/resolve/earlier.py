@@ -91,7 +91,9 @@ def _event_referred_to(
     lemma = noun.lemma.lower()
     rule = kn.lexicon.nouns.get(lemma)
     if rule is not None:
-        roots = frozenset({rule.code[:2]})
+        # Of any root the noun can code: "the expulsions" after diplomats expelled (161), not
+        # only after people deported (174).
+        roots = frozenset(code[:2] for code in rule.codes())
     elif lemma in kn.words["agreement_nouns"]:
         roots = kn.words["agreement_codes"]
     elif lemma in kn.words["reported_act_nouns"]:
