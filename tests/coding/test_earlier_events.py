@@ -87,6 +87,20 @@ def test_a_story_happening_in_a_country_leads_by_a_smaller_margin(model_pipeline
     assert ("---GOV", "---COP", "11") in _dyads(model_pipeline, sentence)
 
 
+def test_a_decision_names_what_was_done_not_what_was_said_of_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ugandan government lifted its suspension of Facebook on Monday. "
+        "Rights groups had criticised the suspension. Kenya welcomed the decision."
+    )
+    welcomed = {d for d in _dyads(model_pipeline, text) if d[0] == "KEN"}
+    assert welcomed == {("KEN", "UGAGOV", "05")}
+
+
+def test_the_expulsions_are_the_diplomats_expelled(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Latvia expelled three Belarusian diplomats on Monday. Minsk condemned the expulsions."
+    assert ("BLRGOV", "LVA", "11") in _dyads(model_pipeline, text)
+
+
 def test_a_visit_reported_before_names_host_and_guest(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Turkish President Recep Tayyip Erdogan received Syrian opposition leaders in Ankara on Saturday. "
