@@ -348,6 +348,22 @@ CASES = [
     # A thing struck at a place is an attack on the place's country; fighters scrambled (152).
     ("Russian jets hit a power plant in the Ukrainian city of Odesa.", ("RUSMIL", "UKR", "195")),
     ("Romania scrambled two fighter jets near its border.", ("ROU", None, "152")),
+    # Mass violence as a noun, done by whoever carried it out or committed it (20).
+    ("Myanmar's army carried out ethnic cleansing in Rakhine state.", ("MMRMIL", "MMR", "203")),
+    # Acts in a campaign or a wave are done by whoever waged it; its "of" phrase happened.
+    ("The Ethiopian army waged a campaign of air strikes in Tigray.", ("ETHMIL", "ETH", "195")),
+    (
+        "Belarusian police carried out a wave of arrests against opposition activists.",
+        ("BLRCOP", "BLROPP", "173"),
+    ),
+    # Help sought "of" a party seeks it from the party; a sit-in is a demonstration.
+    ("Chad sought the help of France against the rebels.", ("TCD", "FRA", "023")),
+    (
+        "Opposition supporters staged a sit-in outside the parliament in Kathmandu.",
+        ("NPLOPP", "NPLLEG", "141"),
+    ),
+    # Intelligence shared is information, not an agency.
+    ("Japan and Australia agreed to share intelligence on terrorism.", ("JPN", "AUS", "0314")),
     # The chargé d'affaires, summoned: the tokenizer keeps "d'affaires" as the head.
     ("Estonia summoned Russia's charge d'affaires in Tallinn.", ("EST", "RUSGOV", "110")),
 ]

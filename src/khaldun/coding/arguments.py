@@ -247,7 +247,7 @@ def noun_source(kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionInd
     # subject, or that of the verb whose statement it is in.
     current = noun
     for hop in range(_MAX_HOPS):
-        current = _governing_word(doc, current)
+        current = _governing_word(kn, doc, current)
         if current is None:
             return None
         if hop == 0 and current.pos in ("VERB", "AUX") and not _own_event_verb(kn, current):
@@ -269,13 +269,17 @@ def _own_event_verb(kn: Knowledge, verb: Token) -> bool:
     return is_support_verb(kn, verb) or verb.lemma.lower() in kn.modality.verbs
 
 
-def _governing_word(doc: ParsedDoc, token: Token) -> Token | None:
-    """The verb a noun (or clause) depends on, through a preposition if need be; None at a subject."""
+def _governing_word(kn: Knowledge, doc: ParsedDoc, token: Token) -> Token | None:
+    """The verb a noun (or clause) depends on, through a preposition if need be, and
+    through a word that measures it out ("began a campaign of air strikes", "launched a
+    wave of attacks": the launcher's); None at a subject."""
     if token.head == token.i or token.dep in ("nsubj", "nsubjpass"):
         return None
     head = doc.head(token.i)
     if token.dep == "pobj":
         verb = doc.head(head.i)
+        if head.lower == "of" and verb.pos == "NOUN" and verb.lemma.lower() in kn.words["series_nouns"]:
+            return _governing_word(kn, doc, verb)
         if head.dep == "prep" and verb.pos == "ADJ" and verb.dep == "acomp":
             verb = doc.head(verb.i)  # "is guilty of shelling the port": the copula's subject
         return verb if head.dep == "prep" and verb.pos in ("VERB", "AUX") else None

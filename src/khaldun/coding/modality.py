@@ -87,13 +87,15 @@ def decide_modality(
     cues = kn.modality
     found: dict[Modality, str] = {}
     came_by_conjunct = False
+    came_by_of = False
     for n, word in enumerate(governing_chain(doc, trigger, conjuncts=True)):
         lemma = word.lemma.lower()
         # The trigger's own word is the event, not a cue about it: "denied entry" is a
         # denial that happened, "refused the offer" a refusal.
         # A verb a conjunct shares its clause with lends its auxiliaries and governors, not
         # its own sense: in "denied involvement and urged talks" the urging is no denial.
-        if lemma in cues.lemmas and n > 0 and not came_by_conjunct:
+        content = came_by_of and lemma in cues.aims  # "a campaign of air strikes": done
+        if lemma in cues.lemmas and n > 0 and not came_by_conjunct and not content:
             found.setdefault(cues.lemmas[lemma], f"{cues.lemmas[lemma].value} cue {word.text!r}")
         if _particle_phrase(doc, word) in cues.lemmas and not came_by_conjunct:
             cue = cues.lemmas[_particle_phrase(doc, word)]
@@ -112,6 +114,7 @@ def decide_modality(
             elif child.dep == "mark" and low in cues.lemmas:
                 found.setdefault(cues.lemmas[low], f"{cues.lemmas[low].value} cue {child.text!r}")
         came_by_conjunct = word.dep == "conj"
+        came_by_of = word.lower == "of"
     if default is not None:
         found.setdefault(default, f"the trigger's rule says {default.value}")
     for modality in cues.precedence:

@@ -44,6 +44,7 @@ class ModalityCues:
     condition: frozenset[str]
     obligation: frozenset[str]
     obligation_reporting: frozenset[str]
+    aims: frozenset[str] = frozenset()  # nouns whose "of" phrase is what is done, not planned
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -71,6 +72,7 @@ def read_modality_cues(file: Traversable) -> ModalityCues:
         condition=frozenset(raw.get("condition", [])),
         obligation=frozenset(raw.get("obligation", [])),
         obligation_reporting=frozenset(raw.get("obligation_reporting", [])),
+        aims=frozenset(raw.get("aims", [])),
     )
 
 

@@ -156,6 +156,8 @@ class DocumentResolver(References, CountryContext):
                 or self._country_of_complement(cues.head)
                 or self._misspelt_modifier(cues)
             )
+            if country is None and sectors[-1].text.lower() in self.kn.words["mass_noun_sectors"]:
+                return None, ""  # "agreed to share intelligence": information, not an agency
             story = None if country else self._country_of_the_story(cues, sector)
             if _named_only_by_a_people(cues):
                 sector = self.kn.groups.people_sectors.get(
@@ -192,7 +194,12 @@ class DocumentResolver(References, CountryContext):
             # "Serbian nationalists", "a US offer", "an Israeli base" stand for the country.
             what = "people" if names_people(self.kn, head) else "country"
             actor, how = country_actor(self.kb, country), f"{what} of {country}: {cues.text!r}"
-        if actor is None and head.i > 0 and self.doc.tokens[head.i - 1].lower == "ethnic":
+        if (
+            actor is None
+            and head.i > 0
+            and self.doc.tokens[head.i - 1].lower == "ethnic"
+            and head.lemma.lower() not in self.kn.lexicon.nouns  # "ethnic cleansing" is an act
+        ):
             # "three ethnic Albanians": people, whose state the place of the event tells.
             actor, how = sector_actor("CVL", cues.text), "an ethnic group: people of no stated state"
         if actor is None:
