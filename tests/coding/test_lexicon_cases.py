@@ -364,6 +364,12 @@ CASES = [
     ),
     # Intelligence shared is information, not an agency.
     ("Japan and Australia agreed to share intelligence on terrorism.", ("JPN", "AUS", "0314")),
+    # A named armed group is "they", and its forces are its own.
+    ("The Taliban stepped up their attacks against the Afghan army.", ("AFGINSTAL", "AFGMIL", "190")),
+    ("The Houthis said their fighters had attacked a Saudi patrol.", ("YEMREBHOU", "SAU", "190")),
+    # Weapons handed over by an armed group disarm it; work stopped is a strike.
+    ("Colombian rebels handed over their weapons to the United Nations.", ("COLREB", "IGOUNO", "0873")),
+    ("Chilean copper miners stopped work on Monday.", ("CHLLAB", "CHL", "143")),
     # The chargé d'affaires, summoned: the tokenizer keeps "d'affaires" as the head.
     ("Estonia summoned Russia's charge d'affaires in Tallinn.", ("EST", "RUSGOV", "110")),
 ]

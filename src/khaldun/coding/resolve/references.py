@@ -12,7 +12,7 @@ from khaldun.coding.resolve.state import SUBJECT_DEPS, ResolverState
 from khaldun.knowledge.actors.coded import (
     country_actor,
 )
-from khaldun.model import Actor, ActorMention
+from khaldun.model import Actor, ActorKind, ActorMention
 from khaldun.nlp.base import Token
 
 # "the two countries", "both sides": the two most named.
@@ -40,8 +40,12 @@ class References(ResolverState):
         for i, actor, is_subject, singular in reversed(self._groups):
             if i >= head.i or not is_subject or self.doc.tokens[i].sent < sent - 1:
                 continue
-            # "it" is a state, an organisation or "the party"; "Iranian officials" are "they".
-            if singular == (head.lower in ("it", "its", "itself")):
+            # "it" is a state, an organisation or "the party"; "Iranian officials" are "they",
+            # and so is a named armed group, whatever its number ("the Taliban ... their").
+            it = head.lower in ("it", "its", "itself")
+            armed_groups = self.kn.words["armed_group_sectors"]
+            armed = actor.kind is ActorKind.GROUP and actor.sector_code in armed_groups
+            if singular == it or (not it and armed):
                 return (self._mention(head.i, head.i + 1, head, actor, f"pronoun → {actor.name}"),)
         if head.lower not in ("it", "its", "itself"):
             return self._coordinated_people(head)

@@ -150,6 +150,11 @@ class DocumentResolver(References, CountryContext):
                 return replace(
                     owner, id=f"{owner.id}:{sector}", code=owner.code + sector
                 ), f"sector of {owner.name}"
+            armed = self.kn.words["armed_group_sectors"]
+            armed_owner = owner is not None and owner.sector_code in armed
+            if armed_owner and sector in armed | {"MIL"} and country is None:
+                # "the Houthis said their forces attacked a ship": an armed group's own forces.
+                return owner, f"the forces of {owner.name}"
             country = (
                 country
                 or (owner.country if owner else None)
