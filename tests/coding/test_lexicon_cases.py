@@ -364,6 +364,9 @@ CASES = [
     ),
     # Intelligence shared is information, not an agency.
     ("Japan and Australia agreed to share intelligence on terrorism.", ("JPN", "AUS", "0314")),
+    # An act joined by "and" to a complete one, with the same doer and no target of its own,
+    # is done to the same party.
+    ("Hanoi summoned Beijing's ambassador and lodged a formal protest.", ("VNMGOV", "CHNGOV", "114")),
     # A named armed group is "they", and its forces are its own.
     ("The Taliban stepped up their attacks against the Afghan army.", ("AFGINSTAL", "AFGMIL", "190")),
     ("The Houthis said their fighters had attacked a Saudi patrol.", ("YEMREBHOU", "SAU", "190")),
@@ -433,6 +436,8 @@ NOT_GIVEN = [
     ("The Kenyan oil company dropped its price by 10 percent.", "08"),
     # Jets blasting positions attack; they do not criticise.
     ("Israeli jets blasted Hamas positions in Gaza.", "11"),
+    # Its own object, though not an actor, keeps a conjoined act from borrowing a target.
+    ("Russia attacked Ukraine and blamed the West.", "11"),
     # A storm or a blast hits no one: "hit" needs a doer.
     ("A powerful earthquake hit the Turkish province of Hatay.", "19"),
     ("Two explosions hit the port of Beirut on Tuesday.", "19"),

@@ -13,6 +13,8 @@ add modality, date, place and amount.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from khaldun.coding.arguments import (
     NOT_AN_ACTOR,
     Argument,
@@ -70,9 +72,55 @@ def match_sentence(
     # event with both sides does not need it.
     # A verb joined to a complete event's verb by "and" is an act of its own when its rule
     # needs no target ("lifted the curfew and released the detained protesters").
-    found = complete + [c for c in found if c not in complete and _conjoined_act(doc, c, complete)] or found
+    found = (
+        complete
+        + [c for c in found if c not in complete and _conjoined_act(doc, c, complete)]
+        + _targets_from_conjuncts(doc, [c for c in found if c not in complete], complete)
+        or found
+    )
     foreground = [c for c in found if not _background(kn, doc, c.trigger)]
     return _dedupe(foreground or found)
+
+
+def _targets_from_conjuncts(
+    doc: ParsedDoc, partial: list[Candidate], complete: list[Candidate]
+) -> list[Candidate]:
+    """Acts whose target is only their conjunct's: in "summoned China's ambassador and
+    lodged a protest" the protest is lodged with China. A verb with a source and no target,
+    joined by "and" to a complete event's verb with the same source, takes that target."""
+    out = []
+    for cand in partial:
+        verb = cand.trigger
+        if verb.pos != "VERB" or cand.source is None or cand.target is not None or cand.rule.target_optional:
+            continue
+        dobj = child_of(doc, verb, "dobj")
+        if dobj is not None and dobj.i != cand.trigger_end.i:
+            continue  # "attacked Ukraine and blamed the West": its own object, not an actor
+        if any(c.dep == "dative" or (c.dep == "prep" and c.lower == "to") for c in doc.children(verb.i)):
+            continue  # "... and denied entry to all foreigners": its own addressee
+        for other in complete:
+            head = other.trigger
+            joined = (verb.dep == "conj" and verb.head == head.i) or (
+                head.dep == "conj" and head.head == verb.i
+            )
+            if (
+                joined
+                and head.pos == "VERB"
+                and other.source is not None
+                and other.source.actor.id == cand.source.actor.id
+            ):
+                note = f"target: that of the conjoined {head.text!r}"
+                out.append(
+                    replace(
+                        cand,
+                        target=other.target,
+                        partial=False,
+                        inferred=cand.inferred + 1,
+                        notes=(*cand.notes[:1], note),
+                    )
+                )
+                break
+    return out
 
 
 def _conjoined_act(doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
