@@ -101,6 +101,15 @@ def test_the_expulsions_are_the_diplomats_expelled(model_pipeline) -> None:  # t
     assert ("BLRGOV", "LVA", "11") in _dyads(model_pipeline, text)
 
 
+def test_the_ministers_of_the_two_countries_are_each_country_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ecuador expelled Peru's ambassador on Monday after Peru accused Ecuador of spying. "
+        "The foreign ministers of the two countries spoke by telephone on Tuesday."
+    )
+    spoke = {d for d in _dyads(model_pipeline, text) if d[2] == "04"}
+    assert spoke == {("ECUGOV", "PERGOV", "04"), ("PERGOV", "ECUGOV", "04")}
+
+
 def test_a_visit_reported_before_names_host_and_guest(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Turkish President Recep Tayyip Erdogan received Syrian opposition leaders in Ankara on Saturday. "

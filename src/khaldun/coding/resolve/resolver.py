@@ -108,6 +108,14 @@ class DocumentResolver(References, CountryContext):
         else:
             self._groups.append((head.i, actor, head.dep in SUBJECT_DEPS, head.tag in ("NN", "NNP")))
         actors = [actor]
+        if actor.country is None and actor.sector and actor.kind is not ActorKind.PERSON:
+            # "the foreign ministers of the two countries", "border guards of both nations":
+            # the sector of each of the pair.
+            pair = self._pair_of_complement(head)
+            if pair:
+                how = f"{how}; of each of the two countries ({', '.join(pair)})"
+                each = [country_actor(self.kb, c, actor.sector_code) for c in pair]
+                return tuple(self._mention(cues.start, cues.end, head, a, how) for a in each)
         countries = cues.countries()
         coordinated = any(t.dep == "cc" for t in self.doc.tokens[cues.start : cues.end])
         if (
@@ -417,6 +425,19 @@ class DocumentResolver(References, CountryContext):
         if named is not None:
             return named, f"{cues.text!r} → {named.name}, the group of that kind named before"
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
+
+    def _pair_of_complement(self, head: Token) -> list[str]:
+        """The two countries an "of the two countries" complement of ``head`` names."""
+        for prep in self.doc.children(head.i):
+            if prep.dep != "prep" or prep.lower != "of":
+                continue
+            states = self.kn.groups.state_nouns | {"nation", "state"}
+            for pobj in self.doc.children(prep.i):
+                if pobj.dep == "pobj" and pobj.lemma.lower() in states:
+                    mentions = self._resolve_country_reference(pobj, read_phrase(self.doc, pobj, self.kb))
+                    if len(mentions) == 2:
+                        return [m.actor.country for m in mentions if m.actor.country]
+        return []
 
     def _story_for_a_seat_word(self, cues: PhraseCues, cue: Cue) -> str | None:
         """The country of the story, for a seat named by a common word ("congress")."""
