@@ -367,6 +367,9 @@ CASES = [
     # An act joined by "and" to a complete one, with the same doer and no target of its own,
     # is done to the same party.
     ("Hanoi summoned Beijing's ambassador and lodged a formal protest.", ("VNMGOV", "CHNGOV", "114")),
+    # Experts, doctors or rescuers sent are aid in people (07); "a team of" them is them.
+    ("Cuba sent 200 doctors to Angola.", ("CUB", "AGO", "073")),
+    ("Japan sent a team of rescue workers to Nepal.", ("JPN", "NPL", "073")),
     # A named armed group is "they", and its forces are its own.
     ("The Taliban stepped up their attacks against the Afghan army.", ("AFGINSTAL", "AFGMIL", "190")),
     ("The Houthis said their fighters had attacked a Saudi patrol.", ("YEMREBHOU", "SAU", "190")),

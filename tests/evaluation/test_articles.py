@@ -20,7 +20,7 @@ from khaldun.cli.main import main
 pytestmark = pytest.mark.model
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
-FOUND_AT_LEAST = 144  # of 198 required events on 2026-12-06 (the 4 stories written that day after the rules: 12 of 23)
+FOUND_AT_LEAST = 145  # of 198 required events on 2026-12-06 (the 4 stories written that day after the rules: 12 of 23)
 
 
 def test_the_project_s_stories_keep_their_required_events() -> None:
