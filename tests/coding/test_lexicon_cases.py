@@ -370,6 +370,8 @@ CASES = [
     # Experts, doctors or rescuers sent are aid in people (07); "a team of" them is them.
     ("Cuba sent 200 doctors to Angola.", ("CUB", "AGO", "073")),
     ("Japan sent a team of rescue workers to Nepal.", ("JPN", "NPL", "073")),
+    # A promise to provide aid is an intent to give it (033).
+    ("Australia promised to provide 10 million dollars in emergency aid to Fiji.", ("AUS", "FJI", "033")),
     # A named armed group is "they", and its forces are its own.
     ("The Taliban stepped up their attacks against the Afghan army.", ("AFGINSTAL", "AFGMIL", "190")),
     ("The Houthis said their fighters had attacked a Saudi patrol.", ("YEMREBHOU", "SAU", "190")),
