@@ -428,10 +428,10 @@ class DocumentResolver(References, CountryContext):
 
     def _pair_of_complement(self, head: Token) -> list[str]:
         """The two countries an "of the two countries" complement of ``head`` names."""
+        states = self.kn.groups.state_nouns | {"nation", "state"}
         for prep in self.doc.children(head.i):
             if prep.dep != "prep" or prep.lower != "of":
                 continue
-            states = self.kn.groups.state_nouns | {"nation", "state"}
             for pobj in self.doc.children(prep.i):
                 if pobj.dep == "pobj" and pobj.lemma.lower() in states:
                     mentions = self._resolve_country_reference(pobj, read_phrase(self.doc, pobj, self.kb))
