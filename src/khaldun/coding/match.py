@@ -100,12 +100,8 @@ def _targets_from_conjuncts(
             continue  # "... and denied entry to all foreigners": its own addressee
         for other in complete:
             head = other.trigger
-            joined = (verb.dep == "conj" and verb.head == head.i) or (
-                head.dep == "conj" and head.head == verb.i
-            )
             if (
-                joined
-                and head.pos == "VERB"
+                _conjoined_verbs(verb, head)
                 and other.source is not None
                 and other.source.actor.id == cand.source.actor.id
             ):
@@ -129,14 +125,15 @@ def _conjoined_act(doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -
     verb = cand.trigger
     if verb.pos != "VERB" or cand.source is None or not cand.rule.target_optional:
         return False
-    return any(
-        other.trigger.pos == "VERB"
-        and other.trigger.i != verb.i
-        and (
-            (verb.dep == "conj" and verb.head == other.trigger.i)
-            or (other.trigger.dep == "conj" and other.trigger.head == verb.i)
-        )
-        for other in complete
+    return any(_conjoined_verbs(verb, other.trigger) for other in complete)
+
+
+def _conjoined_verbs(one: Token, other: Token) -> bool:
+    """True when two verbs are conjuncts of each other ("summoned ... and lodged")."""
+    return (
+        other.pos == "VERB"
+        and other.i != one.i
+        and ((one.dep == "conj" and one.head == other.i) or (other.dep == "conj" and other.head == one.i))
     )
 
 

@@ -428,7 +428,7 @@ class DocumentResolver(References, CountryContext):
 
     def _pair_of_complement(self, head: Token) -> list[str]:
         """The two countries an "of the two countries" complement of ``head`` names."""
-        states = self.kn.groups.state_nouns | {"nation", "state"}
+        states = self.kn.words["pair_state_nouns"]
         for prep in self.doc.children(head.i):
             if prep.dep != "prep" or prep.lower != "of":
                 continue
