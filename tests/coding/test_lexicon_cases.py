@@ -34,6 +34,14 @@ CASES = [
     ("President Duque vowed to fight corruption in Colombia.", ("COLGOV", None, "030")),
     # A deadline given to a party is an ultimatum (139).
     ("The Security Council set Iraq a deadline to withdraw from Kuwait.", ("IGOUNOSEC", "IRQ", "139")),
+    # A protest in words (a that-clause) criticizes; a protest in the street demonstrates.
+    (
+        "A human rights group protested that Serbian police had beaten Roma families.",
+        ("---HRI", "SRBCOP", "111"),
+    ),
+    ("Thousands of farmers protested outside parliament in Delhi.", ("INDAGR", "---LEG", "141")),
+    # Letting a party do what it asked is yielding to it.
+    ("The Thai junta allowed the opposition to hold rallies in Bangkok.", ("THAGOV", "THAOPP", "080")),
     # A hyphenated object the tokenizer splits is still one word.
     (
         "President Gustavo Petro announced a three-day cease-fire with the ELN.",
@@ -407,6 +415,8 @@ NOT_GIVEN = [
     ("The finance ministry set a deadline for the new budget.", "13"),
     # A call is to someone.
     ("Boris Johnson called on Tuesday for a second vote.", "04"),
+    # What a party is allowed to do has not happened yet.
+    ("The government allowed the opposition to hold a rally in Karachi.", "14"),
     # A rescue operation is no attack.
     ("The navy launched a rescue operation off the coast of Libya.", "19"),
     # Refusing to comment is no rejection; what is only considered has not happened.
