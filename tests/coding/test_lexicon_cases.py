@@ -40,6 +40,10 @@ CASES = [
         ("---HRI", "SRBCOP", "111"),
     ),
     ("Thousands of farmers protested outside parliament in Delhi.", ("INDAGR", "---LEG", "141")),
+    # Verbs joined by "and" share their object: both acts are against its owner.
+    ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
+    # "they" after "a group of elders" are the elders.
+    ("A group of Kenyan elders said they had met the Ugandan president.", ("KENCVL", "UGAGOV", "040")),
     # Letting a party do what it asked is yielding to it.
     ("The Thai junta allowed the opposition to hold rallies in Bangkok.", ("THAGOV", "THAOPP", "080")),
     # A hyphenated object the tokenizer splits is still one word.

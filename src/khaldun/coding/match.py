@@ -72,10 +72,16 @@ def match_sentence(
     # event with both sides does not need it.
     # A verb joined to a complete event's verb by "and" is an act of its own when its rule
     # needs no target ("lifted the curfew and released the detained protesters").
+    borrowed = _targets_from_conjuncts(doc, [c for c in found if c not in complete], complete)
+    lenders = {b.trigger.i for b in borrowed}
     found = (
         complete
-        + [c for c in found if c not in complete and _conjoined_act(doc, c, complete)]
-        + _targets_from_conjuncts(doc, [c for c in found if c not in complete], complete)
+        + [
+            c
+            for c in found
+            if c not in complete and c.trigger.i not in lenders and _conjoined_act(doc, c, complete)
+        ]
+        + borrowed
         or found
     )
     foreground = [c for c in found if not _background(kn, doc, c.trigger)]
@@ -86,15 +92,18 @@ def _targets_from_conjuncts(
     doc: ParsedDoc, partial: list[Candidate], complete: list[Candidate]
 ) -> list[Candidate]:
     """Acts whose target is only their conjunct's: in "summoned China's ambassador and
-    lodged a protest" the protest is lodged with China. A verb with a source and no target,
-    joined by "and" to a complete event's verb with the same source, takes that target."""
+    lodged a protest" the protest is lodged with China, in "condemned and rejected the
+    decision by Kyiv" both acts are Kyiv's. A verb with a source and no target, joined by
+    "and" to a complete event's verb with the same source, takes that target; a verb whose
+    rule may go without a target only when it has no object of its own ("lifted the curfew
+    and released the protesters" lifts no protester)."""
     out = []
     for cand in partial:
         verb = cand.trigger
-        if verb.pos != "VERB" or cand.source is None or cand.target is not None or cand.rule.target_optional:
+        if verb.pos != "VERB" or cand.source is None or cand.target is not None:
             continue
         dobj = child_of(doc, verb, "dobj")
-        if dobj is not None and dobj.i != cand.trigger_end.i:
+        if dobj is not None and (cand.rule.target_optional or dobj.i != cand.trigger_end.i):
             continue  # "attacked Ukraine and blamed the West": its own object, not an actor
         if any(c.dep == "dative" or (c.dep == "prep" and c.lower == "to") for c in doc.children(verb.i)):
             continue  # "... and denied entry to all foreigners": its own addressee

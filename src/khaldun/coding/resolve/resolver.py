@@ -87,6 +87,17 @@ class DocumentResolver(References, CountryContext):
                 found[head.i] = mentions
         return found
 
+    def _in_subject(self, head: Token) -> bool:
+        """Whether the actor is the subject, or what the subject is a group of ("a group of
+        elders said they ...", "a delegation of officials")."""
+        if head.dep in SUBJECT_DEPS:
+            return True
+        if head.dep != "pobj" or self.doc.head(head.i).lower != "of":
+            return False
+        collective = self.doc.head(self.doc.head(head.i).i)
+        collectives = self.kn.words["collective_nouns"]
+        return collective.dep in SUBJECT_DEPS and collective.lemma.lower() in collectives
+
     def _resolve_head(self, head: Token) -> tuple[ActorMention, ...]:
         if head.pos == "PRON":
             return self._resolve_pronoun(head)
@@ -106,7 +117,7 @@ class DocumentResolver(References, CountryContext):
         if actor.kind is ActorKind.PERSON:
             self._people.append((head.i, actor, head.dep in SUBJECT_DEPS))
         else:
-            self._groups.append((head.i, actor, head.dep in SUBJECT_DEPS, head.tag in ("NN", "NNP")))
+            self._groups.append((head.i, actor, self._in_subject(head), head.tag in ("NN", "NNP")))
         actors = [actor]
         if actor.country is None and actor.sector and actor.kind is not ActorKind.PERSON:
             # "the foreign ministers of the two countries", "border guards of both nations":
