@@ -40,6 +40,12 @@ CASES = [
         ("---HRI", "SRBCOP", "111"),
     ),
     ("Thousands of farmers protested outside parliament in Delhi.", ("INDAGR", "---LEG", "141")),
+    # Verbs of CAMEO 2.0's dictionary: storming, exchanging fire, reneging, a commitment.
+    ("Protesters stormed the parliament building in Colombo.", ("LKACVL", "LKALEG", "145")),
+    ("Indian troops exchanged fire with Pakistani soldiers.", ("PAKMIL", "INDMIL", "193")),
+    ("Turkey reneged on its promise to open the border.", ("TUR", None, "160")),
+    ("France is committed to the security of Lebanon.", ("FRA", "LBN", "0312")),
+    ("Rebels committed atrocities against civilians in Kivu.", ("CODREB", "CODCVL", "180")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
