@@ -46,6 +46,10 @@ CASES = [
     ("Turkey reneged on its promise to open the border.", ("TUR", None, "160")),
     ("France is committed to the security of Lebanon.", ("FRA", "LBN", "0312")),
     ("Rebels committed atrocities against civilians in Kivu.", ("CODREB", "CODCVL", "180")),
+    ("The United States slapped tariffs on Chinese steel.", ("USA", "CHN", "163")),
+    ("Sudan handed over the suspects to Egypt.", ("SDN", "EGY", "063")),
+    # Money pledged is aid promised.
+    ("Germany pledged 2 billion euros to Ukraine.", ("DEU", "UKR", "033")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
