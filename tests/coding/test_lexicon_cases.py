@@ -50,6 +50,9 @@ CASES = [
     ("Sudan handed over the suspects to Egypt.", ("SDN", "EGY", "063")),
     # Money pledged is aid promised.
     ("Germany pledged 2 billion euros to Ukraine.", ("DEU", "UKR", "033")),
+    # Condemning an event whose doer is not named is aimed at the country it happened in.
+    ("Turkey condemned the coup in Niger.", ("TUR", "NER", "111")),
+    ("The UN criticized the crackdown in Minsk.", ("IGOUNO", "BLRGOV", "111")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
