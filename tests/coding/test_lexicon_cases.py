@@ -53,6 +53,8 @@ CASES = [
     # Condemning an event whose doer is not named is aimed at the country it happened in.
     ("Turkey condemned the coup in Niger.", ("TUR", "NER", "111")),
     ("The UN criticized the crackdown in Minsk.", ("IGOUNO", "BLRGOV", "111")),
+    # A coup (SEIZE * POWER); the small model labels "Niger" a date, but it is a country.
+    ("The army seized power in Niger on Wednesday.", ("NERMIL", "NER", "180")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from khaldun.coding.mentions import RELATIVE_PRONOUNS, names_people
+from khaldun.coding.mentions import RELATIVE_PRONOUNS, is_a_date, names_people
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
 from khaldun.knowledge.lexicon import TriggerRule
@@ -444,7 +444,7 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
         # spaCy labels the "to" of "gives equipment to Nicaragua" a dative, not a prep.
         if child.dep in ("prep", "agent", "dative") and child.lower == slot
         for pobj in doc.children(child.i)
-        if pobj.dep == "pobj" and not _only_a_date(doc, pobj)  # "called on Tuesday for"
+        if pobj.dep == "pobj" and not _only_a_date(kn, doc, pobj)  # "called on Tuesday for"
     ]
     # "called for Britain to stay": the subject of a "for ... to" clause fills the "for" slot.
     for clause in doc.children(trigger.i):
@@ -476,8 +476,8 @@ def _owner_tokens(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
     return [*found, noun, *_means_of_attack(kn, doc, noun)]
 
 
-def _only_a_date(doc: ParsedDoc, token: Token) -> bool:
-    return all(t.ent_type in ("DATE", "TIME") or t.pos in ("DET", "PUNCT") for t in doc.subtree(token.i))
+def _only_a_date(kn: Knowledge, doc: ParsedDoc, token: Token) -> bool:
+    return all(is_a_date(kn.kb, t) or t.pos in ("DET", "PUNCT") for t in doc.subtree(token.i))
 
 
 # -- arguments ---------------------------------------------------------------

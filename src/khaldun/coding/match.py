@@ -324,6 +324,7 @@ def _match_verb(
         dobj = dobj if dobj is not None else clause
     attached = _particles(kn, doc, verb)
     children = {c.dep for c in doc.children(verb.i)}
+    measures = kn.words["measure_words"]
     for rule in rules:
         if rule.particle and not set(rule.particle) <= attached:
             continue
@@ -332,7 +333,9 @@ def _match_verb(
         if children & set(rule.excludes_child):
             continue  # a frame of another sense: "called the deal historic" names, not phones
         if rule.object_nouns:
-            hit = next((words[w] for w in words if w in rule.object_nouns), None)
+            # What an amount is of comes before the amount ("500 million euros in aid": aid).
+            named = sorted((w for w in words if w in rule.object_nouns), key=lambda w: w in measures)
+            hit = words[named[0]] if named else None
             if dobj is None or hit is None:
                 continue
             dobj = hit

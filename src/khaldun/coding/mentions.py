@@ -34,6 +34,14 @@ PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himsel
 GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})
 
 
+def is_a_date(kb: KnowledgeBase, token: Token) -> bool:
+    """Whether a token the tagger labels a date or time is one: "in March" is, "in Niger"
+    (which the small English model labels DATE) is a country."""
+    if token.ent_type not in ("DATE", "TIME"):
+        return False
+    return token.pos != "PROPN" or not any(h.kind is HitKind.COUNTRY for h in kb.lookup(token.text))
+
+
 @dataclass(frozen=True)
 class Cue:
     """A knowledge-base hit on tokens ``start``..``end`` (exclusive) of the document."""

@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import replace
 
 from khaldun.coding.candidate import Candidate, Draft
+from khaldun.coding.mentions import is_a_date
 from khaldun.knowledge import Knowledge
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
@@ -26,7 +27,8 @@ _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "
 
 def place_at(kn: Knowledge, doc: ParsedDoc, token: Token) -> Place | None:
     """The place a phrase head names: its entity or compound phrase."""
-    if token.ent_type in _NOT_PLACE_LABELS:
+    dated = token.ent_type in ("DATE", "TIME")
+    if token.ent_type in _NOT_PLACE_LABELS and (not dated or is_a_date(kn.kb, token)):
         return None  # "in March 2001" is a date, not March in Cambridgeshire
     for ent in doc.entities:
         if ent.start <= token.i < ent.end and ent.label in _PLACE_LABELS:
