@@ -55,6 +55,11 @@ CASES = [
     ("The UN criticized the crackdown in Minsk.", ("IGOUNO", "BLRGOV", "111")),
     # A coup (SEIZE * POWER); the small model labels "Niger" a date, but it is a country.
     ("The army seized power in Niger on Wednesday.", ("NERMIL", "NER", "180")),
+    # An act with no other party stands beside another doer's act in its "as" clause.
+    (
+        "The Peruvian president resigned on Sunday as the opposition threatened to storm the palace.",
+        ("PERGOV", "PER", "0831"),
+    ),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
@@ -434,6 +439,8 @@ NOT_GIVEN = [
     ("The finance ministry set a deadline for the new budget.", "13"),
     # A call is to someone.
     ("Boris Johnson called on Tuesday for a second vote.", "04"),
+    # What a condition asks for has not happened.
+    ("The rebels threatened to attack the capital unless the government released their leader.", "08"),
     # What a party is allowed to do has not happened yet.
     ("The government allowed the opposition to hold a rally in Karachi.", "14"),
     # A rescue operation is no attack.

@@ -79,7 +79,7 @@ def match_sentence(
         + [
             c
             for c in found
-            if c not in complete and c.trigger.i not in lenders and _conjoined_act(doc, c, complete)
+            if c not in complete and c.trigger.i not in lenders and _conjoined_act(kn, doc, c, complete)
         ]
         + borrowed
         or found
@@ -128,13 +128,37 @@ def _targets_from_conjuncts(
     return out
 
 
-def _conjoined_act(doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
+def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
     """True when the candidate's verb, whose rule needs no target, and a complete event's
-    verb are conjuncts: two acts, not two readings of one act."""
+    verb are two acts, not two readings of one act: conjuncts, or an act and the
+    circumstance clause of another doer ("the president resigned as the opposition
+    threatened to storm his residence")."""
     verb = cand.trigger
     if verb.pos != "VERB" or cand.source is None or not cand.rule.target_optional:
         return False
-    return any(_conjoined_verbs(verb, other.trigger) for other in complete)
+    return any(
+        _conjoined_verbs(verb, other.trigger) or _another_doers_circumstance(kn, doc, cand, other)
+        for other in complete
+    )
+
+
+def _another_doers_circumstance(kn: Knowledge, doc: ParsedDoc, one: Candidate, other: Candidate) -> bool:
+    """True when one event's verb heads an adverbial clause of the other's verb (either
+    way), introduced by a conjunction that is no condition ("as", "after", not "unless"),
+    and their doers differ."""
+    a, b = one.trigger, other.trigger
+    if b.pos != "VERB" or one.source is None or other.source is None:
+        return False
+    if one.source.actor.id == other.source.actor.id:
+        return False  # "attacked the town, killing ...": one act and its outcome
+    if a.dep == "advcl" and a.head == b.i:
+        clause = a
+    elif b.dep == "advcl" and b.head == a.i:
+        clause = b
+    else:
+        return False
+    marks = [m.lower for m in doc.children(clause.i) if m.dep == "mark"]
+    return bool(marks) and not set(marks) & set(kn.modality.condition)
 
 
 def _conjoined_verbs(one: Token, other: Token) -> bool:
