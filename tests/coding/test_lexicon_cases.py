@@ -60,6 +60,10 @@ CASES = [
         "The Peruvian president resigned on Sunday as the opposition threatened to storm the palace.",
         ("PERGOV", "PER", "0831"),
     ),
+    ("Russia pulled back its troops from the border with Ukraine.", ("RUS", "UKR", "0874")),
+    ("Security forces crushed the protests in Minsk.", ("BLRMIL", "BLR", "175")),
+    # A vow of force is a threat of force.
+    ("The president vowed to crush the rebels.", ("---GOV", "---REB", "138")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
