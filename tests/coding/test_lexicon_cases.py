@@ -64,6 +64,8 @@ CASES = [
     ("Security forces crushed the protests in Minsk.", ("BLRMIL", "BLR", "175")),
     # A vow of force is a threat of force.
     ("The president vowed to crush the rebels.", ("---GOV", "---REB", "138")),
+    # Refusing to confirm is declining comment, not a rejection.
+    ("The Chinese foreign ministry refused to confirm the reports.", ("CHNGOV", None, "011")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
