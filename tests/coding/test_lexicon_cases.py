@@ -523,3 +523,12 @@ def test_allies_striking_a_third_party_do_not_fight_each_other(model_pipeline) -
     )
     drills = _dyads(model_pipeline, "Russia and China held naval exercises in the Sea of Japan.")
     assert ("RUS", "CHN", "062") in drills
+
+
+def test_talks_that_broke_down_halt_negotiations(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = model_pipeline.code(
+        "Talks between Serbia and Kosovo broke down on Monday.", published="2020-06-01"
+    )
+    found = {(e.source.actor.code, e.target.actor.code, e.modality.value, e.cameo_standard) for e in events}
+    assert ("SRB", "XKX", "cancelled", "164") in found
+    assert all(e.cameo_standard[:2] != "04" for e in events)

@@ -29,6 +29,8 @@ prisoners  prisoner  NOUN  dobj      4
         ("084", "refused", "1243"),  # refuse to release persons or property
         ("0841", "refused", "1243"),
         ("042", "cancelled", "160"),
+        ("040", "cancelled", "164"),  # talks called off or broken down halt negotiations
+        ("046", "cancelled", "164"),
         ("194", "prepared", "150"),  # "got ready to shell the coast": military posture
         ("042", "prepared", "036"),  # other preparations are plans
         ("042", None, "042"),
