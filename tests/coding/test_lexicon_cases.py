@@ -66,6 +66,8 @@ CASES = [
     ("The president vowed to crush the rebels.", ("---GOV", "---REB", "138")),
     # Refusing to confirm is declining comment, not a rejection.
     ("The Chinese foreign ministry refused to confirm the reports.", ("CHNGOV", None, "011")),
+    # Air defences are the military; what they shoot down is not their own country's.
+    ("The Russian army said its air defences had destroyed 24 drones.", ("RUSMIL", "---MIL", "1712")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.

@@ -64,6 +64,8 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
                 actor = replace(am.actor, country=other.actor.country, code=code)
             else:
                 actor = country_actor(kn.kb, other.actor.country, am.actor.sector)
+            if actor.code == other.actor.code:
+                continue  # "its air defences destroyed 24 drones": not its own drones
             how = f"{am.mention.how}; country of the other side, {other.actor.name}"
             sides[side] = ActorMention(replace(am.mention, how=how), actor)
     return replace(cand, **sides) if len(sides) == 1 else cand
