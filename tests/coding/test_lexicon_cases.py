@@ -68,6 +68,11 @@ CASES = [
     ("The Chinese foreign ministry refused to confirm the reports.", ("CHNGOV", None, "011")),
     # Air defences are the military; what they shoot down is not their own country's.
     ("The Russian army said its air defences had destroyed 24 drones.", ("RUSMIL", "---MIL", "1712")),
+    # An act beside a conjunct's complement ("..., and the army began pulling out") stands.
+    (
+        "Bangladesh's government lifted the curfew on Sunday, and the army began pulling its troops out of Dhaka.",
+        ("BGDGOV", "BGD", "0813"),
+    ),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.

@@ -110,7 +110,7 @@ def _targets_from_conjuncts(
         for other in complete:
             head = other.trigger
             if (
-                _conjoined_verbs(verb, head)
+                _conjoined_verbs(doc, verb, head)
                 and other.source is not None
                 and other.source.actor.id == cand.source.actor.id
             ):
@@ -137,7 +137,7 @@ def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: lis
     if verb.pos != "VERB" or cand.source is None or not cand.rule.target_optional:
         return False
     return any(
-        _conjoined_verbs(verb, other.trigger) or _another_doers_circumstance(kn, doc, cand, other)
+        _conjoined_verbs(doc, verb, other.trigger) or _another_doers_circumstance(kn, doc, cand, other)
         for other in complete
     )
 
@@ -161,13 +161,19 @@ def _another_doers_circumstance(kn: Knowledge, doc: ParsedDoc, one: Candidate, o
     return bool(marks) and not set(marks) & set(kn.modality.condition)
 
 
-def _conjoined_verbs(one: Token, other: Token) -> bool:
-    """True when two verbs are conjuncts of each other ("summoned ... and lodged")."""
-    return (
-        other.pos == "VERB"
-        and other.i != one.i
-        and ((one.dep == "conj" and one.head == other.i) or (other.dep == "conj" and other.head == one.i))
-    )
+def _conjoined_verbs(doc: ParsedDoc, one: Token, other: Token) -> bool:
+    """True when two verbs are conjuncts of each other ("summoned ... and lodged"), or one
+    is the complement of the other's conjunct ("lifted the curfew, and the army began
+    pulling out")."""
+    if other.pos != "VERB" or other.i == one.i:
+        return False
+    one, other = _governing_verb(doc, one), _governing_verb(doc, other)
+    return (one.dep == "conj" and one.head == other.i) or (other.dep == "conj" and other.head == one.i)
+
+
+def _governing_verb(doc: ParsedDoc, verb: Token) -> Token:
+    """The verb whose complement ``verb`` is ("began" of "began pulling"), else itself."""
+    return doc.head(verb.i) if verb.dep == "xcomp" else verb
 
 
 def _verb_rules(lexicon: Lexicon, verb: Token) -> tuple[TriggerRule, ...]:
