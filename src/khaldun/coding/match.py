@@ -103,28 +103,31 @@ def _targets_from_conjuncts(
         if verb.pos != "VERB" or cand.source is None or cand.target is not None:
             continue
         dobj = child_of(doc, verb, "dobj")
-        if dobj is not None and (cand.rule.target_optional or dobj.i != cand.trigger_end.i):
+        them = dobj is not None and dobj.lower == "them"  # "met both delegations and urged them to ..."
+        if dobj is not None and not them and (cand.rule.target_optional or dobj.i != cand.trigger_end.i):
             continue  # "attacked Ukraine and blamed the West": its own object, not an actor
         if any(c.dep == "dative" or (c.dep == "prep" and c.lower == "to") for c in doc.children(verb.i)):
             continue  # "... and denied entry to all foreigners": its own addressee
-        for other in complete:
-            head = other.trigger
-            if (
-                _conjoined_verbs(doc, verb, head)
-                and other.source is not None
-                and other.source.actor.id == cand.source.actor.id
-            ):
-                note = f"target: that of the conjoined {head.text!r}"
-                out.append(
-                    replace(
-                        cand,
-                        target=other.target,
-                        partial=False,
-                        inferred=cand.inferred + 1,
-                        notes=(*cand.notes[:1], note),
-                    )
+        lenders = [
+            other
+            for other in complete
+            if _conjoined_verbs(doc, verb, other.trigger)
+            and other.source is not None
+            and other.source.actor.id == cand.source.actor.id
+        ]
+        # Every target of the first conjoined act ("met both delegations and urged them").
+        first = lenders[0].trigger.i if lenders else None
+        for other in (o for o in lenders if o.trigger.i == first):
+            note = f"target: that of the conjoined {other.trigger.text!r}"
+            out.append(
+                replace(
+                    cand,
+                    target=other.target,
+                    partial=False,
+                    inferred=cand.inferred + 1,
+                    notes=(*cand.notes[:1], note),
                 )
-                break
+            )
     return out
 
 
@@ -511,7 +514,7 @@ def _emit(
         and code[:2] in kn.words["attack_roots"]
         and not (at_a_place or rule.reciprocal or _a_place(kn, doc, filler))
     )
-    mutual = target is None and not struck_a_thing
+    mutual = target is None and not struck_a_thing and trigger.lemma.lower() not in kn.words["one_way_lemmas"]
     if mutual and source is not None and len(source.mentions) > 1 and _reciprocal(kn, code):
         return _reciprocal_events(kn, trigger, trigger_end, rule, code, source, inferred, notes)
     if source is None and target is not None and len(target.mentions) > 1 and _reciprocal(kn, code):
