@@ -539,3 +539,11 @@ def test_talks_that_broke_down_halt_negotiations(model_pipeline) -> None:  # typ
     found = {(e.source.actor.code, e.target.actor.code, e.modality.value, e.cameo_standard) for e in events}
     assert ("SRB", "XKX", "cancelled", "164") in found
     assert all(e.cameo_standard[:2] != "04" for e in events)
+
+
+def test_an_accusation_the_accused_denies_was_still_made(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Congo's foreign minister accused Rwanda of arming the rebels, a charge Kigali denied."
+    events = model_pipeline.code(text, published="2020-06-01")
+    accusations = [e for e in events if e.cameo.startswith("112")]
+    assert accusations and all(e.modality.value == "asserted" for e in accusations)
+    assert all(e.cameo_standard.startswith("112") for e in accusations)

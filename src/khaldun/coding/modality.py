@@ -95,7 +95,8 @@ def decide_modality(
         # A verb a conjunct shares its clause with lends its auxiliaries and governors, not
         # its own sense: in "denied involvement and urged talks" the urging is no denial.
         content = came_by_of and lemma in cues.aims  # "a campaign of air strikes": done
-        if lemma in cues.lemmas and n > 0 and not came_by_conjunct and not content:
+        answer = any(c.dep == "nsubj" and c.lemma.lower() in cues.answered for c in doc.children(word.i))
+        if lemma in cues.lemmas and n > 0 and not came_by_conjunct and not content and not answer:
             found.setdefault(cues.lemmas[lemma], f"{cues.lemmas[lemma].value} cue {word.text!r}")
         if _particle_phrase(doc, word) in cues.lemmas and not came_by_conjunct:
             cue = cues.lemmas[_particle_phrase(doc, word)]

@@ -45,6 +45,9 @@ class ModalityCues:
     obligation: frozenset[str]
     obligation_reporting: frozenset[str]
     aims: frozenset[str] = frozenset()  # nouns whose "of" phrase is what is done, not planned
+    # Nouns for what is said ("a charge Kigali denied"): a cue verb with one as its subject
+    # is another party's answer to the sentence, not a cue about its event.
+    answered: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -73,6 +76,7 @@ def read_modality_cues(file: Traversable) -> ModalityCues:
         obligation=frozenset(raw.get("obligation", [])),
         obligation_reporting=frozenset(raw.get("obligation_reporting", [])),
         aims=frozenset(raw.get("aims", [])),
+        answered=frozenset(raw.get("answered", [])),
     )
 
 
