@@ -73,6 +73,8 @@ CASES = [
         "Bangladesh's government lifted the curfew on Sunday, and the army began pulling its troops out of Dhaka.",
         ("BGDGOV", "BGD", "0813"),
     ),
+    # A role word says no more than the sector word before it: the army's delegation.
+    ("The Sudanese army delegation rejected the proposal from Kenya.", ("SDNMIL", "KEN", "120")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.

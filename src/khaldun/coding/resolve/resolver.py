@@ -155,7 +155,7 @@ class DocumentResolver(References, CountryContext):
         if orgs and not (named_state and not cues.covers_head(orgs[-1])):
             # "NATO-member Norway" is Norway: an organisation named as a modifier yields to the head.
             return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
-        sectors = cues.of_kind(HitKind.SECTOR)
+        sectors = self._telling_sectors(cues.of_kind(HitKind.SECTOR))
         if sectors:
             sector = sectors[-1].hit.sector.code  # type: ignore[union-attr]
             owner = self._owner(cues) or (None if country else self._organisation_of_complement(cues.head))
@@ -412,6 +412,14 @@ class DocumentResolver(References, CountryContext):
         )
         self._unknown[key] = actor
         return actor, how
+
+    def _telling_sectors(self, sectors: list[Cue]) -> list[Cue]:
+        """The sector cues of a phrase without a last role word that another sector word
+        before it qualifies ("the army delegation": the army's)."""
+        generic = self.kn.words["generic_role_words"]
+        if len(sectors) > 1 and sectors[-1].text.lower() in generic:
+            return sectors[:-1]
+        return sectors
 
     def _sector_phrase(
         self, cues: PhraseCues, term: str, sector: str, country: str | None
