@@ -75,6 +75,10 @@ CASES = [
     ),
     # A role word says no more than the sector word before it: the army's delegation.
     ("The Sudanese army delegation rejected the proposal from Kenya.", ("SDNMIL", "KEN", "120")),
+    # A name that is a verdict criticizes or praises what is named, or whose it is.
+    ("Iran called the Israeli strike a war crime.", ("IRN", "ISR", "111")),
+    ("President Petro called the Cuban proposal historic.", ("COLGOV", "CUB", "051")),
+    ("The United States reimposed oil sanctions on Venezuela.", ("USA", "VEN", "163")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.

@@ -355,6 +355,11 @@ def _match_verb(
     if clause is not None and clause.pos == "VERB":
         words.setdefault(clause.lemma.lower(), clause)
         dobj = dobj if dobj is not None else clause
+    # "called the strike a war crime", "called the sanctions illegal": what the object is
+    # called says the verdict; the object stays what is judged.
+    verdict = _predicate_words(doc, verb) if dobj is not None else {}
+    for word, token in verdict.items():
+        words.setdefault(word, token)
     attached = _particles(kn, doc, verb)
     children = {c.dep for c in doc.children(verb.i)}
     measures = kn.words["measure_words"]
@@ -371,15 +376,29 @@ def _match_verb(
             hit = words[named[0]] if named else None
             if dobj is None or hit is None:
                 continue
+            judged = dobj if hit.i in {t.i for t in verdict.values()} else hit
             dobj = hit
-            used.add(dobj.i)
-            target, filler = targets(kn, doc, verb, rule, mentions, dobj)
+            used.update((dobj.i, judged.i))
+            target, filler = targets(kn, doc, verb, rule, mentions, judged)
             return _emit(
                 kn, doc, verb, dobj, rule, verb_source(kn, doc, verb, mentions), target, filler, misses
             )
         target, filler = targets(kn, doc, verb, rule, mentions, None)
         return _emit(kn, doc, verb, verb, rule, verb_source(kn, doc, verb, mentions), target, filler, misses)
     return []
+
+
+def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
+    """The words of an object predicate ("called it a war crime": crime, war), each with
+    the predicate's head."""
+    predicate = child_of(doc, verb, "oprd")
+    if predicate is None:
+        return {}
+    words = {predicate.lemma.lower(): predicate, predicate.lower: predicate}
+    for child in doc.children(predicate.i):
+        if child.dep in ("amod", "compound"):
+            words.setdefault(child.lemma.lower(), predicate)
+    return words
 
 
 def _infinitive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
