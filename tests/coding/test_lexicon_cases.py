@@ -79,6 +79,8 @@ CASES = [
     ("Iran called the Israeli strike a war crime.", ("IRN", "ISR", "111")),
     ("President Petro called the Cuban proposal historic.", ("COLGOV", "CUB", "051")),
     ("The United States reimposed oil sanctions on Venezuela.", ("USA", "VEN", "163")),
+    # Arms named by their kind are military aid.
+    ("The United States sent HIMARS launchers to Ukraine.", ("USA", "UKR", "072")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
@@ -553,3 +555,11 @@ def test_an_accusation_the_accused_denies_was_still_made(model_pipeline) -> None
     accusations = [e for e in events if e.cameo.startswith("112")]
     assert accusations and all(e.modality.value == "asserted" for e in accusations)
     assert all(e.cameo_standard.startswith("112") for e in accusations)
+
+
+def test_an_appeal_to_its_own_addressee_borrows_no_target(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Zelensky denounced the attack by Russia and called on Western allies to send more jets."
+    events = model_pipeline.code(text, published="2020-06-01")
+    assert any(e.cameo.startswith("11") and e.target and e.target.actor.country == "RUS" for e in events)
+    appeals = [e for e in events if e.cameo.startswith("02")]
+    assert all(e.target is None or e.target.actor.country != "RUS" for e in appeals)

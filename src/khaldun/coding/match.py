@@ -28,6 +28,7 @@ from khaldun.coding.arguments import (
     verb_source,
 )
 from khaldun.coding.candidate import Candidate
+from khaldun.coding.mentions import names_people
 from khaldun.coding.modality import reported_obligation
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import sector_actor
@@ -72,7 +73,7 @@ def match_sentence(
     # event with both sides does not need it.
     # A verb joined to a complete event's verb by "and" is an act of its own when its rule
     # needs no target ("lifted the curfew and released the detained protesters").
-    borrowed = _targets_from_conjuncts(doc, [c for c in found if c not in complete], complete)
+    borrowed = _targets_from_conjuncts(kn, doc, [c for c in found if c not in complete], complete)
     lenders = {b.trigger.i for b in borrowed}
     found = (
         complete
@@ -89,7 +90,7 @@ def match_sentence(
 
 
 def _targets_from_conjuncts(
-    doc: ParsedDoc, partial: list[Candidate], complete: list[Candidate]
+    kn: Knowledge, doc: ParsedDoc, partial: list[Candidate], complete: list[Candidate]
 ) -> list[Candidate]:
     """Acts whose target is only their conjunct's: in "summoned China's ambassador and
     lodged a protest" the protest is lodged with China, in "condemned and rejected the
@@ -108,6 +109,8 @@ def _targets_from_conjuncts(
             continue  # "attacked Ukraine and blamed the West": its own object, not an actor
         if any(c.dep == "dative" or (c.dep == "prep" and c.lower == "to") for c in doc.children(verb.i)):
             continue  # "... and denied entry to all foreigners": its own addressee
+        if _own_addressee(kn, doc, verb, cand.rule):
+            continue  # "... and called on Western allies to send air defences"
         lenders = [
             other
             for other in complete
@@ -129,6 +132,19 @@ def _targets_from_conjuncts(
                 )
             )
     return out
+
+
+def _own_addressee(kn: Knowledge, doc: ParsedDoc, verb: Token, rule: TriggerRule) -> bool:
+    """True when one of the rule's target prepositions on the verb holds people the
+    knowledge base does not know ("called on Western allies"), not a thing ("called for
+    sanctions")."""
+    return any(
+        names_people(kn, pobj)
+        for prep in doc.children(verb.i)
+        if prep.dep == "prep" and prep.lower in rule.target
+        for pobj in doc.children(prep.i)
+        if pobj.dep == "pobj"
+    )
 
 
 def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
