@@ -81,6 +81,11 @@ CASES = [
     ("The United States reimposed oil sanctions on Venezuela.", ("USA", "VEN", "163")),
     # Arms named by their kind are military aid.
     ("The United States sent HIMARS launchers to Ukraine.", ("USA", "UKR", "072")),
+    # In a story's first sentence, groups named with no country are of where it happens.
+    (
+        "Police in Nairobi fired tear gas at protesters who marched on parliament.",
+        ("KENCOP", "KENCVL", "175"),
+    ),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from khaldun.coding.mentions import RELATIVE_PRONOUNS, is_a_date, names_people
+from khaldun.coding.mentions import RELATIVE_PRONOUNS, STORY_COUNTRY, is_a_date, names_people
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
 from khaldun.knowledge.lexicon import TriggerRule
@@ -498,7 +498,7 @@ def argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: s
         found.extend(_actors_at(doc, member, mentions))
     if not found:
         return None
-    if token.dep == "dobj" and all(m.actor.id.startswith(f"group:{UNKNOWN_COUNTRY}") for m in found):
+    if token.dep == "dobj" and all(_no_country_of_its_own(m) for m in found):
         # "received observers from the OSCE", "hosted a delegation from Iran": the parser
         # hangs the people's origin on the verb; the people are the origin's.
         origin = _origin_on_verb(doc, doc.head(token.i), mentions)
@@ -510,6 +510,11 @@ def argument(doc: ParsedDoc, token: Token | None, mentions: MentionIndex, how: s
     # One mention per actor: "Kuwait and its allies" must not read as Kuwait twice.
     unique = {m.actor.id: m for m in reversed(found)}
     return Argument(tuple(m for m in found if unique[m.actor.id] is m), how, inferred)
+
+
+def _no_country_of_its_own(am: ActorMention) -> bool:
+    """A group of no country, or of only the story's ("protesters" in a story about Turkey)."""
+    return am.actor.id.startswith(f"group:{UNKNOWN_COUNTRY}") or am.mention.how.endswith(STORY_COUNTRY)
 
 
 def _people_of(people: ActorMention, origin: Actor) -> ActorMention:

@@ -29,6 +29,9 @@ PERSON_LABELS = frozenset({"PERSON"})
 NOT_PERSON_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "LAW", "EVENT"}
 )
+# How a side given the story's country (it named none of its own) says so: a country the
+# sentence names after all ("protesters from Syria") still wins.
+STORY_COUNTRY = "the country the story has named most"
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})

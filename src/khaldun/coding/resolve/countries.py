@@ -114,19 +114,25 @@ class CountryContext(ResolverState):
             return None, ""
         return country_actor(self.kb, hit.country.iso3), f"country name misspelt {head.text!r}"
 
-    def _country_of_the_story(self, cues: PhraseCues, sector: str | None) -> str | None:
+    def _country_of_the_story(
+        self, cues: PhraseCues, sector: str | None, *, where: bool = True
+    ) -> str | None:
         """The country a story is about, for an institution it names with no country of its
         own ("the government", "parliament", "the opposition"): the one
         the sentences before have named at least twice, and three times as often as any
-        other; none in a story's first sentence, in a story between two countries (a visit
-        names the visitor's country twice as often as the host's), or for a group that says
-        it is foreign."""
-        if self._story_country is None or sector not in self.kn.words["domestic_sectors"]:
+        other; in a story's first sentence, the country it happens in (``where``: for
+        groups, not for a titled person, who may be visiting); none in a story between two
+        countries (a visit names the visitor's country twice as often as the host's), or for
+        a group that says it is foreign."""
+        # In the first sentence, groups are of where it happens ("Police in Nairobi fired tear
+        # gas at protesters who marched on parliament"); a titled person may be a visitor.
+        story = self._story_country or (self._first_sentence_place if where else None)
+        if story is None or sector not in self.kn.words["domestic_sectors"]:
             return None
         words = {t.lower for t in self.doc.tokens[cues.start : cues.end]}
         if words & self.kn.groups.foreign_modifiers:
             return None
-        return self._story_country
+        return story
 
     def _leading_country(self) -> str | None:
         """The country named so far at least twice and three times as often as any other,
@@ -143,12 +149,15 @@ class CountryContext(ResolverState):
         return None
 
     def _note_lede_place(self, sent_index: int) -> None:
-        """Keep the country of the first place the story's first sentence names."""
+        """Keep the country of the first place the story's first sentence happens in."""
         if sent_index != 0:
             return
         sent = self.doc.sentences[0]
+        places = self.kn.words["place_prepositions"]
         for tok in self.doc.tokens[sent.start : sent.end]:
-            if tok.ent_type in ("GPE", "LOC") and tok.pos == "PROPN":
+            # A place the news happens in ("in Tbilisi"), not a party ("pressed to help Iran").
+            at = tok.dep == "pobj" and self.doc.head(tok.i).lower in places
+            if tok.ent_type in ("GPE", "LOC") and tok.pos == "PROPN" and at:
                 place = place_at(self.kn, self.doc, tok)
                 if place is not None and place.country:
                     self._lede_place_country = place.country

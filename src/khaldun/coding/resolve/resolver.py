@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from khaldun.coding.mentions import (
     PERSON_LABELS,
+    STORY_COUNTRY,
     Cue,
     PhraseCues,
     names_people,
@@ -79,8 +80,9 @@ class DocumentResolver(References, CountryContext):
     def resolve_sentence(self, sent_index: int) -> dict[int, tuple[ActorMention, ...]]:
         """Actor mentions of a sentence, keyed by the token index of each phrase head."""
         found: dict[int, tuple[ActorMention, ...]] = {}
-        self._story_country = self._leading_country()
         self._note_lede_place(sent_index)
+        self._story_country = self._leading_country()
+        self._first_sentence_place = self._lede_place_country if sent_index == 0 else None
         for head in phrase_heads(self.doc, sent_index):
             mentions = self._resolve_head(head)
             if mentions:
@@ -182,13 +184,15 @@ class DocumentResolver(References, CountryContext):
             )
             if country is None and sectors[-1].text.lower() in self.kn.words["mass_noun_sectors"]:
                 return None, ""  # "agreed to share intelligence": information, not an agency
-            story = None if country else self._country_of_the_story(cues, sector)
+            # A named person with a title may be a visitor: not placed by where the story is.
+            where = cues.name is None
+            story = None if country else self._country_of_the_story(cues, sector, where=where)
             if _named_only_by_a_people(cues):
                 sector = self.kn.groups.people_sectors.get(
                     sector, sector
                 )  # "Tigrayan forces" are not the state's
             actor, how = self._sector_phrase(cues, sectors[-1].text, sector, country or story)
-            return actor, f"{how}; the country the story has named most" if story else how
+            return actor, f"{how}; {STORY_COUNTRY}" if story else how
         if head_cues and self._inside_larger_name(head_cues[0], cues):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
         if head_cues and head_cues[0].hit.kind is HitKind.PEOPLE:
@@ -389,7 +393,8 @@ class DocumentResolver(References, CountryContext):
         orgs = cues.of_kind(HitKind.ORGANISATION)
         country = country or self._shared_country(name)
         how = "unknown person (not in the knowledge base)"
-        if country is None and not orgs and (story := self._country_of_the_story(cues, sector)):
+        story = self._country_of_the_story(cues, sector, where=False)
+        if country is None and not orgs and story:
             # "President Salome Zourabichvili" in a story about Georgia: a domestic title
             # with no country of its own is the story's country's, as "the government" is.
             country, how = story, f"{how}; a domestic title in a story about {story}"

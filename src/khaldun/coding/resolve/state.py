@@ -28,6 +28,7 @@ class ResolverState:
     _unknown: dict[str, Actor] = field(default_factory=dict)
     _country_counts: Counter[str] = field(default_factory=Counter)
     _story_country: str | None = None  # the country the sentences before are about, if one leads
+    _first_sentence_place: str | None = None  # in the first sentence, the country it happens in
     _lede_place_country: str | None = None  # the country of the first place the first sentence names
     _words_naming: dict[str, set[str]] = field(default_factory=dict)  # actor id -> name keys the text used
 
