@@ -371,10 +371,16 @@ def _embedded_target(
             if prep.dep == "prep" and prep.lower in kn.words["embedded_target_prepositions"]:
                 candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
     for token in candidates:
+        if any(c.dep == "poss" and c.lower in _OWN_POSSESSIVES for c in doc.children(token.i)):
+            continue  # "agreed to pull back their forces": their own, no other party
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
         if arg is not None:
             return arg, token
     return None
+
+
+# Possessives by which the doers name what is their own.
+_OWN_POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
 
 
 def _speaks_of_others(kn: Knowledge, verb: Token) -> bool:
