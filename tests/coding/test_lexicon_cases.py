@@ -86,6 +86,8 @@ CASES = [
         "Police in Nairobi fired tear gas at protesters who marched on parliament.",
         ("KENCOP", "KENCVL", "175"),
     ),
+    # A seizure condemned is aimed at whoever seized, named or not.
+    ("The United States condemned the Iranian seizure of the tanker.", ("USA", "IRN", "111")),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.
