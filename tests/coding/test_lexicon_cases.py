@@ -570,3 +570,11 @@ def test_an_appeal_to_its_own_addressee_borrows_no_target(model_pipeline) -> Non
     assert any(e.cameo.startswith("11") and e.target and e.target.actor.country == "RUS" for e in events)
     appeals = [e for e in events if e.cameo.startswith("02")]
     assert all(e.target is None or e.target.actor.country != "RUS" for e in appeals)
+
+
+def test_an_offer_by_two_is_no_offer_between_them(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = model_pipeline.code(
+        "Egypt and Saudi Arabia offered to host the peace talks.", published="2020-06-01"
+    )
+    assert {e.source.actor.code for e in events if e.source} == {"EGY", "SAU"}
+    assert not any(e.target and e.target.actor.code in ("EGY", "SAU") for e in events)
