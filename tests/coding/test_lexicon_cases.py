@@ -88,6 +88,11 @@ CASES = [
     ),
     # A seizure condemned is aimed at whoever seized, named or not.
     ("The United States condemned the Iranian seizure of the tanker.", ("USA", "IRN", "111")),
+    # An appeal the parser joins to what was said is the speaker's.
+    (
+        "The United States said the vote was not fair and urged the Kenyan government to free the activists.",
+        ("USA", "KENGOV", "0253"),
+    ),
     # Verbs joined by "and" share their object: both acts are against its owner.
     ("Iran condemned and rejected the sanctions imposed by the United States.", ("IRN", "USA", "111")),
     # "they" after "a group of elders" are the elders.

@@ -195,6 +195,13 @@ def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Ment
         subject = next((c for c in doc.children(current.i) if c.dep in _SUBJECTS), None)
         if subject is not None:
             arg = argument(doc, subject, mentions, f"subject of {current.text!r}")
+            speaker = doc.head(current.i)
+            if arg is None and came_from.dep == "conj" and current.dep == "ccomp" and speaker.i < current.i:
+                # "X said the vote was not fair and urged Y to ...": the parser joins the act
+                # to what was said; a vote urges no one, the speaker does (not so in "a bomb
+                # killed one and wounded two, the military said").
+                subject = next((c for c in doc.children(speaker.i) if c.dep in _SUBJECTS), None)
+                arg = argument(doc, subject, mentions, f"subject of {speaker.text!r}") if subject else None
             return Argument(arg.mentions, arg.how, True) if arg else NOT_AN_ACTOR
         if current.pos in ("NOUN", "PROPN"):
             return _author_of_document(kn, doc, current, mentions) if came_from.dep == "acl" else None
