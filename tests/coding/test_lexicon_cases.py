@@ -583,3 +583,14 @@ def test_an_offer_by_two_is_no_offer_between_them(model_pipeline) -> None:  # ty
     )
     assert {e.source.actor.code for e in events if e.source} == {"EGY", "SAU"}
     assert not any(e.target and e.target.actor.code in ("EGY", "SAU") for e in events)
+
+
+def test_two_titled_names_joined_by_and_are_two_parties(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the first name on the second; each keeps its own title's country.
+    text = (
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol "
+        "agreed to restore military intelligence sharing."
+    )
+    events = model_pipeline.code(text, published="2025-05-13")
+    pairs = {(e.source.actor.country, e.target.actor.country) for e in events if e.source and e.target}
+    assert {("JPN", "KOR"), ("KOR", "JPN")} <= pairs

@@ -20,7 +20,7 @@ from khaldun.cli.main import main
 pytestmark = pytest.mark.model
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
-FOUND_AT_LEAST = 173  # of 228 required events on 2026-12-06 (of the 10 stories written that day after the rules, 27 of 53 at writing)
+FOUND_AT_LEAST = 174  # of 228 required events on 2026-12-06 (of the 10 stories written that day after the rules, 27 of 53 at writing)
 
 
 def test_the_project_s_stories_keep_their_required_events() -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from khaldun.coding.mentions import RELATIVE_PRONOUNS, STORY_COUNTRY, is_a_date, names_people
+from khaldun.coding.mentions import RELATIVE_PRONOUNS, STORY_COUNTRY, is_a_date, name_before_and, names_people
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
 from khaldun.knowledge.lexicon import TriggerRule
@@ -617,6 +617,9 @@ def _coordinated(doc: ParsedDoc, token: Token) -> Iterator[Token]:
     for child in doc.children(token.i):
         if child.dep == "conj":
             yield from _coordinated(doc, child)
+    first = name_before_and(doc, token)
+    if first is not None:
+        yield first  # "Prime Minister Fumio Kishida and President Yoon Suk Yeol"
 
 
 def _antecedent_of_relative(doc: ParsedDoc, pronoun: Token) -> Token | None:

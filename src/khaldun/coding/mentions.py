@@ -96,8 +96,28 @@ def phrase_heads(doc: ParsedDoc, sent_index: int) -> Iterator[Token]:
             yield tok
 
 
+def name_before_and(doc: ParsedDoc, head: Token) -> Token | None:
+    """The first of two coordinated titled names that the parser hung on the second as a
+    modifier carrying the "and" ("Prime Minister Fumio Kishida and President Yoon Suk
+    Yeol": Kishida on Yeol); a name of several words, so "Bosnia and Herzegovina" is none."""
+    if head.pos != "PROPN":
+        return None
+    for child in doc.children(head.i):
+        kids = doc.children(child.i)
+        if (
+            child.dep == "nmod"
+            and child.pos == "PROPN"
+            and child.i < head.i
+            and any(c.dep == "cc" and c.lower == "and" for c in kids)
+            and any(c.dep == "compound" and c.pos == "PROPN" for c in kids)
+        ):
+            return child
+    return None
+
+
 def phrase_span(doc: ParsedDoc, head: Token) -> tuple[int, int]:
-    """Token span of the head with its left-hand phrase modifiers."""
+    """Token span of the head with its left-hand phrase modifiers (not those of a first
+    conjunct the parser hung on it)."""
     start = head.i
     stack = [head.i]
     while stack:
@@ -105,6 +125,9 @@ def phrase_span(doc: ParsedDoc, head: Token) -> tuple[int, int]:
             if child.i < head.i and child.dep in _PHRASE_DEPS:
                 start = min(start, child.i)
                 stack.append(child.i)
+    first = name_before_and(doc, head)
+    if first is not None:
+        start = 1 + next(c.i for c in doc.children(first.i) if c.dep == "cc" and c.lower == "and")
     # A leading determiner or possessive marker adds nothing to lookups.
     while start < head.i and doc.tokens[start].pos in ("DET", "PUNCT", "PART"):
         start += 1
