@@ -594,3 +594,9 @@ def test_two_titled_names_joined_by_and_are_two_parties(model_pipeline) -> None:
     events = model_pipeline.code(text, published="2025-05-13")
     pairs = {(e.source.actor.country, e.target.actor.country) for e in events if e.source and e.target}
     assert {("JPN", "KOR"), ("KOR", "JPN")} <= pairs
+
+
+def test_the_group_after_a_group_of_no_one_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Al-Qaeda attacked a hotel in Bamako on Monday. The group later threatened France."
+    events = model_pipeline.code(text, published="2020-06-01")
+    assert any(e.cameo.startswith("13") and e.source and e.source.actor.code == "IMGMUSALQ" for e in events)

@@ -474,15 +474,18 @@ class DocumentResolver(References, CountryContext):
     def _named_group_before(self, head: Token, sector: str | None) -> Actor | None:
         """A group the story named before, called again by "the" and a common noun: "the
         rebels", "the militants" (``sector``) after a group of their kind ("the M23",
-        "Hamas"), or "the group", "the movement" (no sector) after any named group, not a
-        state or an intergovernmental body. The latest such group; none for "some rebels"."""
+        "Hamas"), or "the group", "the movement" (no sector) after any named group (al-Qaeda
+        too, of no one country), not a state or an intergovernmental body. The latest such
+        group; none for "some rebels"."""
         if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
             return None
         armed = self.kn.words["armed_group_sectors"]
         for i, actor, _, _ in reversed(self._groups):
-            if i >= head.i or not actor.id.startswith("org:") or not actor.country:
+            if i >= head.i or not actor.id.startswith("org:"):
                 continue
             kind = actor.sector_code
+            if not actor.country and actor.kind is not ActorKind.GROUP:
+                continue  # an intergovernmental body; a group across borders is a group
             if sector is None and actor.kind is ActorKind.GROUP:
                 return actor
             if sector is not None and (kind == sector or {kind, sector} <= armed):
