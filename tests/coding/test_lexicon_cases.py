@@ -518,8 +518,12 @@ NOT_GIVEN = [
 ]
 
 
+def _events(model_pipeline, text: str, published: str = "2020-06-01"):  # type: ignore[no-untyped-def]
+    return model_pipeline.code(text, published=published)
+
+
 def _dyads(model_pipeline, text: str) -> list[tuple[str | None, str | None, str]]:
-    events = model_pipeline.code(text, published="2020-06-01")
+    events = _events(model_pipeline, text)
     return [
         (e.source.actor.code if e.source else None, e.target.actor.code if e.target else None, e.cameo)
         for e in events
@@ -553,9 +557,7 @@ def test_allies_striking_a_third_party_do_not_fight_each_other(model_pipeline) -
 
 
 def test_talks_that_broke_down_halt_negotiations(model_pipeline) -> None:  # type: ignore[no-untyped-def]
-    events = model_pipeline.code(
-        "Talks between Serbia and Kosovo broke down on Monday.", published="2020-06-01"
-    )
+    events = _events(model_pipeline, "Talks between Serbia and Kosovo broke down on Monday.")
     found = {(e.source.actor.code, e.target.actor.code, e.modality.value, e.cameo_standard) for e in events}
     assert ("SRB", "XKX", "cancelled", "164") in found
     assert all(e.cameo_standard[:2] != "04" for e in events)
@@ -563,7 +565,7 @@ def test_talks_that_broke_down_halt_negotiations(model_pipeline) -> None:  # typ
 
 def test_an_accusation_the_accused_denies_was_still_made(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Congo's foreign minister accused Rwanda of arming the rebels, a charge Kigali denied."
-    events = model_pipeline.code(text, published="2020-06-01")
+    events = _events(model_pipeline, text)
     accusations = [e for e in events if e.cameo.startswith("112")]
     assert accusations and all(e.modality.value == "asserted" for e in accusations)
     assert all(e.cameo_standard.startswith("112") for e in accusations)
@@ -571,16 +573,14 @@ def test_an_accusation_the_accused_denies_was_still_made(model_pipeline) -> None
 
 def test_an_appeal_to_its_own_addressee_borrows_no_target(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Zelensky denounced the attack by Russia and called on Western allies to send more jets."
-    events = model_pipeline.code(text, published="2020-06-01")
+    events = _events(model_pipeline, text)
     assert any(e.cameo.startswith("11") and e.target and e.target.actor.country == "RUS" for e in events)
     appeals = [e for e in events if e.cameo.startswith("02")]
     assert all(e.target is None or e.target.actor.country != "RUS" for e in appeals)
 
 
 def test_an_offer_by_two_is_no_offer_between_them(model_pipeline) -> None:  # type: ignore[no-untyped-def]
-    events = model_pipeline.code(
-        "Egypt and Saudi Arabia offered to host the peace talks.", published="2020-06-01"
-    )
+    events = _events(model_pipeline, "Egypt and Saudi Arabia offered to host the peace talks.")
     assert {e.source.actor.code for e in events if e.source} == {"EGY", "SAU"}
     assert not any(e.target and e.target.actor.code in ("EGY", "SAU") for e in events)
 
@@ -591,12 +591,12 @@ def test_two_titled_names_joined_by_and_are_two_parties(model_pipeline) -> None:
         "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol "
         "agreed to restore military intelligence sharing."
     )
-    events = model_pipeline.code(text, published="2025-05-13")
+    events = _events(model_pipeline, text, "2025-05-13")
     pairs = {(e.source.actor.country, e.target.actor.country) for e in events if e.source and e.target}
     assert {("JPN", "KOR"), ("KOR", "JPN")} <= pairs
 
 
 def test_the_group_after_a_group_of_no_one_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Al-Qaeda attacked a hotel in Bamako on Monday. The group later threatened France."
-    events = model_pipeline.code(text, published="2020-06-01")
+    events = _events(model_pipeline, text)
     assert any(e.cameo.startswith("13") and e.source and e.source.actor.code == "IMGMUSALQ" for e in events)

@@ -22,7 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from khaldun.coding.mentions import RELATIVE_PRONOUNS, STORY_COUNTRY, is_a_date, name_before_and, names_people
+from khaldun.coding.mentions import (
+    OWN_POSSESSIVES,
+    RELATIVE_PRONOUNS,
+    STORY_COUNTRY,
+    is_a_date,
+    name_before_and,
+    names_people,
+)
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
 from khaldun.knowledge.lexicon import TriggerRule
@@ -378,16 +385,12 @@ def _embedded_target(
             if prep.dep == "prep" and prep.lower in kn.words["embedded_target_prepositions"]:
                 candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
     for token in candidates:
-        if any(c.dep == "poss" and c.lower in _OWN_POSSESSIVES for c in doc.children(token.i)):
+        if any(c.dep == "poss" and c.lower in OWN_POSSESSIVES for c in doc.children(token.i)):
             continue  # "agreed to pull back their forces": their own, no other party
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
         if arg is not None:
             return arg, token
     return None
-
-
-# Possessives by which the doers name what is their own.
-_OWN_POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
 
 
 def _speaks_of_others(kn: Knowledge, verb: Token) -> bool:

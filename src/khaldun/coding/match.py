@@ -376,6 +376,7 @@ def _match_verb(
     verdict = _predicate_words(doc, verb) if dobj is not None else {}
     for word, token in verdict.items():
         words.setdefault(word, token)
+    predicates = {t.i for t in verdict.values()}
     attached = _particles(kn, doc, verb)
     children = {c.dep for c in doc.children(verb.i)}
     measures = kn.words["measure_words"]
@@ -392,7 +393,7 @@ def _match_verb(
             hit = words[named[0]] if named else None
             if dobj is None or hit is None:
                 continue
-            judged = dobj if hit.i in {t.i for t in verdict.values()} else hit
+            judged = dobj if hit.i in predicates else hit
             dobj = hit
             used.update((dobj.i, judged.i))
             target, filler = targets(kn, doc, verb, rule, mentions, judged)
