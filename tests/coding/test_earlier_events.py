@@ -165,3 +165,30 @@ def test_congress_in_a_story_about_another_country_is_its_own(model_pipeline) ->
 def test_drills_reported_before_are_their_author_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Chinese warships surrounded Taiwan on Saturday. Taiwan's defence ministry condemned the drills."
     assert ("TWNGOV", "CHNMIL", "11") in _dyads(model_pipeline, text)
+
+
+def test_an_organisation_is_called_again_by_the_last_word_of_its_name(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The International Criminal Court opened an inquiry into Myanmar on Monday. "
+        "Myanmar's government accused the court of bias."
+    )
+    assert ("MMRGOV", "IGOICC", "11") in _dyads(model_pipeline, text)
+    # Its officials are the organisation: "the agency's director general".
+    text = (
+        "The International Atomic Energy Agency reported new enrichment in Iran. "
+        "The agency's director general will travel to Tehran next week."
+    )
+    assert ("IGOUNOIAE", "IRNGOV", "04") in _dyads(model_pipeline, text)
+    # Not a court of another kind: "the Iranian court" is Iran's.
+    text = "The International Criminal Court opened an inquiry. Iran's foreign minister criticised the Iranian court."
+    assert ("IRNGOV", "IRNJUD", "11") in _dyads(model_pipeline, text)
+
+
+def test_the_criticism_names_who_criticised(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Canada criticised India's new visa rules on Monday. India rejected the criticism on Tuesday."
+    assert ("IND", "CAN", "01") in _dyads(model_pipeline, text)
+
+
+def test_an_object_pronoun_of_a_conjoined_verb_is_not_the_shared_subject(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Morocco's king thanked President Emmanuel Macron and invited him to visit Rabat."
+    assert ("MARGOV", "FRAGOV", "02") in _dyads(model_pipeline, text)

@@ -445,6 +445,11 @@ CASES = [
     ("Chilean copper miners stopped work on Monday.", ("CHLLAB", "CHL", "143")),
     # The chargé d'affaires, summoned: the tokenizer keeps "d'affaires" as the head.
     ("Estonia summoned Russia's charge d'affaires in Tallinn.", ("EST", "RUSGOV", "110")),
+    # An envoy recalled "to" a country is recalled from it; duties levied are sanctions (CAMEO 2.0
+    # IMPOSE/LEVY); money released to a party is aid (RELEASE * AID).
+    ("Chile recalled its ambassador to Bolivia on Monday.", ("CHL", "BOL", "161")),
+    ("Canada levied duties on Chinese steel.", ("CAN", "CHN", "163")),
+    ("The European Union released 20 million euros to Malawi.", ("IGOEUREEC", "MWI", "070")),
 ]
 
 NOT_GIVEN = [
@@ -515,6 +520,10 @@ NOT_GIVEN = [
     # A storm or a blast hits no one: "hit" needs a doer.
     ("A powerful earthquake hit the Turkish province of Hatay.", "19"),
     ("Two explosions hit the port of Beirut on Tuesday.", "19"),
+    # Forces of nature kill, but no actor did it, nor the act that goes with it.
+    ("Floods killed 40 people in the Indian state of Kerala.", "18"),
+    ("Forty villagers were killed by a landslide in Nepal.", "18"),
+    ("A strong earthquake struck eastern Turkey, killing 12 people.", "18"),
 ]
 
 

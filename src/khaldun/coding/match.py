@@ -489,6 +489,24 @@ def _match_adjective(
 # -- events ------------------------------------------------------------------
 
 
+def _done_by_nature(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
+    """True when the verb's doer (its subject, or the "by" of its passive) is a force of
+    nature or a disease (``natural_forces``); a participle or conjunct with no doer of its
+    own has its verb's ("the quake struck Lombok, killing two people")."""
+    verb = trigger
+    for _ in range(3):
+        doers = []
+        for child in doc.children(verb.i):
+            if child.dep == "nsubj":
+                doers.append(child)
+            elif child.dep == "agent":
+                doers += [p for p in doc.children(child.i) if p.dep == "pobj"]
+        if doers or verb.dep not in ("advcl", "conj", "xcomp") or verb.head == verb.i:
+            break
+        verb = doc.head(verb.i)
+    return any(d.lemma.lower() in kn.words["natural_forces"] for d in doers)
+
+
 def _emit(
     kn: Knowledge,
     doc: ParsedDoc,
@@ -511,8 +529,12 @@ def _emit(
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the rule needs a target actor")
         return []
     if source is NOT_AN_ACTOR and not (rule.thing_target and not rule.source_required):
-        # "the earthquake hit Nepal": a rule that needs a doer has none.
+        # "the talks hit a snag": a rule that needs a doer has none.
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
+        return []
+    if source is NOT_AN_ACTOR and _done_by_nature(kn, doc, trigger):
+        # "the earthquake hit Nepal", "floods killed 40 people": harm no one did.
+        misses.append(f"trigger {trigger.text!r} (rule {rule.name}): a force of nature is the doer")
         return []
     if (source is None or source is NOT_AN_ACTOR) and rule.source_required:
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the rule needs a source actor")

@@ -101,7 +101,13 @@ class References(ResolverState):
         if pronoun.dep not in _OBJECT_DEPS:
             return set()
         verb = self.doc.head(pronoun.i)
-        return {c.i for c in self.doc.children(verb.i) if c.dep in SUBJECT_DEPS}
+        subjects = {c.i for c in self.doc.children(verb.i) if c.dep in SUBJECT_DEPS}
+        # "the king thanked Macron and invited him": a conjoined verb shares its first
+        # verb's subject, so "him" is not the king.
+        while not subjects and verb.dep == "conj" and verb.head != verb.i:
+            verb = self.doc.head(verb.i)
+            subjects = {c.i for c in self.doc.children(verb.i) if c.dep in SUBJECT_DEPS}
+        return subjects
 
     def _office_subject_before(self, head: Token) -> Actor | None:
         """The latest singular office ("the foreign minister", sector and all) that is the

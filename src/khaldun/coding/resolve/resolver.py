@@ -103,6 +103,10 @@ class DocumentResolver(References, CountryContext):
     def _resolve_head(self, head: Token) -> tuple[ActorMention, ...]:
         if head.pos == "PRON":
             return self._resolve_pronoun(head)
+        named = self._organisation_by_its_head_noun(head)
+        if named is not None:
+            how = f"{head.text!r} → {named.name}, named before"
+            return (self._mention(head.i, head.i + 1, head, named, how),)
         cues = read_phrase(self.doc, head, self.kb)
         if head.lemma.lower() in self.kn.groups.state_nouns:
             pair = self._resolve_country_reference(head, cues)
@@ -167,7 +171,10 @@ class DocumentResolver(References, CountryContext):
                 and owner.country is None
                 and owner.id.startswith("org:")
             ):
-                # "its peacekeeping forces" after the UN: the organisation's own forces.
+                # "its peacekeeping forces" after the UN: the organisation's own forces; its
+                # officials ("the agency's director general") are the organisation itself.
+                if sector == "GOV":
+                    return owner, f"an official of {owner.name}"
                 return replace(
                     owner, id=f"{owner.id}:{sector}", code=owner.code + sector
                 ), f"sector of {owner.name}"
@@ -284,12 +291,17 @@ class DocumentResolver(References, CountryContext):
 
     def _owner(self, cues: PhraseCues) -> Actor | None:
         """Whose the phrase's people are: a possessive pronoun's antecedent ("its forces",
-        "their leaders") or a known person named before the head ("the Bush administration")."""
+        "their leaders"), an organisation named before and called again ("the agency's
+        director"), or a known person named before the head ("the Bush administration")."""
         head = self.doc.tokens[cues.head]
         for kid in self.doc.children(head.i):
             if kid.dep == "poss" and kid.pos == "PRON":
                 found = self._resolve_pronoun(kid)
                 return found[0].actor if found else None
+            if kid.dep == "poss" and kid.pos == "NOUN":  # "the agency's director general"
+                named = self._organisation_by_its_head_noun(kid)
+                if named is not None:
+                    return named
         named = {i for c in cues.cues if c.hit.kind is not HitKind.PERSON for i in range(c.start, c.end)}
         for i in range(cues.start, cues.head):
             tok = self.doc.tokens[i]
@@ -470,6 +482,22 @@ class DocumentResolver(References, CountryContext):
         if not any(h.kind is HitKind.SECTOR for h in self.kb.lookup(cue.text)):
             return None
         return self._country_of_the_story(cues, cue.hit.seat_sector)
+
+    def _organisation_by_its_head_noun(self, head: Token) -> Actor | None:
+        """An organisation named before, called again by "the" and the last word of its name:
+        "the agency" after the International Atomic Energy Agency, "the court" after the
+        International Criminal Court. Only a bare "the" noun ("the Iranian agency" is
+        another), and only the latest organisation whose name ends so."""
+        if head.pos != "NOUN" or not head.text.islower():
+            return None
+        kids = list(self.doc.children(head.i))
+        if [k.lower for k in kids if k.dep not in ("case", "punct", "prep", "relcl", "acl")] != ["the"]:
+            return None
+        word = head.lemma.lower()
+        for i, actor, _, _ in reversed(self._groups):
+            if i < head.i and actor.id.startswith("org:") and actor.name.lower().split()[-1] == word:
+                return actor
+        return None
 
     def _named_group_before(self, head: Token, sector: str | None) -> Actor | None:
         """A group the story named before, called again by "the" and a common noun: "the
