@@ -450,6 +450,10 @@ CASES = [
     ("Chile recalled its ambassador to Bolivia on Monday.", ("CHL", "BOL", "161")),
     ("Canada levied duties on Chinese steel.", ("CAN", "CHN", "163")),
     ("The European Union released 20 million euros to Malawi.", ("IGOEUREEC", "MWI", "070")),
+    # Single verbs of CAMEO 2.0's synsets (APPREHEND, REFUTE, DENOUNCE).
+    ("Pakistani police apprehended three Afghan smugglers near Quetta.", ("PAKCOP", "AFGCRM", "173")),
+    ("The Venezuelan government refuted the allegations by Colombia.", ("VENGOV", "COL", "016")),
+    ("The Iranian president derided the American sanctions.", ("IRNGOV", "USA", "111")),
 ]
 
 NOT_GIVEN = [
