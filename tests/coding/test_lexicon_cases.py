@@ -613,3 +613,12 @@ def test_the_group_after_a_group_of_no_one_country(model_pipeline) -> None:  # t
     text = "Al-Qaeda attacked a hotel in Bamako on Monday. The group later threatened France."
     events = _events(model_pipeline, text)
     assert any(e.cameo.startswith("13") and e.source and e.source.actor.code == "IMGMUSALQ" for e in events)
+
+
+def test_people_from_two_countries_are_each_country_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    dyads = _dyads(
+        model_pipeline, "Negotiators from Ethiopia and Egypt met in Cairo to discuss the Nile dam."
+    )
+    assert {("ETHGOV", "EGYGOV", "040"), ("EGYGOV", "ETHGOV", "040")} <= set(dyads)
+    # A complement of one country is that country's alone.
+    assert {d[0] for d in _dyads(model_pipeline, "Officials from Iran met in Baghdad.")} == {"IRNGOV"}

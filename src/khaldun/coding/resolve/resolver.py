@@ -125,11 +125,11 @@ class DocumentResolver(References, CountryContext):
         else:
             self._groups.append((head.i, actor, self._in_subject(head), head.tag in ("NN", "NNP")))
         actors = [actor]
-        if actor.country is None and actor.sector and actor.kind is not ActorKind.PERSON:
-            # "the foreign ministers of the two countries", "border guards of both nations":
-            # the sector of each of the pair.
+        if actor.sector and actor.kind is not ActorKind.PERSON and actor.id.startswith("group:"):
+            # "the foreign ministers of the two countries", "border guards of both nations",
+            # "negotiators from Ethiopia and Egypt": the sector of each of the pair.
             pair = self._pair_of_complement(head)
-            if pair:
+            if pair and (actor.country is None or actor.country in pair):
                 how = f"{how}; of each of the two countries ({', '.join(pair)})"
                 each = [country_actor(self.kb, c, actor.sector_code) for c in pair]
                 return tuple(self._mention(cues.start, cues.end, head, a, how) for a in each)
@@ -463,16 +463,23 @@ class DocumentResolver(References, CountryContext):
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
 
     def _pair_of_complement(self, head: Token) -> list[str]:
-        """The two countries an "of the two countries" complement of ``head`` names."""
+        """The countries an "of the two countries" complement of ``head`` names, or an "of"
+        or "from" complement of coordinated countries ("from Ethiopia and Egypt")."""
         states = self.kn.words["pair_state_nouns"]
         for prep in self.doc.children(head.i):
-            if prep.dep != "prep" or prep.lower != "of":
+            if prep.dep != "prep" or prep.lower not in ("of", "from"):
                 continue
             for pobj in self.doc.children(prep.i):
-                if pobj.dep == "pobj" and pobj.lemma.lower() in states:
+                if pobj.dep != "pobj":
+                    continue
+                if prep.lower == "of" and pobj.lemma.lower() in states:
                     mentions = self._resolve_country_reference(pobj, read_phrase(self.doc, pobj, self.kb))
                     if len(mentions) == 2:
                         return [m.actor.country for m in mentions if m.actor.country]
+                members = [pobj, *(k for k in self.doc.children(pobj.i) if k.dep == "conj")]
+                countries = [read_phrase(self.doc, m, self.kb).countries() for m in members]
+                if len(members) > 1 and all(len(c) == 1 for c in countries):
+                    return list(dict.fromkeys(c[0] for c in countries))
         return []
 
     def _story_for_a_seat_word(self, cues: PhraseCues, cue: Cue) -> str | None:
