@@ -454,6 +454,11 @@ CASES = [
     ("Pakistani police apprehended three Afghan smugglers near Quetta.", ("PAKCOP", "AFGCRM", "173")),
     ("The Venezuelan government refuted the allegations by Colombia.", ("VENGOV", "COL", "016")),
     ("The Iranian president derided the American sanctions.", ("IRNGOV", "USA", "111")),
+    # An accord ended or revoked reduces relations; prisoners swapped are released both ways;
+    # a town retaken "from" a party is taken from it.
+    ("Niger's junta revoked the military agreement with France.", ("NERGOV", "FRA", "160")),
+    ("Ukraine and Russia swapped dozens of prisoners of war.", ("UKR", "RUS", "0841")),
+    ("Somali troops recaptured the town from al-Shabab.", ("SOMMIL", "SOMINSSHB", "190")),
 ]
 
 NOT_GIVEN = [
@@ -622,3 +627,18 @@ def test_people_from_two_countries_are_each_country_s(model_pipeline) -> None:  
     assert {("ETHGOV", "EGYGOV", "040"), ("EGYGOV", "ETHGOV", "040")} <= set(dyads)
     # A complement of one country is that country's alone.
     assert {d[0] for d in _dyads(model_pipeline, "Officials from Iran met in Baghdad.")} == {"IRNGOV"}
+
+
+def test_a_crowd_counted_is_people_unless_an_of_says_who(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert ("ISRCVL", "ISRGOV", "141") in _dyads(
+        model_pipeline, "Thousands marched in Tel Aviv against the government."
+    )
+    assert ("CODMIL", "CODREB", "190") in _dyads(
+        model_pipeline, "Hundreds of soldiers attacked the rebels in Goma."
+    )
+
+
+def test_the_wounded_of_a_passive_with_its_were_left_out_are_no_doers(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Five people were killed and dozens wounded when police fired on protesters in Lagos."
+    dyads = _dyads(model_pipeline, text)
+    assert dyads and all(source == "NGACOP" for source, _, _ in dyads)

@@ -103,7 +103,23 @@ def is_passive(kn: Knowledge, doc: ParsedDoc, verb: Token) -> bool:
     """A passive verb; "is opposed to", "were engaged in" (a state of the subject) are not."""
     if verb.lemma.lower() in kn.words["stative_participles"] and child_of(doc, verb, "agent") is None:
         return False
-    return any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
+    return any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i)) or _gapped_passive(doc, verb)
+
+
+def _gapped_passive(doc: ParsedDoc, verb: Token) -> bool:
+    """ "six people were killed and dozens wounded", "left one dead and hundreds injured": a
+    past participle with a subject and no auxiliary is a passive whose "were" is left out
+    (an active one needs "have"); the parser calls its subject active."""
+    if verb.tag != "VBN" or verb.head == verb.i:
+        return False
+    kids = list(doc.children(verb.i))
+    return not any(c.dep in ("aux", "auxpass") for c in kids) and any(c.dep == "nsubj" for c in kids)
+
+
+def passive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The subject of a passive verb: the one done to."""
+    gapped = _gapped_passive(doc, verb)
+    return child_of(doc, verb, "nsubjpass") or (child_of(doc, verb, "nsubj") if gapped else None)
 
 
 def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
@@ -313,7 +329,7 @@ def targets(
 ) -> tuple[Argument | None, Token | None]:
     """The target, and the word that fills the target slot (an actor or not)."""
     if trigger.pos in ("VERB", "AUX") and is_passive(kn, doc, trigger) and not obj:
-        subject = child_of(doc, trigger, "nsubjpass")
+        subject = passive_subject(doc, trigger)
         if subject is not None:
             return argument(doc, subject, mentions, "subject of the passive"), subject
     filler = None

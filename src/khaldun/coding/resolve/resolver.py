@@ -103,6 +103,9 @@ class DocumentResolver(References, CountryContext):
     def _resolve_head(self, head: Token) -> tuple[ActorMention, ...]:
         if head.pos == "PRON":
             return self._resolve_pronoun(head)
+        crowd = head.lower in self.kn.words["crowd_numbers"]
+        if crowd and any(k.dep == "prep" and k.lower == "of" for k in self.doc.children(head.i)):
+            return ()  # "hundreds of soldiers": the soldiers say who
         named = self._organisation_by_its_head_noun(head)
         if named is not None:
             how = f"{head.text!r} → {named.name}, named before"
