@@ -189,6 +189,11 @@ def test_the_criticism_names_who_criticised(model_pipeline) -> None:  # type: ig
     assert ("IND", "CAN", "01") in _dyads(model_pipeline, text)
 
 
+def test_the_extradition_names_who_extradited(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Spain extradited a Russian businessman to the United States. Moscow condemned the extradition."
+    assert ("RUSGOV", "ESP", "11") in _dyads(model_pipeline, text)
+
+
 def test_an_object_pronoun_of_a_conjoined_verb_is_not_the_shared_subject(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Morocco's king thanked President Emmanuel Macron and invited him to visit Rabat."
     assert ("MARGOV", "FRAGOV", "02") in _dyads(model_pipeline, text)

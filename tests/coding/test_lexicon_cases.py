@@ -459,6 +459,9 @@ CASES = [
     ("Niger's junta revoked the military agreement with France.", ("NERGOV", "FRA", "160")),
     ("Ukraine and Russia swapped dozens of prisoners of war.", ("UKR", "RUS", "0841")),
     ("Somali troops recaptured the town from al-Shabab.", ("SOMMIL", "SOMINSSHB", "190")),
+    # An act protested by a state is disapproved in words; by a crowd, demonstrated against.
+    ("Vietnam protested the seizure of its boats by Indonesia.", ("VNM", "IDN", "111")),
+    ("Students protested the arrest of their leader in Dhaka.", ("BGDEDU", "BGDGOV", "141")),
 ]
 
 NOT_GIVEN = [

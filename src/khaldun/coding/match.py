@@ -633,6 +633,11 @@ def _protesters(kn: Knowledge, doc: ParsedDoc, source: Argument) -> bool:
     return bool(heads) and all(doc.tokens[h].lemma.lower() in words for h in heads)
 
 
+def _crowds(kn: Knowledge, source: Argument) -> bool:
+    """True when the doers are crowds of no state: students, farmers, workers, residents."""
+    return all(m.actor.sector in kn.words["protester_sectors"] for m in source.mentions)
+
+
 def _labour_strike(kn: Knowledge, noun: Token, source: Argument) -> bool:
     """True for a strike noun (the trigger, or a light verb's object) whose doers are
     workers, teachers, students or the like."""
@@ -654,8 +659,10 @@ def _code_for_the_doers(
         # a finer code the clause gives (a suicide or car bombing, 1831, 1832) stays.
         code = code if code.startswith(rule.by_armed_group) else rule.by_armed_group
     protesters = _protesters(kn, doc, source)
-    if rule.by_protesters and protesters:
-        code = rule.by_protesters  # "protesters blockaded the highway": they obstruct passage
+    if rule.by_protesters and (protesters or _crowds(kn, source)):
+        # "protesters blockaded the highway", "farmers blocked the road": they obstruct
+        # passage. (Crowds that kill or burn are not therefore protesters.)
+        code = rule.by_protesters
     if code[:2] in kn.words["violent_protest_roots"] and protesters:
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
     if code[:2] in kn.words["labour_strike_roots"] and _labour_strike(kn, trigger_end, source):
