@@ -462,6 +462,9 @@ CASES = [
     # An act protested by a state is disapproved in words; by a crowd, demonstrated against.
     ("Vietnam protested the seizure of its boats by Indonesia.", ("VNM", "IDN", "111")),
     ("Students protested the arrest of their leader in Dhaka.", ("BGDEDU", "BGDGOV", "141")),
+    # The codebook's finer codes for what is refused or demanded (1241, 108).
+    ("Israel refused to lift the curfew on Hebron.", ("ISR", "PSE", "1241")),
+    ("The opposition demanded mediation by the African Union.", ("---OPP", None, "108")),
 ]
 
 NOT_GIVEN = [
