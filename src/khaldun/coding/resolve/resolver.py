@@ -108,6 +108,8 @@ class DocumentResolver(References, CountryContext):
             return ()  # "hundreds of soldiers": the soldiers say who
         named = self._organisation_by_its_head_noun(head)
         if named is not None:
+            # Named again, it is named as any organisation is: "it" and "the agency" may follow.
+            self._groups.append((head.i, named, self._in_subject(head), True))
             how = f"{head.text!r} → {named.name}, named before"
             return (self._mention(head.i, head.i + 1, head, named, how),)
         cues = read_phrase(self.doc, head, self.kb)
@@ -302,9 +304,9 @@ class DocumentResolver(References, CountryContext):
                 found = self._resolve_pronoun(kid)
                 return found[0].actor if found else None
             if kid.dep == "poss" and kid.pos == "NOUN":  # "the agency's director general"
-                named = self._organisation_by_its_head_noun(kid)
-                if named is not None:
-                    return named
+                organisation = self._organisation_by_its_head_noun(kid)
+                if organisation is not None:
+                    return organisation
         named = {i for c in cues.cues if c.hit.kind is not HitKind.PERSON for i in range(c.start, c.end)}
         for i in range(cues.start, cues.head):
             tok = self.doc.tokens[i]
