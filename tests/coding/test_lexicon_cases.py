@@ -465,6 +465,28 @@ CASES = [
     # The codebook's finer codes for what is refused or demanded (1241, 108).
     ("Israel refused to lift the curfew on Hebron.", ("ISR", "PSE", "1241")),
     ("The opposition demanded mediation by the African Union.", ("---OPP", None, "108")),
+    # A truce proposed to two sides appeals to each of them to stop fighting (0256); an
+    # allegation dismissed is denied (016); a proposal accepted names its author.
+    ("Qatar proposed a truce between Israel and Hamas.", ("QAT", "ISR", "0256")),
+    ("Qatar proposed a truce between Israel and Hamas.", ("QAT", "PSEREBHMS", "0256")),
+    ("The Kremlin dismissed the allegations by Britain as absurd.", ("RUSGOV", "GBR", "016")),
+    ("Ethiopia accepted a US proposal for talks.", ("ETH", "USA", "036")),
+    # A result participle happens where its clause's act did: its sides are of that place.
+    (
+        "Rebels shelled a market in Goma on Wednesday, killing at least 20 civilians.",
+        ("CODREB", "CODCVL", "1823"),
+    ),
+    # "fighters from the group" are the group named before.
+    (
+        "The M23 rebels seized Goma in January. On Monday fighters from the group attacked Congolese soldiers.",
+        ("CODREBMMT", "CODMIL", "190"),
+    ),
+    # Unions named with no country are of the country the story is about.
+    (
+        "Dockworkers went on strike in Ghana's ports on Monday, halting exports from Tema and Takoradi. "
+        "Ghana's labour minister invited the unions to talks on Thursday.",
+        ("GHAGOV", "GHALAB", "026"),
+    ),
 ]
 
 NOT_GIVEN = [

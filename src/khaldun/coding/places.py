@@ -98,12 +98,23 @@ def _tells_how(doc: ParsedDoc, clause: Token) -> bool:
 
 
 def _clause_governors(doc: ParsedDoc, trigger: Token) -> list[Token]:
+    """The words the trigger's clause hangs from, up to its clause's head; a result
+    participle ("shelled a market in Goma, killing 20") happens where its clause's act did."""
     out = []
     current = trigger
-    while current.head != current.i and current.dep not in _OTHER_CLAUSES and len(out) < 3:
+    while current.head != current.i and len(out) < 3:
+        if current.dep in _OTHER_CLAUSES and not _result_participle(doc, current):
+            break
         current = doc.head(current.i)
         out.append(current)
     return out
+
+
+def _result_participle(doc: ParsedDoc, clause: Token) -> bool:
+    """A bare participle clause after its act (", killing 20"), not "after killing 20"."""
+    if clause.dep != "advcl" or clause.tag != "VBG" or clause.i < clause.head:
+        return False
+    return not any(c.dep in ("mark", "prep", "advmod") for c in doc.children(clause.i) if c.i < clause.i)
 
 
 def _place_phrases(doc: ParsedDoc, root: Token) -> list[tuple[Token, Token]]:

@@ -179,6 +179,9 @@ class CountryContext(ResolverState):
                 orgs = read_phrase(self.doc, pobj, self.kb).of_kind(HitKind.ORGANISATION)
                 if orgs:
                     return organisation_actor(orgs[-1].hit.organisation)  # type: ignore[arg-type]
+                again = self._organisation_named_again(pobj)
+                if again is not None:
+                    return again  # "fighters from the group", "experts of the agency"
                 if depth == 0 and pobj.pos == "NOUN":
                     nested = self._organisation_of_complement(pobj.i, depth + 1)
                     if nested is not None:

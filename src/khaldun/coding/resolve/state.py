@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.base import KnowledgeBase
-from khaldun.model import Actor
-from khaldun.nlp.base import ParsedDoc
+from khaldun.model import Actor, ActorKind
+from khaldun.nlp.base import ParsedDoc, Token
 
 # Relations of a phrase that is the subject of its clause (a preferred antecedent).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -35,3 +35,49 @@ class ResolverState:
     @property
     def kb(self) -> KnowledgeBase:
         return self.kn.kb
+
+    # -- organisations and groups named before ----------------------------------
+
+    def _organisation_by_its_head_noun(self, head: Token) -> Actor | None:
+        """An organisation named before, called again by "the" and the last word of its name:
+        "the agency" after the International Atomic Energy Agency, "the court" after the
+        International Criminal Court. Only a bare "the" noun ("the Iranian agency" is
+        another), and only the latest organisation whose name ends so."""
+        if head.pos != "NOUN" or not head.text.islower():
+            return None
+        kids = list(self.doc.children(head.i))
+        if [k.lower for k in kids if k.dep not in ("case", "punct", "prep", "relcl", "acl")] != ["the"]:
+            return None
+        word = head.lemma.lower()
+        for i, actor, _, _ in reversed(self._groups):
+            if i < head.i and actor.id.startswith("org:") and actor.name.lower().split()[-1] == word:
+                return actor
+        return None
+
+    def _organisation_named_again(self, head: Token) -> Actor | None:
+        """The organisation named before that "the agency" or "the group" is."""
+        named = self._organisation_by_its_head_noun(head)
+        if named is None and head.lemma.lower() in self.kn.words["group_reference_nouns"]:
+            named = self._named_group_before(head, None)
+        return named
+
+    def _named_group_before(self, head: Token, sector: str | None) -> Actor | None:
+        """A group the story named before, called again by "the" and a common noun: "the
+        rebels", "the militants" (``sector``) after a group of their kind ("the M23",
+        "Hamas"), or "the group", "the movement" (no sector) after any named group (al-Qaeda
+        too, of no one country), not a state or an intergovernmental body. The latest such
+        group; none for "some rebels"."""
+        if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
+            return None
+        armed = self.kn.words["armed_group_sectors"]
+        for i, actor, _, _ in reversed(self._groups):
+            if i >= head.i or not actor.id.startswith("org:"):
+                continue
+            kind = actor.sector_code
+            if not actor.country and actor.kind is not ActorKind.GROUP:
+                continue  # an intergovernmental body; a group across borders is a group
+            if sector is None and actor.kind is ActorKind.GROUP:
+                return actor
+            if sector is not None and (kind == sector or {kind, sector} <= armed):
+                return actor
+        return None
