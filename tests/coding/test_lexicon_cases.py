@@ -487,9 +487,33 @@ CASES = [
         "Ghana's labour minister invited the unions to talks on Thursday.",
         ("GHAGOV", "GHALAB", "026"),
     ),
+    # Responsibility acknowledged is claimed (015); peacekeepers and observers withdrawn are
+    # the codebook's 1661 and 1662; a bare pledge is a promise, with the target of what it
+    # promises.
+    ("The Colombian army acknowledged responsibility for the air strike.", ("COLMIL", None, "015")),
+    ("India withdrew its peacekeeping battalion from South Sudan.", ("IND", "SSD", "1661")),
+    ("The European Union pulled its election observers out of Venezuela.", ("IGOEUREEC", "VEN", "1662")),
+    (
+        "The Indonesian government pledged to work with Malaysia in fighting the forest fires.",
+        ("IDNGOV", "MYS", "030"),
+    ),
+    ("Rwanda pledged to withdraw its troops from Congo.", ("RWA", "COD", "0356")),
+    # A strike gone on, begun or started is the strike, and what it demands is its own.
+    (
+        "Teachers in Iran went on strike across the country demanding the right to organise.",
+        ("IRNEDU", "IRN", "143"),
+    ),
+    (
+        "Opposition activists in Armenia went on hunger strike to demand the prime minister's resignation.",
+        ("ARMOPP", "ARM", "142"),
+    ),
+    ("Kenyan dockworkers in Mombasa began a strike over pay on Monday.", ("KENLAB", "KEN", "143")),
+    ("Jailed activists in Bahrain started a hunger strike.", ("BHROPP", "BHR", "142")),
 ]
 
 NOT_GIVEN = [
+    # A strike from the air is no labour strike.
+    ("Russia launched a missile strike on Kyiv.", "14"),
     # A fire burning is no arson; protesters firing mortars fight (19), not riot.
     ("The fire burned for three days in the hills.", "17"),
     ("Protesters fired mortars at the Kenyan parliament.", "14"),

@@ -247,6 +247,8 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     # A noun event under a light verb ("kept up their sit-in to demand ...")
     # governs what the verb's clause says next, as the verb itself would.
     fired |= {doc.head(c.trigger.i).i for c in candidates if c.trigger.dep == "dobj"}
+    # So does one the subject is engaged on: "went on strike demanding ..." is the strike.
+    fired |= {v.i for c in candidates if (v := _engaged_on(kn, doc, c.trigger)) is not None}
     fired |= {c.trigger.i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
     # A protest governs what is done in it: "rioted, setting fire to their mattresses" is
     # one violent protest (145), whether or not the protest has a target yet.
@@ -291,6 +293,16 @@ def _what_a_protest_does(kn: Knowledge, doc: ParsedDoc, cand: Candidate) -> bool
     return rule is not None and rule.code[:2] in kn.words["protest_roots"]
 
 
+def _engaged_on(kn: Knowledge, doc: ParsedDoc, noun: Token) -> Token | None:
+    """The verb of "went on strike", "remain on hunger strike" for the noun, else None."""
+    if noun.dep != "pobj":
+        return None
+    prep = doc.head(noun.i)
+    verb = doc.head(prep.i)
+    engaged = prep.lower == "on" and verb.lemma.lower() in kn.words["engaged_on_verbs"]
+    return verb if engaged and verb.i != prep.i else None
+
+
 def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: bool) -> bool:
     """True when the trigger sits in a clause that is the content of one of ``heads``, or,
     for cooperative events (``asked``), is what an appeal calls for ("called for the
@@ -317,6 +329,8 @@ def _background(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
     preposition ("in response to a border raid"), or a clause opened by "after",
     "since", "because"..."""
     if trigger.pos in ("NOUN", "PROPN") and trigger.dep == "pobj":
+        if _engaged_on(kn, doc, trigger) is not None:
+            return False  # what the subject is doing: "went on strike"
         prep = doc.head(trigger.i)
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
