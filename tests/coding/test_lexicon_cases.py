@@ -509,6 +509,15 @@ CASES = [
     ),
     ("Kenyan dockworkers in Mombasa began a strike over pay on Monday.", ("KENLAB", "KEN", "143")),
     ("Jailed activists in Bahrain started a hunger strike.", ("BHROPP", "BHR", "142")),
+    # A state's institution and its political groups facing each other are of one state.
+    (
+        "Thailand's opposition called on the government to rewrite the constitution.",
+        ("THAOPP", "THAGOV", "020"),
+    ),
+    (
+        "The Kenyan government rejected opposition demands to disband the commission.",
+        ("KENGOV", "KENOPP", "120"),
+    ),
 ]
 
 NOT_GIVEN = [
@@ -694,3 +703,14 @@ def test_the_wounded_of_a_passive_with_its_were_left_out_are_no_doers(model_pipe
     text = "Five people were killed and dozens wounded when police fired on protesters in Lagos."
     dyads = _dyads(model_pipeline, text)
     assert dyads and all(source == "NGACOP" for source, _, _ in dyads)
+
+
+def test_a_government_facing_a_state_or_another_government_is_not_made_its_own(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the government" urged by Pakistan, or criticised by the State Department, may be any
+    # country's: it is not given the other side's country.
+    for text, country in (
+        ("Pakistan urged the government to hold elections.", "PAK"),
+        ("The US State Department criticised the government for the arrests.", "USA"),
+    ):
+        targets = {d[1] for d in _dyads(model_pipeline, text)}
+        assert targets and not any(t and t.startswith(country) for t in targets), (text, targets)

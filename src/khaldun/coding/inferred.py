@@ -17,7 +17,7 @@ from dataclasses import replace
 from khaldun.coding.candidate import Candidate, Draft
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import country_actor
-from khaldun.model import ActorKind, ActorMention, Mention, Place
+from khaldun.model import Actor, ActorKind, ActorMention, Mention, Place
 from khaldun.nlp.base import ParsedDoc
 
 
@@ -49,11 +49,14 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
     """In domestic kinds of event (a concession, an investigation, a protest, an arrest),
     a side of no stated country belongs to the other side's: "Judge Rivera opened
     investigations against 28 Chilean officials" is a Chilean judge."""
-    if cand.source is None or cand.target is None or cand.code[:2] not in kn.words.own_country_target_roots:
+    if cand.source is None or cand.target is None:
         return cand
+    domestic_event = cand.code[:2] in kn.words.own_country_target_roots
     sides = {}
     for side, other in (("source", cand.target), ("target", cand.source)):
         am: ActorMention = getattr(cand, side)
+        if not domestic_event and not _institutions_of_one_state(kn, am.actor, other.actor):
+            continue
         # Sector groups ("police") and unknown people with a title ("Judge Rivera"); not
         # unknown named groups, whose name may well say they are foreign ("West Africans").
         titled = not am.actor.known and am.actor.kind is ActorKind.PERSON and am.actor.sector
@@ -69,6 +72,25 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
             how = f"{am.mention.how}; country of the other side, {other.actor.name}"
             sides[side] = ActorMention(replace(am.mention, how=how), actor)
     return replace(cand, **sides) if len(sides) == 1 else cand
+
+
+def _institutions_of_one_state(kn: Knowledge, stateless: Actor, other: Actor) -> bool:
+    """In any kind of event, a group of a state's society of no stated country facing an
+    institution of a named state is of that state ("the Kenyan government rejected
+    opposition demands"), and so is an institution facing a named political group
+    ("Thailand's opposition called on the government"). Not facing a state itself or a
+    body of the same kind ("Pakistan urged the government", "the US State Department
+    criticised the government" may be of any country), and not for civilians, whom a
+    state's aid, condolences or sanctions often reach in another state."""
+    if not other.country:
+        return False
+    domestic = frozenset(kn.words["domestic_sectors"])
+    institutions = frozenset(kn.words["state_sectors"]) | {"LEG", "JUD"}
+    sector, other_sector = stateless.sector_code, other.sector_code
+    society = domestic - institutions - {"CVL", "REF"}
+    if sector in society:
+        return other_sector in institutions
+    return sector in institutions and other_sector in society
 
 
 def source_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
