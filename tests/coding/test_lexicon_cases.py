@@ -518,6 +518,14 @@ CASES = [
         "The Kenyan government rejected opposition demands to disband the commission.",
         ("KENGOV", "KENOPP", "120"),
     ),
+    # Others rallied are won to a side or against one (053, 113); crowds that rally march.
+    ("Saudi Arabia rallied Gulf Arab states against Iran at a meeting in Riyadh.", ("SAU", "IRN", "113")),
+    (
+        "Thousands of opposition supporters rallied against the government in Nairobi.",
+        ("KENOPP", "KENGOV", "141"),
+    ),
+    # Nobody goes on an air strike.
+    ("Lawyers in Pakistan went on strike demanding an independent judiciary.", ("PAKJUD", "PAK", "143")),
 ]
 
 NOT_GIVEN = [
@@ -714,3 +722,10 @@ def test_a_government_facing_a_state_or_another_government_is_not_made_its_own(m
     ):
         targets = {d[1] for d in _dyads(model_pipeline, text)}
         assert targets and not any(t and t.startswith(country) for t in targets), (text, targets)
+
+
+def test_a_protest_called_off_by_those_who_held_it_eases_dissent(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Opposition supporters in Kenya called off their weekly protests against the government."
+    events = model_pipeline.code(text, published="2024-05-03")
+    called_off = [(e.cameo, e.modality.value, e.cameo_standard) for e in events]
+    assert ("141", "cancelled", "082") in called_off

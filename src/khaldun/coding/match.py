@@ -652,13 +652,14 @@ def _crowds(kn: Knowledge, source: Argument) -> bool:
     return all(m.actor.sector in kn.words["protester_sectors"] for m in source.mentions)
 
 
-def _labour_strike(kn: Knowledge, noun: Token, source: Argument) -> bool:
+def _labour_strike(kn: Knowledge, doc: ParsedDoc, noun: Token, source: Argument) -> bool:
     """True for a strike noun (the trigger, or a light verb's object) whose doers are
-    workers, teachers, students or the like."""
+    workers, teachers, students or the like, or that its doers went on: nobody goes on an
+    air strike ("lawyers went on strike")."""
+    if noun.lemma.lower() not in kn.words["labour_strike_nouns"]:
+        return False
     sectors = kn.words["labour_sectors"]
-    return noun.lemma.lower() in kn.words["labour_strike_nouns"] and all(
-        m.actor.sector in sectors for m in source.mentions
-    )
+    return _engaged_on(kn, doc, noun) is not None or all(m.actor.sector in sectors for m in source.mentions)
 
 
 def _code_for_the_doers(
@@ -679,7 +680,7 @@ def _code_for_the_doers(
         code = rule.by_protesters
     if code[:2] in kn.words["violent_protest_roots"] and protesters:
         code = "145"  # "protesters torched a police station": a violent protest (CAMEO 145)
-    if code[:2] in kn.words["labour_strike_roots"] and _labour_strike(kn, trigger_end, source):
+    if code[:2] in kn.words["labour_strike_roots"] and _labour_strike(kn, doc, trigger_end, source):
         code = "143"  # "the nurses extended their strike": a strike, not a military one
     return code
 
