@@ -526,6 +526,28 @@ CASES = [
     ),
     # Nobody goes on an air strike.
     ("Lawyers in Pakistan went on strike demanding an independent judiciary.", ("PAKJUD", "PAK", "143")),
+    # A name that runs on through "without"; a nationality adjective names the place ("the
+    # Libyan capital"); "both countries" are not the speaker's own; "the reporters" after
+    # journalists of a country, and "the doctors" after Kenyan doctors, are theirs.
+    (
+        "Reporters Without Borders condemned the arrests of three journalists in Minsk.",
+        ("NGOMEDRSF", "BLRMED", "111"),
+    ),
+    ("Gunmen killed nine people in the Libyan capital on Sunday.", ("LBYUAF", "LBYCVL", "193")),
+    (
+        "Egypt and Ethiopia met in Khartoum for talks hosted by Sudan on Monday. "
+        "Sudan later called on both countries to sign a deal.",
+        ("SDN", "ETH", "020"),
+    ),
+    (
+        "Turkish police detained five journalists in Istanbul. "
+        "The interior ministry accused the reporters of spreading disinformation.",
+        ("TURGOV", "TURMED", "112"),
+    ),
+    (
+        "Two Kenyan doctors were kidnapped in Somalia on Friday. Al-Shabaab later released the doctors.",
+        ("SOMINSSHB", "KENHLH", "084"),
+    ),
 ]
 
 NOT_GIVEN = [

@@ -157,8 +157,8 @@ def _phrase_cues(doc: ParsedDoc, start: int, end: int, head: Token, kb: Knowledg
 
 
 # Prepositions inside names: "Organisation of Islamic Cooperation", "Organization for
-# Security and Co-operation in Europe", "Court of Justice".
-_NAME_PREPOSITIONS = frozenset({"of", "for"})
+# Security and Co-operation in Europe", "Court of Justice", "Reporters Without Borders".
+_NAME_PREPOSITIONS = frozenset({"of", "for", "without"})
 
 
 def _name_with_complement(doc: ParsedDoc, head: Token, start: int, kb: KnowledgeBase) -> Cue | None:

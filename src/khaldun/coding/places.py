@@ -16,6 +16,7 @@ from dataclasses import replace
 from khaldun.coding.candidate import Candidate, Draft
 from khaldun.coding.mentions import is_a_date
 from khaldun.knowledge import Knowledge
+from khaldun.knowledge.actors.base import HitKind
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
 
@@ -85,9 +86,17 @@ def _place_in_phrase(kn: Knowledge, doc: ParsedDoc, head: Token, depth: int = 0)
                     return place
     for child in doc.children(head.i):
         if child.dep == "amod" and child.ent_type in ("NORP", "GPE"):
-            place = kn.gazetteer.resolve(child.text)
+            place = kn.gazetteer.resolve(child.text) or _country_of_adjective(kn, child)
             if place is not None and place.country:
                 return place
+    return None
+
+
+def _country_of_adjective(kn: Knowledge, adjective: Token) -> Place | None:
+    """The country a nationality adjective names, as a place: "the Libyan capital"."""
+    for hit in kn.kb.lookup(adjective.text):
+        if hit.kind in (HitKind.ADJECTIVE, HitKind.COUNTRY) and hit.country is not None:
+            return Place(name=hit.country.name, country=hit.country.iso3, text=adjective.text)
     return None
 
 

@@ -139,13 +139,29 @@ class References(ResolverState):
                 actor = country_actor(self.kb, state)
                 return (self._mention(cues.start, cues.end, head, actor, f"the state just named, {state}"),)
         if any(k.lower in PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
-            pair = [iso3 for iso3, _ in self._country_counts.most_common(2)]
+            # "Sudan called on both countries": not the speaker's own.
+            speaker = self._country_of_clause_subject(head)
+            ranked = [iso3 for iso3, _ in self._country_counts.most_common(3) if iso3 != speaker]
+            pair = ranked[:2]
             if len(pair) == 2:
                 how = "the document's two most named countries"
                 return tuple(
                     self._mention(cues.start, cues.end, head, country_actor(self.kb, c), how) for c in pair
                 )
         return ()
+
+    def _country_of_clause_subject(self, head: Token) -> str | None:
+        """The country of the subject of the verb ``head`` hangs from, if named before it."""
+        verb = head
+        while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
+            if verb.dep in ("nsubj", "nsubjpass"):
+                return None  # "the ministers of the two countries spoke": inside the subject
+            verb = self.doc.head(verb.i)
+        subject = next((k for k in self.doc.children(verb.i) if k.dep == "nsubj"), None)
+        if subject is None or subject.i > head.i:
+            return None
+        actors = [actor for i, actor, _, _ in self._groups if i == subject.i]
+        return actors[-1].country if actors else None
 
     def _state_just_named(self, head: Token) -> str | None:
         """The state named last before ``head`` in its sentence, else the document's most named."""

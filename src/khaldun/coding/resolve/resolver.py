@@ -193,6 +193,7 @@ class DocumentResolver(References, CountryContext):
                 or (owner.country if owner else None)
                 or self._country_of_complement(cues.head)
                 or self._misspelt_modifier(cues)
+                or self._country_of_the_same_group_before(self.doc.tokens[cues.head], sector)
             )
             if country is None and sectors[-1].text.lower() in self.kn.words["mass_noun_sectors"]:
                 return None, ""  # "agreed to share intelligence": information, not an agency

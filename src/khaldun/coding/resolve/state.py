@@ -81,3 +81,14 @@ class ResolverState:
             if sector is not None and (kind == sector or {kind, sector} <= armed):
                 return actor
         return None
+
+    def _country_of_the_same_group_before(self, head: Token, sector: str) -> str | None:
+        """ "the reporters" after "five Turkish journalists": a group called again by "the"
+        and a word of its kind is the group named before, of its country."""
+        kids = list(self.doc.children(head.i))
+        if head.tag not in ("NNS", "NNPS") or [k.lower for k in kids if k.dep == "det"] != ["the"]:
+            return None
+        for i, actor, _, _ in reversed(self._groups):
+            if i < head.i and actor.id.startswith("group:") and actor.sector_code == sector:
+                return actor.country
+        return None
