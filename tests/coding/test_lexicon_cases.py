@@ -548,6 +548,33 @@ CASES = [
         "Two Kenyan doctors were kidnapped in Somalia on Friday. Al-Shabaab later released the doctors.",
         ("SOMINSSHB", "KENHLH", "084"),
     ),
+    # Phrasal verbs of the news: kicked out (expelled), rounded up (arrested), a rally broken
+    # up (repressed), hostages handed over (released), hit back with drones, a veto cast, sat
+    # down with negotiators, clamped down on.
+    ("Burkina Faso kicked out three French diplomats on Thursday.", ("BFA", "FRAGOV", "161")),
+    (
+        "Tunisian police rounded up a dozen opposition activists in overnight raids.",
+        ("TUNCOP", "TUNOPP", "173"),
+    ),
+    ("Ugandan police broke up an opposition rally in Kampala with tear gas.", ("UGACOP", "UGAOPP", "175")),
+    ("Hamas handed over four Israeli hostages to the Red Cross in Gaza.", ("PSEREBHMS", "ISRCVL", "0841")),
+    ("Ukraine hit back at Russia with a wave of drone attacks on oil refineries.", ("UKR", "RUS", "1952")),
+    ("Russia cast a veto against a Security Council resolution on Sudan.", ("RUS", "IGOUNOSEC", "129")),
+    ("The Chinese government clamped down on dissent in Xinjiang.", ("CHNGOV", "CHN", "175")),
+    # A stance as a predicate adjective: opposed to (110), open to (030, finer by its object),
+    # confident about (013).
+    (
+        "Beijing was firmly opposed to the planned U.S. sale of fighter jets to Taiwan.",
+        ("CHNGOV", "USA", "110"),
+    ),
+    (
+        "The Colombian government is open to a bilateral ceasefire with the ELN rebels.",
+        ("COLGOV", "COLREBELN", "0356"),
+    ),
+    (
+        "Georgia's president said she was confident about talks with the European Union.",
+        ("GEOGOV", "IGOEUREEC", "013"),
+    ),
 ]
 
 NOT_GIVEN = [
