@@ -575,6 +575,32 @@ CASES = [
         "Georgia's president said she was confident about talks with the European Union.",
         ("GEOGOV", "IGOEUREEC", "013"),
     ),
+    # "He" after an office named as the subject of the sentence before, with no person named.
+    (
+        "Kenya's foreign minister spoke to reporters in Nairobi on Tuesday. He criticised Somalia's decision.",
+        ("KENGOV", "SOM", "111"),
+    ),
+    (
+        "Ecuador's interior minister held a news conference in Quito. He demanded that Colombia hand over two suspects.",
+        ("ECUGOV", "COL", "100"),
+    ),
+    # A passive's doers in a plain "by" phrase; "hacked to death" is a killing (CAMEO 2.0 HACK *
+    # (TO DEATH), 1823).
+    (
+        "More than 40 students were abducted from a school in Borno state by suspected Boko Haram militants.",
+        ("NGAINSBKH", "NGAEDU", "181"),
+    ),
+    ("Seven farmers were hacked to death by ADF militants in eastern Congo.", ("CODINS", "CODAGR", "1823")),
+    # "the group" after a group named by its kind and country.
+    (
+        "A coalition of Iraqi militias posted a statement on Thursday. The group claimed responsibility for the attack.",
+        ("IRQUAF", None, "015"),
+    ),
+    # A speech verb with its that-clause that the parser hung on the sentence's noun.
+    (
+        "Zimbabwe's main opposition party alleged on Monday that the government had rigged the election.",
+        ("ZWEOPP", "ZWEGOV", "112"),
+    ),
 ]
 
 NOT_GIVEN = [

@@ -127,12 +127,33 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
         agent = child_of(doc, verb, "agent")
         pobj = child_of(doc, agent, "pobj") if agent else None
         if pobj is None:
+            # The parser sometimes makes the agent a plain "by" phrase ("abducted ... by
+            # suspected Boko Haram militants"): an actor there is the agent all the same.
+            by = next((c for c in doc.children(verb.i) if c.dep == "prep" and c.lower == "by"), None)
+            by_actor = child_of(doc, by, "pobj") if by is not None else None
+            arg = argument(doc, by_actor, mentions, "by-phrase of the passive") if by_actor else None
+            if arg is not None:
+                return arg
             return _doer_in_when_clause(doc, verb, mentions) or _doer_of_the_means(kn, doc, verb, mentions)
         return argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
     if subject is not None:
         return argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
     finite_acl = verb.dep == "acl" and verb.tag in _FINITE_TAGS and doc.head(verb.i).dep == "appos"
+    # "Zimbabwe's opposition party alleged on Monday that ...": a sentence whose root the
+    # parser made the noun, with the real main verb, and its that-clause, hung on it as a
+    # participle.
+    root_noun = doc.head(verb.i)
+    if (
+        verb.dep == "acl"
+        and root_noun.dep == "ROOT"
+        and root_noun.pos in ("NOUN", "PROPN")
+        and root_noun.i < verb.i
+        and child_of(doc, verb, "ccomp") is not None
+    ):
+        arg = argument(doc, root_noun, mentions, "the noun the parser made the sentence's root")
+        if arg is not None:
+            return arg
     if (verb.dep == "relcl" or finite_acl) and verb.pos == "VERB" and doc.head(verb.i).i < verb.i:
         # "Lavrov, speaking after talks ..., accused Washington": the parser makes the main
         # verb a relative clause of the name; with no subject of its own, the name is it.

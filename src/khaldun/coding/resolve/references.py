@@ -85,9 +85,15 @@ class References(ResolverState):
             role = self._office_subject_before(head)
             if role is not None:
                 return role
+        previous = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current - 1]
+        if not same and not previous and not bound:
+            # "Kenya's foreign minister spoke to reporters. He criticised ...": the office
+            # that was the subject of the sentence before, when it names no person.
+            role = self._office_subject_before(head, sentences_back=1)
+            if role is not None:
+                return role
         if not earlier:
             return None
-        previous = [(i, a, s) for i, a, s in earlier if self.doc.tokens[i].sent == current - 1]
         for group in (same, previous):
             subjects = [a for _, a, is_subject in group if is_subject]
             if subjects:
@@ -109,14 +115,14 @@ class References(ResolverState):
             subjects = {c.i for c in self.doc.children(verb.i) if c.dep in SUBJECT_DEPS}
         return subjects
 
-    def _office_subject_before(self, head: Token) -> Actor | None:
+    def _office_subject_before(self, head: Token, sentences_back: int = 0) -> Actor | None:
         """The latest singular office ("the foreign minister", sector and all) that is the
-        subject of a clause before ``head`` in its sentence."""
+        subject of a clause before ``head`` in its sentence (or the ``sentences_back`` before)."""
         found = [
             actor
             for i, actor, is_subject, singular in self._groups
             if i < head.i
-            and self.doc.tokens[i].sent == head.sent
+            and head.sent - sentences_back <= self.doc.tokens[i].sent <= head.sent
             and is_subject
             and singular
             and actor.sector

@@ -119,7 +119,7 @@ class DocumentResolver(References, CountryContext):
                 return pair
         actor, how = self._actor_of(cues)
         if actor is None and head.lemma.lower() in self.kn.words["group_reference_nouns"] and not cues.cues:
-            actor = self._named_group_before(head, None)
+            actor = self._named_group_before(head, None) or self._unnamed_group_before(head)
             how = f"{head.text!r} → {actor.name}, the group named before" if actor else ""
         if actor is None:
             return ()

@@ -92,3 +92,17 @@ class ResolverState:
             if i < head.i and actor.id.startswith("group:") and actor.sector_code == sector:
                 return actor.country
         return None
+
+    def _unnamed_group_before(self, head: Token) -> Actor | None:
+        """ "the group" after a group named by its kind and country ("a coalition of Iraqi
+        militias ... The group claimed"): the latest such group that was a subject, in this
+        sentence or the one before; not a state's own forces or officials."""
+        if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
+            return None
+        state = self.kn.words["state_sectors"]
+        for i, actor, is_subject, _ in reversed(self._groups):
+            if i >= head.i or self.doc.tokens[i].sent < head.sent - 1 or not is_subject:
+                continue
+            if actor.id.startswith("group:") and actor.country and actor.sector_code not in state:
+                return actor
+        return None
