@@ -601,6 +601,17 @@ CASES = [
         "Zimbabwe's main opposition party alleged on Monday that the government had rigged the election.",
         ("ZWEOPP", "ZWEGOV", "112"),
     ),
+    # CAMEO 2.0's CANCEL synset: a strike ended eases dissent (HALT * STRIKE, 082), fighting
+    # halted is a truce (END * &FIGHT, 0871), an embassy closed breaks relations (CLOSE *
+    # EMBASSY, 161); protesters clashing with police riot (145).
+    ("Striking doctors in Zimbabwe ended their month-long strike on Monday.", ("ZWEHLH", "ZWE", "082")),
+    ("Rebels and government forces halted the fighting in Darfur on Sunday.", ("SDNMIL", "SDN", "0871")),
+    ("Britain closed its embassy in Kabul.", ("GBR", "AFGGOV", "161")),
+    (
+        "Protesters demanding the resignation of Peru's president clashed with riot police in Lima.",
+        ("PERCVL", "PERCOP", "145"),
+    ),
+    ("Polish farmers blocked border crossings on Monday.", ("POLAGR", "POL", "144")),
 ]
 
 NOT_GIVEN = [
@@ -804,3 +815,11 @@ def test_a_protest_called_off_by_those_who_held_it_eases_dissent(model_pipeline)
     events = model_pipeline.code(text, published="2024-05-03")
     called_off = [(e.cameo, e.modality.value, e.cameo_standard) for e in events]
     assert ("141", "cancelled", "082") in called_off
+
+
+def test_a_condition_is_not_news_of_its_own(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "unless their demands are met by the government": what must happen is no event; the
+    # refusal to end the strike is (negated, the codebook's refusal to ease dissent).
+    text = "Kenyan teachers will not end their strike unless their demands for higher pay are met by the government."
+    events = model_pipeline.code(text, published="2024-05-03")
+    assert [(e.cameo, e.modality.value, e.cameo_standard) for e in events] == [("082", "negated", "1242")]

@@ -258,11 +258,14 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     content = [c for c in candidates if c.code[:2] in kn.words["content_roots"]]
     # ... on the verb or on its object noun ("expressed hope that talks would resume").
     content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
+    triggers = {c.trigger.i for c in candidates}
     kept = []
     for cand in candidates:
         asked = cand.code[:2] in kn.words["asked_for_roots"]
-        if _inside_content(doc, cand.trigger, content_heads, asked=asked) or _what_a_protest_does(
-            kn, doc, cand
+        if (
+            _inside_content(doc, cand.trigger, content_heads, asked=asked)
+            or _what_a_protest_does(kn, doc, cand)
+            or _a_condition_of(kn, doc, cand.trigger, triggers)
         ):
             continue
         current, governed = cand.trigger, False
@@ -282,6 +285,17 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
         if not governed:
             kept.append(cand)
     return kept
+
+
+def _a_condition_of(kn: Knowledge, doc: ParsedDoc, trigger: Token, triggers: set[int]) -> bool:
+    """True for a trigger in an "if"/"unless" clause of another event's verb ("will not end
+    the strike unless their demands are met"): the condition is not news of its own."""
+    clause = trigger
+    while clause.dep != "advcl" and clause.head != clause.i and clause.pos != "VERB":
+        clause = doc.head(clause.i)
+    if clause.dep != "advcl" or clause.head not in triggers:
+        return False
+    return any(c.dep == "mark" and c.lower in kn.modality.condition for c in doc.children(clause.i))
 
 
 def _what_a_protest_does(kn: Knowledge, doc: ParsedDoc, cand: Candidate) -> bool:
