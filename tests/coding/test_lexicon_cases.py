@@ -612,6 +612,20 @@ CASES = [
         ("PERCVL", "PERCOP", "145"),
     ),
     ("Polish farmers blocked border crossings on Monday.", ("POLAGR", "POL", "144")),
+    # A denial naming no accuser answers whoever last acted against the denier; "the
+    # charity" after "a German charity" is that charity.
+    (
+        "Sweden expelled a Chinese diplomat on Thursday. Beijing denied the accusations.",
+        ("CHNGOV", "SWE", "016"),
+    ),
+    (
+        "Burkina Faso accused Ivory Coast of harbouring coup plotters. Ivory Coast denied any involvement.",
+        ("CIV", "BFA", "016"),
+    ),
+    (
+        "Italy accused a German charity of helping smugglers. The charity rejected the accusation.",
+        ("DEUNGO", "ITA", "016"),
+    ),
 ]
 
 NOT_GIVEN = [

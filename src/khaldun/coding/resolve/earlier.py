@@ -54,6 +54,14 @@ def refer_to_earlier_events(
             if event is not None:
                 how = f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
                 found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
+        if tok.i not in found and _denied_without_owner(kn, doc, tok):
+            # "Beijing denied the accusations", "denied any involvement": what was said or done
+            # against the denier before, by whoever said or did it.
+            speakers = _subject_parties(kn, doc, mentions) if speakers is None else speakers
+            event = _latest_against(kn, earlier, speakers)
+            if event is not None:
+                how = f"who acted against the denier before ({event.cameo})"
+                found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
     referring = frozenset(
         i for i in found.keys() - mentions.keys() if kn.lexicon.nouns.get(doc.tokens[i].lemma.lower())
     )
@@ -78,6 +86,7 @@ def _may_refer_back(kn: Knowledge, lemma: str) -> bool:
         or lemma in words["pair_nouns"]
         or lemma in words["agreement_nouns"]
         or lemma in words["reported_act_nouns"]
+        or lemma in words["denied_nouns"]
     )
 
 
@@ -136,6 +145,29 @@ def _generic(mentions: tuple[ActorMention, ...]) -> bool:
     """No mention, or only sector words ("leaders", "the warring parties"), whose country,
     if any, the context lent them."""
     return all(m.actor.id.startswith("group:") for m in mentions)
+
+
+def _denied_without_owner(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
+    """The object of a denial ("denied the accusations", "rejected any involvement") that
+    names no accuser of its own."""
+    if noun.dep != "dobj" or noun.lemma.lower() not in kn.words["denied_nouns"]:
+        return False
+    if doc.head(noun.i).lemma.lower() not in kn.words["denial_verbs"]:
+        return False
+    kids = doc.children(noun.i)
+    return not any(k.dep == "poss" or (k.dep == "prep" and k.lower in ("by", "of", "from")) for k in kids)
+
+
+def _latest_against(kn: Knowledge, earlier: Sequence[Event], speakers: set[str]) -> Event | None:
+    """The latest earlier event aimed at one of ``speakers`` by another party."""
+    for event in reversed(earlier):
+        if event.source is None or event.target is None:
+            continue
+        source, target = _party(kn, event.source.actor), _party(kn, event.target.actor)
+        target_state = event.target.actor.country
+        if source not in speakers and (target in speakers or target_state in speakers):
+            return event
+    return None
 
 
 def _definite_without_owner(doc: ParsedDoc, noun: Token) -> bool:

@@ -83,10 +83,11 @@ class ResolverState:
         return None
 
     def _country_of_the_same_group_before(self, head: Token, sector: str) -> str | None:
-        """ "the reporters" after "five Turkish journalists": a group called again by "the"
-        and a word of its kind is the group named before, of its country."""
+        """ "the reporters" after "five Turkish journalists", "the charity" after "a German
+        charity": a group called again by "the" and a word of its kind is the group named
+        before, of its country."""
         kids = list(self.doc.children(head.i))
-        if head.tag not in ("NNS", "NNPS") or [k.lower for k in kids if k.dep == "det"] != ["the"]:
+        if head.pos != "NOUN" or [k.lower for k in kids if k.dep == "det"] != ["the"]:
             return None
         for i, actor, _, _ in reversed(self._groups):
             if i < head.i and actor.id.startswith("group:") and actor.sector_code == sector:
