@@ -626,6 +626,15 @@ CASES = [
         "Italy accused a German charity of helping smugglers. The charity rejected the accusation.",
         ("DEUNGO", "ITA", "016"),
     ),
+    # What a threat or a promise is about names its target, through the phrase of its action
+    # ("to pull out of talks with the United States", "to pull its observers out of
+    # Mozambique"), a named country before the actor's own force.
+    ("North Korea threatened to pull out of nuclear talks with the United States.", ("PRK", "USA", "134")),
+    (
+        "The European Union warned it would pull its election observers out of Mozambique.",
+        ("IGOEUREEC", "MOZ", "130"),
+    ),
+    ("The European Union pledged to deploy a peacekeeping force to Chad.", ("IGOEUREEC", "TCD", "0334")),
 ]
 
 NOT_GIVEN = [

@@ -414,20 +414,37 @@ def _embedded_target(
         if action is None or not _speaks_of_others(kn, verb):
             return None
     objects = [c for c in doc.children(action.i) if c.dep in ("dobj", "dative")]
+    # "to provide equipment and training to the Malian army": the objects' conjuncts too.
+    objects += [c for o in objects for c in doc.children(o.i) if c.dep == "conj"]
     candidates = list(objects)
-    # "to send 12 million euros of aid for Malawi": the action's object may carry the target.
+    # "to send 12 million euros of aid for Malawi": the action's object may carry the target;
+    # so may the object of its own phrase ("to pull out of talks with the United States").
     holders = [action, *objects, *(t for o in objects for t in _measured(kn, doc, o))]
+    preps = [c for c in doc.children(action.i) if c.dep == "prep"]
+    preps += [c for p in preps for c in doc.children(p.i) if c.dep == "prep"]  # "out" + "of"
+    holders += [
+        pobj for prep in preps for pobj in doc.children(prep.i) if pobj.dep == "pobj" and pobj.pos == "NOUN"
+    ]
+    prepositions = kn.words["embedded_target_prepositions"]
     for holder in holders:
         for prep in doc.children(holder.i):
-            if prep.dep == "prep" and prep.lower in kn.words["embedded_target_prepositions"]:
+            if prep.dep == "prep" and prep.lower in prepositions:
                 candidates += [c for c in doc.children(prep.i) if c.dep == "pobj"]
+            elif prep.dep == "prep" and prep.lower == "out":
+                # "to pull its observers out of Mozambique": the place left is the target's.
+                of = [c for c in doc.children(prep.i) if c.dep == "prep" and c.lower == "of"]
+                candidates += [c for o in of for c in doc.children(o.i) if c.dep == "pobj"]
+    found = []
     for token in candidates:
         if any(c.dep == "poss" and c.lower in OWN_POSSESSIVES for c in doc.children(token.i)):
             continue  # "agreed to pull back their forces": their own, no other party
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
         if arg is not None:
-            return arg, token
-    return None
+            found.append((arg, token))
+    # A party of a named country before a group of none ("to deploy a peacekeeping force to
+    # Chad": the force is the actor's own).
+    stated = [(arg, token) for arg, token in found if any(m.actor.country for m in arg.mentions)]
+    return (stated or found or [None])[0]
 
 
 def _speaks_of_others(kn: Knowledge, verb: Token) -> bool:
