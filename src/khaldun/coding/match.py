@@ -55,7 +55,7 @@ def match_sentence(
     used_objects: set[int] = set()
     found: list[Candidate] = []
     for tok in doc.tokens[sent.start : sent.end]:
-        rules = _verb_rules(lexicon, tok) if tok.pos in ("VERB", "AUX") else ()
+        rules = _verb_rules(lexicon, tok) if tok.pos in ("VERB", "AUX") or _headline_verb(doc, tok) else ()
         if rules:
             found.extend(_match_verb(kn, doc, tok, rules, mentions, used_objects, misses))
     for tok in doc.tokens[sent.start : sent.end]:
@@ -145,6 +145,15 @@ def _own_addressee(kn: Knowledge, doc: ParsedDoc, verb: Token, rule: TriggerRule
         for pobj in doc.children(prep.i)
         if pobj.dep == "pobj"
     )
+
+
+def _headline_verb(doc: ParsedDoc, tok: Token) -> bool:
+    """A present-tense verb of a headline the tagger took for a plural noun ("Sudan army
+    rejects ceasefire plan"): the root, with a subject and an object of its own."""
+    if tok.tag != "NNS" or tok.dep != "ROOT" or not tok.lower.endswith("s"):
+        return False
+    deps = {c.dep for c in doc.children(tok.i)}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
