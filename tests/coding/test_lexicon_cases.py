@@ -639,6 +639,13 @@ CASES = [
     # party are military aid (072).
     ("Sudan army rejects ceasefire plan from regional bloc IGAD", ("SDNMIL", "IGOAFRIGD", "1246")),
     ("Britain sends long-range cruise missiles to Ukraine", ("GBR", "UKR", "072")),
+    # A sentence whose root the parser made its subject noun, with the main verbs hung on it
+    # as participles; goods delivered are aid.
+    (
+        "Volunteers from two Turkish charities collected and delivered food to a refugee camp in Syria.",
+        ("TURNGO", "SYRREF", "073"),
+    ),
+    ("Japan delivered relief goods to Myanmar.", ("JPN", "MMR", "073")),
 ]
 
 NOT_GIVEN = [

@@ -140,17 +140,10 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
     if subject is not None:
         return argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
     finite_acl = verb.dep == "acl" and verb.tag in _FINITE_TAGS and doc.head(verb.i).dep == "appos"
-    # "Zimbabwe's opposition party alleged on Monday that ...": a sentence whose root the
-    # parser made the noun, with the real main verb, and its that-clause, hung on it as a
-    # participle.
-    root_noun = doc.head(verb.i)
-    if (
-        verb.dep == "acl"
-        and root_noun.dep == "ROOT"
-        and root_noun.pos in ("NOUN", "PROPN")
-        and root_noun.i < verb.i
-        and child_of(doc, verb, "ccomp") is not None
-    ):
+    root_noun = _root_noun_of_main_verb(doc, verb)
+    if root_noun is None and verb.dep == "conj":  # "... collected and delivered food"
+        root_noun = _root_noun_of_main_verb(doc, doc.head(verb.i))
+    if root_noun is not None:
         arg = argument(doc, root_noun, mentions, "the noun the parser made the sentence's root")
         if arg is not None:
             return arg
@@ -164,6 +157,25 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
         if arg is not None:
             return arg
     return _borrowed_subject(kn, doc, verb, mentions)
+
+
+def _root_noun_of_main_verb(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The subject of a sentence whose root the parser made a noun, with the real main
+    verb hung inside its phrase as a participle, as it shows by having its own that-clause
+    or object ("Zimbabwe's opposition party alleged on Monday that ...", "Doctors from two
+    aid groups donated and delivered goods to ..."); None for a real participle."""
+    if verb.dep != "acl":
+        return None
+    root = doc.head(verb.i)
+    while root.head != root.i:
+        if root.pos in ("VERB", "AUX"):
+            return None  # "condemned the decision to recognize ...": another clause's
+        root = doc.head(root.i)
+    if root.pos not in ("NOUN", "PROPN") or root.i > verb.i:
+        return None
+    deps = {c.dep for c in doc.children(verb.i)}
+    deps |= {g.dep for c in doc.children(verb.i) if c.dep == "conj" for g in doc.children(c.i)}
+    return root if deps & {"ccomp", "dobj"} else None
 
 
 def _doer_in_when_clause(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
