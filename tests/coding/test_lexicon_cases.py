@@ -646,6 +646,16 @@ CASES = [
         ("TURNGO", "SYRREF", "073"),
     ),
     ("Japan delivered relief goods to Myanmar.", ("JPN", "MMR", "073")),
+    # Rules eased (CAMEO 2.0 RELAX * RULES, 081); disapproval expressed (EXPRESS *
+    # DISAPPROVAL, 110); a lawsuit filed (FILE * LAWSUIT, 115); an aid worker freed is a
+    # person released; calls accepted and demands agreed to accede (083); weapons handed in.
+    ("Egypt eased visa rules for tourists from Europe.", ("EGY", None, "081")),
+    ("France expressed disapproval of the US decision to impose tariffs.", ("FRA", "USA", "110")),
+    ("Malaysia filed a lawsuit against the US investment bank.", ("MYS", "USABUS", "115")),
+    ("Iran released a British-Iranian aid worker on Wednesday.", ("IRN", "GBRNGO", "0841")),
+    ("Kuwait's emir agreed to opposition demands for electoral reform.", ("KWTGOV", "KWTOPP", "083")),
+    ("Morocco's king accepted calls for constitutional reform.", ("MARGOV", "MAR", "083")),
+    ("Hundreds of FARC fighters handed in their weapons on Monday.", ("COLREBFAR", "COL", "0873")),
 ]
 
 NOT_GIVEN = [

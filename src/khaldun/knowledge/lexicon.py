@@ -118,6 +118,20 @@ class WordLists:
         return self["own_country_target_roots"]
 
 
+class _ListedOrderLoader(yaml.SafeLoader):
+    """Safe YAML whose merged mappings keep the keys written out first: in a refinement
+    table ``{demand: "083", <<: *intent_coop_refine}`` the first listed word found wins,
+    so ``demand`` is tried before the shared table's words (PyYAML puts merged keys first)."""
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        explicit = [(k, v) for k, v in node.value if k.tag != "tag:yaml.org,2002:merge"]
+        super().flatten_mapping(node)
+        written = {id(k) for k, _ in explicit}
+        names = {k.value for k, _ in explicit if isinstance(k, yaml.ScalarNode)}
+        merged = [(k, v) for k, v in node.value if id(k) not in written and k.value not in names]
+        node.value = explicit + merged
+
+
 def read_word_lists(file: Any) -> WordLists:
     """Read ``defaults.yaml`` (a path or a package resource)."""
     try:
@@ -204,7 +218,7 @@ def read_lexicon(folder: Path | Any, words: WordLists | None = None) -> Lexicon:
         if name == "adjectives.yaml" and not folder.joinpath(name).is_file():
             continue
         try:
-            raw = yaml.safe_load(folder.joinpath(name).read_text("utf-8")) or {}
+            raw = yaml.load(folder.joinpath(name).read_text("utf-8"), Loader=_ListedOrderLoader) or {}
         except yaml.YAMLError as exc:
             raise DataFileError(f"{name}: not valid YAML: {exc}") from None
         for entry in raw.get("verbs", []):

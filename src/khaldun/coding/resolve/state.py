@@ -89,6 +89,8 @@ class ResolverState:
         kids = list(self.doc.children(head.i))
         if head.pos != "NOUN" or [k.lower for k in kids if k.dep == "det"] != ["the"]:
             return None
+        if head.tag == "NN" and sector in self.kn.words["domestic_sectors"]:
+            return None  # "the government", "the opposition": the story's, not the last named
         for i, actor, _, _ in reversed(self._groups):
             if i < head.i and actor.id.startswith("group:") and actor.sector_code == sector:
                 return actor.country
