@@ -656,6 +656,9 @@ CASES = [
     ("Kuwait's emir agreed to opposition demands for electoral reform.", ("KWTGOV", "KWTOPP", "083")),
     ("Morocco's king accepted calls for constitutional reform.", ("MARGOV", "MAR", "083")),
     ("Hundreds of FARC fighters handed in their weapons on Monday.", ("COLREBFAR", "COL", "0873")),
+    # Security stepped up or tightened is a force posture (CAMEO 2.0 INCREASE * &SECURITY).
+    ("German police stepped up patrols ahead of the Christmas markets.", ("DEUCOP", None, "151")),
+    ("Kenya tightened security along its border with Somalia.", ("KEN", None, "152")),
 ]
 
 NOT_GIVEN = [
