@@ -659,6 +659,18 @@ CASES = [
     # Security stepped up or tightened is a force posture (CAMEO 2.0 INCREASE * &SECURITY).
     ("German police stepped up patrols ahead of the Christmas markets.", ("DEUCOP", None, "151")),
     ("Kenya tightened security along its border with Somalia.", ("KEN", None, "152")),
+    # A preposition on a conjunct of the object ("a team of rescuers and 50 tonnes of
+    # supplies to Pakistan"); "the criticism" is the criticism of whoever criticised the
+    # subject of its own clause, whatever "it" in another clause is.
+    (
+        "China sent a team of rescue workers and 50 tonnes of relief supplies to Pakistan on Sunday.",
+        ("CHN", "PAK", "073"),
+    ),
+    (
+        "Azerbaijan and Turkey signed a pipeline deal. Russia's foreign ministry criticised the deal. "
+        "Azerbaijan's president rejected the criticism and said his country would sell its gas to whoever it chose.",
+        ("AZEGOV", "RUSGOV", "016"),
+    ),
 ]
 
 NOT_GIVEN = [

@@ -505,6 +505,10 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     # or one clause down ("readiness to stand with X").
     obj = obj if obj is not None else child_of(doc, trigger, "dobj")
     heads = [trigger] + ([obj] if obj is not None else [])
+    # "sent a team of rescuers and 50 tonnes of supplies to Pakistan": on the direct object's
+    # conjuncts too.
+    dobj = child_of(doc, trigger, "dobj")
+    heads += [c for c in doc.children(dobj.i) if c.dep == "conj"] if dobj is not None else []
     # A particle with no object of its own may carry the preposition: "pulled out of the talks".
     heads += [
         c

@@ -39,7 +39,6 @@ def refer_to_earlier_events(
     found = dict(mentions)
     if not earlier:
         return found, frozenset()
-    speakers: set[str] | None = None
     for tok in doc.tokens[sent.start : sent.end]:
         if tok.pos != "NOUN" or not _may_refer_back(kn, tok.lemma.lower()):
             continue  # most nouns: decided without looking at the parse
@@ -49,16 +48,14 @@ def refer_to_earlier_events(
                 how = f"the two sides of the latest event with two ({pair[0].name}, {pair[1].name})"
                 found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
         elif tok.i not in found and _definite_without_owner(doc, tok):
-            speakers = _subject_parties(kn, doc, mentions) if speakers is None else speakers
-            event = _event_referred_to(kn, tok, earlier, speakers)
+            event = _event_referred_to(kn, tok, earlier, _speakers(kn, doc, mentions, tok))
             if event is not None:
                 how = f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
                 found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
         if tok.i not in found and _denied_without_owner(kn, doc, tok):
             # "Beijing denied the accusations", "denied any involvement": what was said or done
             # against the denier before, by whoever said or did it.
-            speakers = _subject_parties(kn, doc, mentions) if speakers is None else speakers
-            event = _latest_against(kn, earlier, speakers)
+            event = _latest_against(kn, earlier, _speakers(kn, doc, mentions, tok))
             if event is not None:
                 how = f"who acted against the denier before ({event.cameo})"
                 found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
@@ -176,6 +173,24 @@ def _definite_without_owner(doc: ParsedDoc, noun: Token) -> bool:
     if not any(k.dep == "det" and k.lower in _DEFINITE for k in kids):
         return False
     return not any(k.dep == "poss" or (k.dep == "prep" and k.lower == "by") for k in kids)
+
+
+def _speakers(
+    kn: Knowledge, doc: ParsedDoc, mentions: Mapping[int, tuple[ActorMention, ...]], noun: Token
+) -> set[str]:
+    """The parties of the subject of the verb ``noun`` hangs on (and of the verb it is
+    conjoined to or completes): "Azerbaijan's president rejected the criticism and said ...
+    it chose" is Azerbaijan's, whoever "it" is. The sentence's subjects when none is found."""
+    verb = noun
+    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
+        verb = doc.head(verb.i)
+    verbs = [verb]
+    while verb.dep in ("conj", "xcomp") and verb.head != verb.i:
+        verb = doc.head(verb.i)
+        verbs.append(verb)
+    subjects = [c.i for v in verbs for c in doc.children(v.i) if c.dep in SUBJECT_DEPS]
+    found = {_party(kn, m.actor) for i in subjects for m in mentions.get(i, ())}
+    return found or _subject_parties(kn, doc, mentions)
 
 
 def _subject_parties(
