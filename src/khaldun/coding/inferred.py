@@ -84,10 +84,9 @@ def _institutions_of_one_state(kn: Knowledge, stateless: Actor, other: Actor) ->
     state's aid, condolences or sanctions often reach in another state."""
     if not other.country:
         return False
-    domestic = frozenset(kn.words["domestic_sectors"])
-    institutions = frozenset(kn.words["state_sectors"]) | {"LEG", "JUD"}
+    institutions = kn.words["institution_sectors"]
+    society = kn.words["domestic_sectors"] - institutions - kn.words["people_at_large_sectors"]
     sector, other_sector = stateless.sector_code, other.sector_code
-    society = domestic - institutions - {"CVL", "REF"}
     if sector in society:
         return other_sector in institutions
     return sector in institutions and other_sector in society

@@ -299,9 +299,7 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
 def _a_condition_of(kn: Knowledge, doc: ParsedDoc, trigger: Token, triggers: set[int]) -> bool:
     """True for a trigger in an "if"/"unless" clause of another event's verb ("will not end
     the strike unless their demands are met"): the condition is not news of its own."""
-    clause = trigger
-    while clause.dep != "advcl" and clause.head != clause.i and clause.pos != "VERB":
-        clause = doc.head(clause.i)
+    clause = doc.governing_verb(trigger.i)
     if clause.dep != "advcl" or clause.head not in triggers:
         return False
     return any(c.dep == "mark" and c.lower in kn.modality.condition for c in doc.children(clause.i))

@@ -108,6 +108,13 @@ class ParsedDoc:
                 out.extend(self.subtree(child.i))
         return sorted(out, key=lambda t: t.i)
 
+    def governing_verb(self, i: int) -> Token:
+        """The nearest verb at or above token ``i`` (the root when none is)."""
+        tok = self.tokens[i]
+        while tok.pos not in ("VERB", "AUX") and tok.head != tok.i:
+            tok = self.tokens[tok.head]
+        return tok
+
     def ancestors(self, i: int) -> Iterator[Token]:
         tok = self.tokens[i]
         while tok.head != tok.i:

@@ -181,9 +181,7 @@ def _speakers(
     """The parties of the subject of the verb ``noun`` hangs on (and of the verb it is
     conjoined to or completes): "Azerbaijan's president rejected the criticism and said ...
     it chose" is Azerbaijan's, whoever "it" is. The sentence's subjects when none is found."""
-    verb = noun
-    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
-        verb = doc.head(verb.i)
+    verb = doc.governing_verb(noun.i)
     verbs = [verb]
     while verb.dep in ("conj", "xcomp") and verb.head != verb.i:
         verb = doc.head(verb.i)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from khaldun.coding.mentions import (
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -158,11 +160,14 @@ class References(ResolverState):
 
     def _country_of_clause_subject(self, head: Token) -> str | None:
         """The country of the subject of the verb ``head`` hangs from, if named before it."""
-        verb = head
-        while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
-            if verb.dep in ("nsubj", "nsubjpass"):
-                return None  # "the ministers of the two countries spoke": inside the subject
-            verb = self.doc.head(verb.i)
+        verb = self.doc.governing_verb(head.i)
+        below = (
+            [head, *takewhile(lambda t: t.i != verb.i, self.doc.ancestors(head.i))]
+            if verb.i != head.i
+            else []
+        )
+        if any(t.dep in SUBJECT_DEPS for t in below):
+            return None  # "the ministers of the two countries spoke": inside the subject
         subject = next((k for k in self.doc.children(verb.i) if k.dep == "nsubj"), None)
         if subject is None or subject.i > head.i:
             return None
