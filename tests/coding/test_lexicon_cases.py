@@ -671,6 +671,13 @@ CASES = [
         "Azerbaijan's president rejected the criticism and said his country would sell its gas to whoever it chose.",
         ("AZEGOV", "RUSGOV", "016"),
     ),
+    # Property handed back is returned (0842); access granted lets aid in (0863); relief
+    # flown in is aid (073); goods exported are trade (061), bombs shipped military aid (072).
+    ("Georgia handed back two Russian fishing boats on Friday.", ("GEO", "RUS", "0842")),
+    ("Myanmar granted aid agencies access to the camps in Rakhine.", ("MMR", None, "0863")),
+    ("Qatar flew 30 tonnes of medical supplies to Sudan on Monday.", ("QAT", "SDN", "073")),
+    ("Chile began exporting lithium to Japan on Tuesday.", ("CHL", "JPN", "061")),
+    ("Germany shipped thousands of guided bombs to Ukraine.", ("DEU", "UKR", "072")),
 ]
 
 NOT_GIVEN = [
