@@ -678,6 +678,18 @@ CASES = [
     ("Qatar flew 30 tonnes of medical supplies to Sudan on Monday.", ("QAT", "SDN", "073")),
     ("Chile began exporting lithium to Japan on Tuesday.", ("CHL", "JPN", "061")),
     ("Germany shipped thousands of guided bombs to Ukraine.", ("DEU", "UKR", "072")),
+    # An event suffered ("came under fire from", "under investigation by"): the subject is
+    # the target, the "from" or "by" phrase the doer. Reservists called up are mobilised
+    # (CAMEO 2.0 CALL_UP, 154); aid paused is aid suspended; a case filed against a state
+    # a lawsuit (FILE * CASE (AGAINST), 115).
+    (
+        "An Indian army patrol came under fire from Pakistani troops along the Line of Control.",
+        ("PAKMIL", "INDMIL", "190"),
+    ),
+    ("The Nigerian minister came under investigation by the Kenyan police.", ("KENCOP", "NGAGOV", "090")),
+    ("Azerbaijan called up military reservists on Monday.", ("AZE", None, "154")),
+    ("The United States paused food aid to Ethiopia on Thursday.", ("USA", "ETH", "1623")),
+    ("Gambia filed a genocide case against Myanmar at the world court.", ("GMB", "MMR", "115")),
 ]
 
 NOT_GIVEN = [

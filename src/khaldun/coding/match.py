@@ -350,8 +350,8 @@ def _background(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
     preposition ("in response to a border raid"), or a clause opened by "after",
     "since", "because"..."""
     if trigger.pos in ("NOUN", "PROPN") and trigger.dep == "pobj":
-        if _engaged_on(kn, doc, trigger) is not None:
-            return False  # what the subject is doing: "went on strike"
+        if _engaged_on(kn, doc, trigger) is not None or _suffered_under(kn, doc, trigger) is not None:
+            return False  # what the subject is doing or suffering: "went on strike", "came under fire"
         prep = doc.head(trigger.i)
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
@@ -502,8 +502,48 @@ def _match_noun(
 ) -> list[Candidate]:
     if rule.requires_child and not any(c.dep in rule.requires_child for c in doc.children(noun.i)):
         return []
+    suffered = _suffered_under(kn, doc, noun)
+    if suffered is not None:
+        return _emit_suffered(kn, doc, noun, suffered, rule, mentions, misses)
     target, filler = targets(kn, doc, noun, rule, mentions, None)
     return _emit(kn, doc, noun, noun, rule, noun_source(kn, doc, noun, mentions), target, filler, misses)
+
+
+def _suffered_under(kn: Knowledge, doc: ParsedDoc, noun: Token) -> Token | None:
+    """The verb of "came under attack", "was under fire" for the noun, else None."""
+    if noun.dep != "pobj":
+        return None
+    prep = doc.head(noun.i)
+    verb = doc.head(prep.i)
+    under = prep.lower == "under" and verb.lemma.lower() in kn.words["suffered_under_verbs"]
+    return verb if under and verb.i != prep.i else None
+
+
+def _emit_suffered(
+    kn: Knowledge,
+    doc: ParsedDoc,
+    noun: Token,
+    verb: Token,
+    rule: TriggerRule,
+    mentions: MentionIndex,
+    misses: list[str],
+) -> list[Candidate]:
+    """ "Armenian positions came under artillery fire from Azerbaijani forces": the
+    subject suffers the event, the "from" or "by" phrase (on the noun or the verb) does it
+    ("came under investigation by the agency")."""
+    subject = child_of(doc, verb, "nsubj")
+    target = argument(doc, subject, mentions, f"subject of {verb.text!r}") if subject else None
+    source = None
+    for prep in (*doc.children(noun.i), *doc.children(verb.i)):
+        by_doer = prep.dep in ("prep", "agent") and prep.lower in ("from", "by")
+        doer = child_of(doc, prep, "pobj") if by_doer else None
+        if doer is not None:
+            source = argument(doc, doer, mentions, f"the {prep.lower!r} phrase of the event suffered")
+            break
+    if target is None:
+        misses.append(f"trigger {noun.text!r} (rule {rule.name}): what came under it names no actor")
+        return []
+    return _emit(kn, doc, noun, noun, rule, source, target, None, misses)
 
 
 def _predicate_adjective(kn: Knowledge, doc: ParsedDoc, adj: Token) -> bool:
