@@ -690,6 +690,16 @@ CASES = [
     ("Azerbaijan called up military reservists on Monday.", ("AZE", None, "154")),
     ("The United States paused food aid to Ethiopia on Thursday.", ("USA", "ETH", "1623")),
     ("Gambia filed a genocide case against Myanmar at the world court.", ("GMB", "MMR", "115")),
+    # "The call" rejected is the appeal reported before, even said in the passive, whose
+    # "by" is the one who rejects; remarks dismissed are denied (016) to whoever made them.
+    (
+        "Norway's minister urged Ghana to free the reporters. The call was rejected by the Ghanaian government.",
+        ("GHAGOV", "NORGOV", "120"),
+    ),
+    (
+        "Russia criticised Finland over the exercise. The remarks were dismissed by the Finnish foreign ministry.",
+        ("FINGOV", "RUS", "016"),
+    ),
 ]
 
 NOT_GIVEN = [

@@ -361,13 +361,19 @@ def targets(
     obj: Token | None,
 ) -> tuple[Argument | None, Token | None]:
     """The target, and the word that fills the target slot (an actor or not)."""
-    if trigger.pos in ("VERB", "AUX") and is_passive(kn, doc, trigger) and not obj:
-        subject = passive_subject(doc, trigger)
-        if subject is not None:
-            return argument(doc, subject, mentions, "subject of the passive"), subject
+    passive = trigger.pos in ("VERB", "AUX") and is_passive(kn, doc, trigger)
+    subject = passive_subject(doc, trigger) if passive else None
+    if subject is not None and not obj:
+        return argument(doc, subject, mentions, "subject of the passive"), subject
+    # "The call was rejected by Uganda": the object rule's noun is the passive's subject;
+    # it stands in the object's slot, and "by" names the doer, not whose the call was.
+    object_as_subject = subject is not None and obj is not None and obj.i == subject.i
     filler = None
     for slot in rule.target:
-        for token in _slot_tokens(kn, doc, trigger, slot, obj):
+        if object_as_subject and slot == "by":
+            continue
+        in_slot = [obj] if object_as_subject and slot == "dobj" else _slot_tokens(kn, doc, trigger, slot, obj)
+        for token in in_slot:
             arg = argument(doc, token, mentions, f"target slot {slot!r}")
             if arg is not None:
                 at_a_place = rule.place_target and slot in kn.words["place_prepositions"]

@@ -80,6 +80,7 @@ def _may_refer_back(kn: Knowledge, lemma: str) -> bool:
     words = kn.words
     return (
         lemma in kn.lexicon.nouns
+        or lemma in words["appeal_nouns"]
         or lemma in words["pair_nouns"]
         or lemma in words["agreement_nouns"]
         or lemma in words["reported_act_nouns"]
@@ -96,7 +97,9 @@ def _event_referred_to(
     decision", "the move")."""
     lemma = noun.lemma.lower()
     rule = kn.lexicon.nouns.get(lemma)
-    if rule is not None:
+    if lemma in kn.words["appeal_nouns"]:
+        roots = kn.words["appeal_codes"]
+    elif rule is not None:
         # Of any root the noun can code: "the expulsions" after diplomats expelled (161), not
         # only after people deported (174).
         roots = frozenset(code[:2] for code in rule.codes())
