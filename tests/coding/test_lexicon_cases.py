@@ -700,6 +700,12 @@ CASES = [
         "Russia criticised Finland over the exercise. The remarks were dismissed by the Finnish foreign ministry.",
         ("FINGOV", "RUS", "016"),
     ),
+    # The root's act with no other party stands beside a complete event in its participle's
+    # phrase: the emergency is declared, whatever the powers it gives.
+    (
+        "Peru's president declared a state of emergency on Friday, giving the army powers to arrest protesters.",
+        ("PERGOV", "PER", "1724"),
+    ),
 ]
 
 NOT_GIVEN = [

@@ -165,9 +165,27 @@ def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: lis
     if verb.pos != "VERB" or cand.source is None or not cand.rule.target_optional:
         return False
     return any(
-        _conjoined_verbs(doc, verb, other.trigger) or _another_doers_circumstance(kn, doc, cand, other)
+        _conjoined_verbs(doc, verb, other.trigger)
+        or _another_doers_circumstance(kn, doc, cand, other)
+        or _main_act_over(doc, verb, other.trigger)
         for other in complete
     )
+
+
+def _main_act_over(doc: ParsedDoc, main: Token, other: Token) -> bool:
+    """True when ``main`` is the sentence's root and ``other`` sits below it in a
+    participle's phrase ("declared a state of emergency, giving the army powers to detain
+    suspects"): what the sentence reports is the root's act, whatever the phrase adds."""
+    if main.head != main.i or other.i == main.i:
+        return False
+    return any(a.i == main.i for a in doc.ancestors(other.i)) and _below_a_participle(doc, main, other)
+
+
+def _below_a_participle(doc: ParsedDoc, main: Token, other: Token) -> bool:
+    current = other
+    while current.head != current.i and current.head != main.i:
+        current = doc.head(current.i)
+    return current.dep == "advcl" and current.tag == "VBG"
 
 
 def _another_doers_circumstance(kn: Knowledge, doc: ParsedDoc, one: Candidate, other: Candidate) -> bool:
