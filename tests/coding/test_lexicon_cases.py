@@ -706,6 +706,12 @@ CASES = [
         "Peru's president declared a state of emergency on Friday, giving the army powers to arrest protesters.",
         ("PERGOV", "PER", "1724"),
     ),
+    # An attack whose only doer named is a bomb is a bombing, of the kind its words say.
+    (
+        "A roadside bomb struck an army convoy in Helmand, killing three Afghan soldiers.",
+        ("AFGUAF", "AFGMIL", "1833"),
+    ),
+    ("A car bomb killed two Iraqi policemen in Baghdad on Monday.", ("IRQUAF", "IRQCOP", "1832")),
 ]
 
 NOT_GIVEN = [

@@ -42,11 +42,12 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("NATO-member Turkey condemned Russia on Monday.", ("TUR", "RUS", "111")),
         # People "from" an organisation are its own.
         ("Monitors from the OSCE accused Azerbaijan of fraud.", ("IGOEUROSC", "AZE", None)),
-        # Violence named only by its means: unidentified armed forces of the place.
-        ("A roadside bomb killed two Afghan soldiers near the town of Ghazni.", ("AFGUAF", "AFGMIL", "1823")),
+        # Violence named only by its means: unidentified armed forces of the place; a bomb
+        # makes it a bombing of its kind (CAMEO 1833 roadside, 1832 vehicular).
+        ("A roadside bomb killed two Afghan soldiers near the town of Ghazni.", ("AFGUAF", "AFGMIL", "1833")),
         (
             "Four police officers were killed by a car bomb outside of the Pakistani city of Quetta.",
-            ("PAKUAF", "PAKCOP", "1823"),
+            ("PAKUAF", "PAKCOP", "1832"),
         ),
         # A domestic event's side of no stated country is the other side's.
         ("Judge Maria Lopez opened an investigation into 12 Peruvian officials.", ("PERJUD", "PERGOV", None)),

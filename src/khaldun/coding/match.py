@@ -715,8 +715,29 @@ def _unattributed_attacker(
             text = doc.span_text(word.i, word.i + 1)
             how = "unidentified armed forces, named only by the attack's means"
             mention = Mention(word.idx, word.idx + len(text), text, sentence=word.sent, head=word.i, how=how)
-            return Argument((ActorMention(mention, actor),), "the attack's means")
+            return Argument((ActorMention(mention, actor),), _BY_ITS_MEANS)
     return None
+
+
+_BY_ITS_MEANS = "the attack's means"
+# The kinds of bombing CAMEO tells apart, by the words of the means' phrase (defaults.yaml).
+_BOMBING_KINDS = (
+    ("suicide_bombing_words", "1831"),
+    ("vehicle_bombing_words", "1832"),
+    ("roadside_bombing_words", "1833"),
+)
+
+
+def _bombing_code(kn: Knowledge, doc: ParsedDoc, source: Argument) -> str | None:
+    """The bombing an attack named only by a bomb is ("a roadside bomb struck the convoy":
+    1833), None when its means is no bomb."""
+    if source.how != _BY_ITS_MEANS:
+        return None
+    word = doc.tokens[source.mentions[0].mention.head]
+    if word.lemma.lower() not in kn.words["bombing_means"] and word.lower not in kn.words["bombing_means"]:
+        return None
+    phrase = {w for t in doc.subtree(word.i) for w in (t.lower, t.lemma.lower())}
+    return next((code for words, code in _BOMBING_KINDS if phrase & kn.words[words]), "183")
 
 
 def _protesters(kn: Knowledge, doc: ParsedDoc, source: Argument) -> bool:
@@ -748,6 +769,9 @@ def _code_for_the_doers(
     several countries, armed groups, protesters or workers do them."""
     if rule.joint and _several_countries(source):
         code = rule.joint  # "Indian and French warships began naval drills": done together
+    bombing = _bombing_code(kn, doc, source) if code[:2] in kn.words["attack_roots"] else None
+    if bombing is not None and not code.startswith("183"):
+        code = bombing  # "a car bomb killed five officers": a bombing, not a killing by hand
     if rule.by_armed_group and _armed_groups(kn, source):
         # "militants bombed a market": CAMEO's unconventional violence, not an air strike;
         # a finer code the clause gives (a suicide or car bombing, 1831, 1832) stays.
