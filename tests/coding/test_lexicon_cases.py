@@ -712,6 +712,14 @@ CASES = [
         ("AFGUAF", "AFGMIL", "1833"),
     ),
     ("A car bomb killed two Iraqi policemen in Baghdad on Monday.", ("IRQUAF", "IRQCOP", "1832")),
+    # CAMEO 2.0 breadth: an apology issued (055), arms flown in (AIRLIFT * &WEAPON, 072),
+    # relief airdropped (073), police sent in (153), troops moved toward a border
+    # (MOVE * TROOP TOWARD +, 154).
+    ("The Italian government issued a formal apology to Libya.", ("ITAGOV", "LBY", "055")),
+    ("Zimbabwe flew ammunition to Kinshasa on Monday.", ("ZWE", "CODGOV", "072")),
+    ("UN agencies airdropped medical supplies to Sudan on Friday.", ("IGOUNO", "SDN", "073")),
+    ("Kenya sent 400 police officers to Haiti on Tuesday.", ("KEN", "HTI", "153")),
+    ("India moved troops and tanks toward the border with Pakistan.", ("IND", "PAK", "154")),
 ]
 
 NOT_GIVEN = [
