@@ -720,6 +720,9 @@ CASES = [
     ("UN agencies airdropped medical supplies to Sudan on Friday.", ("IGOUNO", "SDN", "073")),
     ("Kenya sent 400 police officers to Haiti on Tuesday.", ("KEN", "HTI", "153")),
     ("India moved troops and tanks toward the border with Pakistan.", ("IND", "PAK", "154")),
+    # Stones and petrol bombs thrown at police are a riot (145); a town seized is captured.
+    ("Rioters threw petrol bombs at police in Belfast on Monday.", ("GBRCRM", "GBRCOP", "145")),
+    ("Ugandan troops seized the Congolese town of Bunia on Friday.", ("UGAMIL", "COD", "190")),
 ]
 
 NOT_GIVEN = [
