@@ -723,6 +723,11 @@ CASES = [
     # Stones and petrol bombs thrown at police are a riot (145); a town seized is captured.
     ("Rioters threw petrol bombs at police in Belfast on Monday.", ("GBRCRM", "GBRCOP", "145")),
     ("Ugandan troops seized the Congolese town of Bunia on Friday.", ("UGAMIL", "COD", "190")),
+    # Found guilty is the codebook's 116 by name; the parser makes "X guilty" a clause.
+    (
+        "A Tunisian court found opposition leader Rached Ghannouchi guilty of incitement.",
+        ("TUNJUD", "TUNPTY", "116"),
+    ),
 ]
 
 NOT_GIVEN = [
@@ -926,6 +931,17 @@ def test_a_protest_called_off_by_those_who_held_it_eases_dissent(model_pipeline)
     events = model_pipeline.code(text, published="2024-05-03")
     called_off = [(e.cameo, e.modality.value, e.cameo_standard) for e in events]
     assert ("141", "cancelled", "082") in called_off
+
+
+def test_ruling_out_an_act_of_yielding_refuses_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "ruled out lifting the sanctions": the lifting is refused (1244), and "ruled out
+    # talks" is itself the rejection, not a rejection refused.
+    lifted = model_pipeline.code(
+        "Washington ruled out lifting the economic sanctions on Iraq.", published="2024-05-03"
+    )
+    assert [(e.cameo, e.modality.value, e.cameo_standard) for e in lifted] == [("085", "negated", "1244")]
+    talks = model_pipeline.code("The government ruled out talks with the rebels.", published="2024-05-03")
+    assert [(e.cameo, e.modality.value) for e in talks] == [("125", "asserted")]
 
 
 def test_a_condition_is_not_news_of_its_own(model_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -461,7 +461,7 @@ def _match_verb(
 def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
     """The words of an object predicate ("called it a war crime": crime, war), each with
     the predicate's head."""
-    predicate = child_of(doc, verb, "oprd")
+    predicate = child_of(doc, verb, "oprd") or _small_clause_adjective(doc, verb)
     if predicate is None:
         return {}
     words = {predicate.lemma.lower(): predicate, predicate.lower: predicate}
@@ -471,11 +471,21 @@ def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
     return words
 
 
+def _small_clause_adjective(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The adjective of "found the general guilty", which the parser makes a clause with
+    the object as its subject."""
+    for clause in doc.children(verb.i):
+        if clause.dep == "ccomp" and clause.tag == "JJ" and child_of(doc, clause, "nsubj") is not None:
+            return clause
+    return None
+
+
 def _infinitive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
     """The object the parser made the subject of an infinitive clause: "allowed inspectors
-    to return", "let observers monitor the vote" (a clause with no "that")."""
+    to return", "let observers monitor the vote" (a clause with no "that"), or of an
+    adjective's small clause ("found the general guilty")."""
     for clause in doc.children(verb.i):
-        if clause.dep != "ccomp" or clause.tag != "VB":
+        if clause.dep != "ccomp" or clause.tag not in ("VB", "JJ"):
             continue
         if any(c.dep == "mark" for c in doc.children(clause.i)):
             continue

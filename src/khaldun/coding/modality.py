@@ -98,7 +98,7 @@ def decide_modality(
         answer = any(c.dep == "nsubj" and c.lemma.lower() in cues.answered for c in doc.children(word.i))
         if lemma in cues.lemmas and n > 0 and not came_by_conjunct and not content and not answer:
             found.setdefault(cues.lemmas[lemma], f"{cues.lemmas[lemma].value} cue {word.text!r}")
-        if _particle_phrase(doc, word) in cues.lemmas and not came_by_conjunct:
+        if _particle_phrase(doc, word) in cues.lemmas and n > 0 and not came_by_conjunct:
             cue = cues.lemmas[_particle_phrase(doc, word)]
             found.setdefault(cue, f"{cue.value} cue {word.text!r} + particle")
         for child in doc.children(word.i):
@@ -146,7 +146,10 @@ def unrealised_kind(kn: Knowledge, doc: ParsedDoc, trigger: Token, modality: Mod
         return "denied"
     if modality is Modality.NEGATED:
         chain = list(governing_chain(doc, trigger))
-        if any(word.lemma.lower() in cues.refusal for word in chain[1:]) or _will_not(doc, chain):
+        refusing = (
+            w.lemma.lower() in cues.refusal or _particle_phrase(doc, w) in cues.refusal for w in chain[1:]
+        )
+        if any(refusing) or _will_not(doc, chain):
             return "refused"
     return None
 

@@ -68,7 +68,9 @@ def read_modality_cues(file: Traversable) -> ModalityCues:
         negation=frozenset(raw["negation"]),
         precedence=tuple(Modality(m) for m in raw["precedence"]),
         reporting=frozenset(raw.get("reporting", [])),
-        refusal=frozenset(raw.get("refusal", [])),
+        refusal=frozenset(
+            w.replace("_", " ") for w in raw.get("refusal", [])
+        ),  # "rule_out": a verb and particle
         preparation=frozenset(raw.get("preparation", [])),
         intent=frozenset(raw.get("intent", [])),
         threat=frozenset(raw.get("threat", [])),
