@@ -728,6 +728,14 @@ CASES = [
         "A Tunisian court found opposition leader Rached Ghannouchi guilty of incitement.",
         ("TUNJUD", "TUNPTY", "116"),
     ),
+    # Yielding (08): a march abandoned eases dissent, rights granted accede to demands for
+    # them (0833), tariffs scrapped ease sanctions, observers invited are let in (0862),
+    # rebels demobilising disarm (0873).
+    ("Striking Romanian miners abandoned their march on Bucharest on Friday.", ("ROULAB", "ROU", "082")),
+    ("The Kuwaiti parliament granted women full political rights on Monday.", ("KWTLEG", "KWTCVL", "0833")),
+    ("Beijing scrapped its tariffs on Australian barley on Friday.", ("CHNGOV", "AUS", "085")),
+    ("Zimbabwe invited European Union election observers to monitor the vote.", ("ZWE", "IGOEUREEC", "0862")),
+    ("UNITA rebels began demobilising their fighters on Wednesday.", ("AGOREBUNT", "AGO", "0873")),
 ]
 
 NOT_GIVEN = [
