@@ -736,6 +736,9 @@ CASES = [
     ("Beijing scrapped its tariffs on Australian barley on Friday.", ("CHNGOV", "AUS", "085")),
     ("Zimbabwe invited European Union election observers to monitor the vote.", ("ZWE", "IGOEUREEC", "0862")),
     ("UNITA rebels began demobilising their fighters on Wednesday.", ("AGOREBUNT", "AGO", "0873")),
+    # What is investigated says the code: war crimes 094, bribery 091.
+    ("The UN launched an investigation into alleged war crimes by Ethiopian troops in Tigray.", ("IGOUNO", "ETH", "094")),
+    ("Kenya's anti-corruption commission opened an inquiry into the alleged bribery of officials.", ("KEN", "KENGOV", "091")),
 ]
 
 NOT_GIVEN = [
