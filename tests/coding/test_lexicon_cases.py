@@ -149,6 +149,9 @@ CASES = [
     ("Nigeria's foreign ministry issued a statement after the shooting.", ("NGAGOV", None, "010")),
     ("Japan's government is considering easing its ban on arms exports.", ("JPNGOV", None, "014")),
     ("The White House said it was reviewing its policy toward Cuba.", ("USAGOV", None, "014")),
+    # A message or letter of something is that thing sent ("a message of condolence").
+    ("Xi Jinping sent a message of condolence to Turkish President Erdogan.", ("CHNGOV", "TURGOV", "018")),
+    ("Egypt sent a letter of complaint to the UN Security Council.", ("EGY", "IGOUNOSEC", "114")),
     # Welcoming what someone decided is approval of its author; welcoming a person is hosting.
     ("Egypt welcomed the decision by Iran to free the sailors.", ("EGY", "IRN", "051")),
     ("King Abdullah welcomed the Iraqi prime minister in Amman.", ("JORGOV", "IRQGOV", "043")),
