@@ -779,6 +779,9 @@ NOT_GIVEN = [
     ("The government allowed the opposition to hold a rally in Karachi.", "14"),
     # A rescue operation is no attack.
     ("The navy launched a rescue operation off the coast of Libya.", "19"),
+    # What a stance is about has not happened: "optimistic about reaching a deal" is the
+    # optimism (013), not an agreement.
+    ("Iran's foreign minister said he was optimistic about reaching a deal with Washington.", "03"),
     # Refusing to comment is no rejection; what is only considered has not happened.
     ("Peru refused to comment on the leaked memo.", "12"),
     ("The European Union is considering sending aid to Gaza.", "07"),

@@ -353,10 +353,17 @@ def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: b
             return False
         if current.dep in ("ccomp", "xcomp") and current.head in heads and current.head != trigger.i:
             return True
+        if current.dep == "pcomp" and _stance_preposition(doc, doc.head(current.i), heads):
+            return True  # "optimistic about reaching a deal": what the stance is about
         if asked and current.dep == "pobj" and _asked_for(doc, doc.head(current.i), heads):
             return True  # "called for the pullout of Kenyan troops": what the appeal asks
         current = doc.head(current.i)
     return False
+
+
+def _stance_preposition(doc: ParsedDoc, prep: Token, heads: set[int]) -> bool:
+    """The preposition of a stance adjective among ``heads`` ("optimistic about")."""
+    return prep.dep == "prep" and prep.head in heads and doc.tokens[prep.head].pos == "ADJ"
 
 
 def _asked_for(doc: ParsedDoc, prep: Token, heads: set[int]) -> bool:
