@@ -152,6 +152,15 @@ CASES = [
     # A message or letter of something is that thing sent ("a message of condolence").
     ("Xi Jinping sent a message of condolence to Turkish President Erdogan.", ("CHNGOV", "TURGOV", "018")),
     ("Egypt sent a letter of complaint to the UN Security Council.", ("EGY", "IGOUNOSEC", "114")),
+    # A withdrawal or an approval welcomed is approval of whoever withdrew or approved.
+    (
+        "Israeli troops pulled out of the Lebanese town of Khiam on Wednesday. Lebanon's prime minister welcomed the withdrawal.",
+        ("LBNGOV", "ISRMIL", "051"),
+    ),
+    (
+        "The IMF approved a loan to Egypt on Friday. Egypt's finance minister welcomed the approval.",
+        ("EGYGOV", "IGOIMF", "051"),
+    ),
     # Welcoming what someone decided is approval of its author; welcoming a person is hosting.
     ("Egypt welcomed the decision by Iran to free the sailors.", ("EGY", "IRN", "051")),
     ("King Abdullah welcomed the Iraqi prime minister in Amman.", ("JORGOV", "IRQGOV", "043")),
@@ -742,8 +751,14 @@ CASES = [
     ("Zimbabwe invited European Union election observers to monitor the vote.", ("ZWE", "IGOEUREEC", "0862")),
     ("UNITA rebels began demobilising their fighters on Wednesday.", ("AGOREBUNT", "AGO", "0873")),
     # What is investigated says the code: war crimes 094, bribery 091.
-    ("The UN launched an investigation into alleged war crimes by Ethiopian troops in Tigray.", ("IGOUNO", "ETH", "094")),
-    ("Kenya's anti-corruption commission opened an inquiry into the alleged bribery of officials.", ("KEN", "KENGOV", "091")),
+    (
+        "The UN launched an investigation into alleged war crimes by Ethiopian troops in Tigray.",
+        ("IGOUNO", "ETH", "094"),
+    ),
+    (
+        "Kenya's anti-corruption commission opened an inquiry into the alleged bribery of officials.",
+        ("KEN", "KENGOV", "091"),
+    ),
 ]
 
 NOT_GIVEN = [
