@@ -152,9 +152,7 @@ CASES = [
     # A message or letter of something is that thing sent ("a message of condolence").
     ("Xi Jinping sent a message of condolence to Turkish President Erdogan.", ("CHNGOV", "TURGOV", "018")),
     ("Egypt sent a letter of complaint to the UN Security Council.", ("EGY", "IGOUNOSEC", "114")),
-    # The presidential palace stands for the government it houses; intelligence passed on
-    # is shared (064).
-    ("Demonstrators stormed the presidential palace in Colombo on Saturday.", ("LKACVL", "LKAGOV", "145")),
+    # Intelligence passed on is shared (064).
     ("U.S. authorities passed intelligence on smuggling routes to Mexican officials.", ("USAGOV", "MEXGOV", "064")),
     # A withdrawal or an approval welcomed is approval of whoever withdrew or approved.
     (
