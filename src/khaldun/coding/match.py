@@ -334,12 +334,22 @@ def _what_a_protest_does(kn: Knowledge, doc: ParsedDoc, cand: Candidate) -> bool
 
 def _engaged_on(kn: Knowledge, doc: ParsedDoc, noun: Token) -> Token | None:
     """The verb of "went on strike", "remain on hunger strike" for the noun, else None."""
+    return _verb_of_phrase(doc, noun, "on", kn.words["engaged_on_verbs"])
+
+
+def _suffered_under(kn: Knowledge, doc: ParsedDoc, noun: Token) -> Token | None:
+    """The verb of "came under attack", "was under fire" for the noun, else None."""
+    return _verb_of_phrase(doc, noun, "under", kn.words["suffered_under_verbs"])
+
+
+def _verb_of_phrase(doc: ParsedDoc, noun: Token, preposition: str, verbs: frozenset[str]) -> Token | None:
+    """The verb (one of ``verbs``) whose ``preposition`` phrase the noun is, else None."""
     if noun.dep != "pobj":
         return None
     prep = doc.head(noun.i)
     verb = doc.head(prep.i)
-    engaged = prep.lower == "on" and verb.lemma.lower() in kn.words["engaged_on_verbs"]
-    return verb if engaged and verb.i != prep.i else None
+    found = prep.lower == preposition and verb.lemma.lower() in verbs
+    return verb if found and verb.i != prep.i else None
 
 
 def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: bool) -> bool:
@@ -542,16 +552,6 @@ def _match_noun(
         return _emit_suffered(kn, doc, noun, suffered, rule, mentions, misses)
     target, filler = targets(kn, doc, noun, rule, mentions, None)
     return _emit(kn, doc, noun, noun, rule, noun_source(kn, doc, noun, mentions), target, filler, misses)
-
-
-def _suffered_under(kn: Knowledge, doc: ParsedDoc, noun: Token) -> Token | None:
-    """The verb of "came under attack", "was under fire" for the noun, else None."""
-    if noun.dep != "pobj":
-        return None
-    prep = doc.head(noun.i)
-    verb = doc.head(prep.i)
-    under = prep.lower == "under" and verb.lemma.lower() in kn.words["suffered_under_verbs"]
-    return verb if under and verb.i != prep.i else None
 
 
 def _emit_suffered(
