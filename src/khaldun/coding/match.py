@@ -176,12 +176,13 @@ def _main_act_over(doc: ParsedDoc, main: Token, other: Token) -> bool:
     """True when ``main`` is the sentence's root and ``other`` sits below it in a
     participle's phrase ("declared a state of emergency, giving the army powers to detain
     suspects"): what the sentence reports is the root's act, whatever the phrase adds."""
-    if main.head != main.i or other.i == main.i:
+    if main.head != main.i or other.i == main.i or other.sent != main.sent:
         return False
-    return any(a.i == main.i for a in doc.ancestors(other.i)) and _below_a_participle(doc, main, other)
+    return _below_a_participle(doc, main, other)
 
 
 def _below_a_participle(doc: ParsedDoc, main: Token, other: Token) -> bool:
+    """True when the branch of ``main`` that holds ``other`` is a participle clause."""
     current = other
     while current.head != current.i and current.head != main.i:
         current = doc.head(current.i)
