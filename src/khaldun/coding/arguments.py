@@ -30,6 +30,7 @@ from khaldun.coding.mentions import (
     name_before_and,
     names_people,
 )
+from khaldun.coding.modality import condition_clause
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
 from khaldun.knowledge.lexicon import TriggerRule
@@ -409,9 +410,7 @@ def _conditioned_party(
     heads = [trigger, *(c for c in doc.children(trigger.i) if c.dep == "xcomp")]
     for head in heads:
         for clause in doc.children(head.i):
-            if clause.dep != "advcl" or not any(
-                c.dep == "mark" and c.lower in kn.modality.condition for c in doc.children(clause.i)
-            ):
+            if not condition_clause(kn.modality, doc, clause):
                 continue
             subject = child_of(doc, clause, "nsubj")
             arg = argument(doc, subject, mentions, f"who must meet the condition {clause.text!r}")

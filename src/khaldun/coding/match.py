@@ -29,7 +29,7 @@ from khaldun.coding.arguments import (
 )
 from khaldun.coding.candidate import Candidate
 from khaldun.coding.mentions import names_people
-from khaldun.coding.modality import reported_obligation
+from khaldun.coding.modality import condition_clause, reported_obligation
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import sector_actor
 from khaldun.knowledge.lexicon import Lexicon, TriggerRule
@@ -319,9 +319,7 @@ def _a_condition_of(kn: Knowledge, doc: ParsedDoc, trigger: Token, triggers: set
     """True for a trigger in an "if"/"unless" clause of another event's verb ("will not end
     the strike unless their demands are met"): the condition is not news of its own."""
     clause = doc.governing_verb(trigger.i)
-    if clause.dep != "advcl" or clause.head not in triggers:
-        return False
-    return any(c.dep == "mark" and c.lower in kn.modality.condition for c in doc.children(clause.i))
+    return clause.head in triggers and condition_clause(kn.modality, doc, clause)
 
 
 def _what_a_protest_does(kn: Knowledge, doc: ParsedDoc, cand: Candidate) -> bool:

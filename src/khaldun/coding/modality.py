@@ -181,13 +181,14 @@ def _will_not(doc: ParsedDoc, chain: list[Token]) -> bool:
 
 def _conditional(doc: ParsedDoc, chain: list[Token], cues: ModalityCues) -> bool:
     """True when a clause opened by "if"/"unless" hangs on the trigger or a word governing it."""
-    for word in chain:
-        for clause in doc.children(word.i):
-            if clause.dep == "advcl" and any(
-                c.dep == "mark" and c.lower in cues.condition for c in doc.children(clause.i)
-            ):
-                return True
-    return False
+    return any(condition_clause(cues, doc, clause) for word in chain for clause in doc.children(word.i))
+
+
+def condition_clause(cues: ModalityCues, doc: ParsedDoc, clause: Token) -> bool:
+    """True for an adverbial clause opened by "if" or "unless" (``cues.condition``)."""
+    return clause.dep == "advcl" and any(
+        c.dep == "mark" and c.lower in cues.condition for c in doc.children(clause.i)
+    )
 
 
 def reported_obligation(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
