@@ -38,6 +38,10 @@ class ResolverState:
 
     # -- organisations and groups named before ----------------------------------
 
+    def _with_the(self, head: Token) -> bool:
+        """ "the rebels", "the group": a noun called again with "the" ("some rebels" is not)."""
+        return any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i))
+
     def _organisation_by_its_head_noun(self, head: Token) -> Actor | None:
         """An organisation named before, called again by "the" and the last word of its name:
         "the agency" after the International Atomic Energy Agency, "the court" after the
@@ -67,7 +71,7 @@ class ResolverState:
         "Hamas"), or "the group", "the movement" (no sector) after any named group (al-Qaeda
         too, of no one country), not a state or an intergovernmental body. The latest such
         group; none for "some rebels"."""
-        if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
+        if not self._with_the(head):
             return None
         armed = self.kn.words["armed_group_sectors"]
         for i, actor, _, _ in reversed(self._groups):
@@ -100,7 +104,7 @@ class ResolverState:
         """ "the group" after a group named by its kind and country ("a coalition of Iraqi
         militias ... The group claimed"): the latest such group that was a subject, in this
         sentence or the one before; not a state's own forces or officials."""
-        if not any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i)):
+        if not self._with_the(head):
             return None
         state = self.kn.words["state_sectors"]
         for i, actor, is_subject, _ in reversed(self._groups):
