@@ -49,5 +49,12 @@ def model_pipeline() -> Pipeline:
 
 @pytest.fixture(scope="session")
 def rules_pipeline(model_pipeline: Pipeline) -> Pipeline:
-    """The same, without the learned second opinion: the rules and dictionaries alone."""
+    """The same, without the learned second opinion: the rules and dictionaries alone
+    (the default; named so where a test says it does not depend on the model)."""
     return Pipeline(replace(load_config(), model_enabled=False), nlp=model_pipeline.nlp)
+
+
+@pytest.fixture(scope="session")
+def opinion_pipeline(model_pipeline: Pipeline) -> Pipeline:
+    """The same, with the opt-in learned second opinion ([model] enabled = true)."""
+    return Pipeline(replace(load_config(), model_enabled=True), nlp=model_pipeline.nlp)

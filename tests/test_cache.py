@@ -222,9 +222,10 @@ def test_the_knowledge_is_cached_and_a_changed_user_file_rebuilds_it(folder: Pat
 
 
 def test_the_cached_knowledge_answers_as_the_built_one(folder: Path) -> None:
-    load_knowledge()
+    with_model = replace(load_config(), model_enabled=True)  # the cache holds the opt-in model too
+    load_knowledge(with_model)
     knowledge_module._loaded.clear()
-    cached_kn, built = load_knowledge(), build_knowledge()
+    cached_kn, built = load_knowledge(with_model), build_knowledge(with_model)
     for phrase in ("Iran", "Iraqi", "Tehran", "the United Nations", "Hezbollah", "police", "Kadhimi"):
         assert [h.kind for h in cached_kn.kb.lookup(phrase)] == [h.kind for h in built.kb.lookup(phrase)]
     for name in ("Mustafa al-Kadhimi", "Al-Kazemi", "Hassan Rouhani"):

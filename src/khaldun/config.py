@@ -25,7 +25,7 @@ class Config:
     petrarch_agents: tuple[str, ...] = ()
     petrarch_discards: tuple[str, ...] = ()
     petrarch_only: bool = False
-    model_enabled: bool = True  # the learned second opinion (khaldun.learning); off in petrarch-only mode
+    model_enabled: bool = False  # the learned second opinion (khaldun.learning); opt-in, off in petrarch-only
     model_actions: tuple[str, ...] = ("veto", "relabel")
     model_file: str = ""  # a model written by `khaldun train`; empty: the one in the package
 

@@ -204,8 +204,8 @@ def test_the_reason_for_an_arrest_is_not_an_event_of_its_own(rules_pipeline) -> 
     reason="known error of the second opinion: it reads 'for spying' as an accusation and relabels "
     "the arrest (17) to 160; when a retrained model gets it right, this test says so",
 )
-def test_the_second_opinion_keeps_an_arrest_for_spying(model_pipeline) -> None:
-    roots = {code[:2] for _, _, code in _events(model_pipeline, ARREST_FOR_SPYING)}
+def test_the_second_opinion_keeps_an_arrest_for_spying(opinion_pipeline) -> None:
+    roots = {code[:2] for _, _, code in _events(opinion_pipeline, ARREST_FOR_SPYING)}
     assert roots == {"17"}, roots
 
 

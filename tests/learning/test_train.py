@@ -64,7 +64,7 @@ def test_the_model_file_round_trips(tiny_model: Path) -> None:
 
 @pytest.mark.model
 def test_a_trained_model_relabels_and_explains(tiny_model: Path, model_pipeline: Pipeline) -> None:
-    config = replace(load_config(), model_file=str(tiny_model))
+    config = replace(load_config(), model_file=str(tiny_model), model_enabled=True)
     with_model = Pipeline(config, nlp=model_pipeline.nlp)
     [praise] = with_model.code("France praised Germany on Monday.")
     assert praise.rule == "model:relabel" and praise.cameo == "190"
