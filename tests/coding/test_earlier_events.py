@@ -197,3 +197,24 @@ def test_the_extradition_names_who_extradited(model_pipeline) -> None:  # type: 
 def test_an_object_pronoun_of_a_conjoined_verb_is_not_the_shared_subject(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Morocco's king thanked President Emmanuel Macron and invited him to visit Rabat."
     assert ("MARGOV", "FRAGOV", "02") in _dyads(model_pipeline, text)
+
+
+def test_a_riot_reported_before_is_the_attack_condemned(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hundreds of protesters stormed the French embassy in Niamey on Sunday. "
+        "France's foreign ministry condemned the attack on Monday."
+    )
+    reactions = {d for d in _dyads(model_pipeline, text) if d[2] == "11"}
+    assert reactions == {("FRAGOV", "NERCVL", "11")}
+
+
+def test_a_spokesman_of_no_country_speaks_for_the_state_body_just_named(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japan's foreign ministry criticised South Korea for the decision. "
+        "Spokesman Taro Kamiyama warned Seoul that it would bear the consequences."
+    )
+    warnings = {d for d in _dyads(model_pipeline, text) if d[2] == "13"}
+    assert warnings == {("JPNGOV", "KORGOV", "13")}
+    # With no state body named before, the spokesman is nobody's in particular.
+    alone = _dyads(model_pipeline, "Spokesman Taro Kamiyama warned Seoul on Monday.")
+    assert {source for source, _, _ in alone} == {"---GOV"}

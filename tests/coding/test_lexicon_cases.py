@@ -153,7 +153,10 @@ CASES = [
     ("Xi Jinping sent a message of condolence to Turkish President Erdogan.", ("CHNGOV", "TURGOV", "018")),
     ("Egypt sent a letter of complaint to the UN Security Council.", ("EGY", "IGOUNOSEC", "114")),
     # Intelligence passed on is shared (064).
-    ("U.S. authorities passed intelligence on smuggling routes to Mexican officials.", ("USAGOV", "MEXGOV", "064")),
+    (
+        "U.S. authorities passed intelligence on smuggling routes to Mexican officials.",
+        ("USAGOV", "MEXGOV", "064"),
+    ),
     # A withdrawal or an approval welcomed is approval of whoever withdrew or approved.
     (
         "Israeli troops pulled out of the Lebanese town of Khiam on Wednesday. Lebanon's prime minister welcomed the withdrawal.",
@@ -761,9 +764,23 @@ CASES = [
         "Kenya's anti-corruption commission opened an inquiry into the alleged bribery of officials.",
         ("KEN", "KENGOV", "091"),
     ),
+    # A stance on a bond is aimed at its other party, wherever the parser hangs the "with".
+    ("The rebels rejected a truce with the Malian army on Sunday.", ("---REB", "MLIMIL", "1246")),
+    ("Turkey praised its growing ties with Azerbaijan on Monday.", ("TUR", "AZE", "051")),
+    ("Greece criticised the gas deal between Cyprus and Lebanon.", ("GRC", "CYP", "111")),
+    # A passive of giving that keeps its object: the subject is the party given to.
+    ("The dissident was granted asylum by Norway on Friday.", ("NOR", "---OPP", "075")),
+    ("Armenia was given 30 tanks by France.", ("FRA", "ARM", "072")),
+    # Agreements named as proper nouns are agreements ("the Helsinki Accords").
+    ("Finland and Estonia signed the Tallinn Accords on Tuesday.", ("FIN", "EST", "057")),
+    ("The Malaysian prime minister voiced firm backing for Brunei.", ("MYSGOV", "BRN", "051")),
+    # Proceedings brought against a party are a lawsuit (115).
+    ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]
 
 NOT_GIVEN = [
+    # Proceedings against no one named are no lawsuit.
+    ("The court adjourned the proceedings until May.", "11"),
     # A strike from the air is no labour strike.
     ("Russia launched a missile strike on Kyiv.", "14"),
     # A fire burning is no arson; protesters firing mortars fight (19), not riot.

@@ -76,6 +76,9 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
     measure word is "of"."""
     # The word as written too: the tagger lemmatises "arms" (weapons) as "arm".
     words: dict[str, Token] = {dobj.lemma.lower(): dobj, dobj.lower: dobj}
+    if dobj.pos == "PROPN" and dobj.lower.endswith("s"):
+        # A name the tagger leaves unlemmatised: "signed the Abraham Accords" signs accords.
+        words.setdefault(dobj.lower[:-1], dobj)
     for child in doc.children(dobj.i):
         if child.dep == "compound" and child.pos == "NOUN":
             words.setdefault(child.lemma.lower(), dobj)
@@ -366,9 +369,22 @@ def targets(
     subject = passive_subject(doc, trigger) if passive else None
     if subject is not None and not obj:
         return argument(doc, subject, mentions, "subject of the passive"), subject
+    given = rule.code[:2] in kn.words["giving_roots"]
+    if given and subject is not None and obj is not None and obj.dep == "dobj" and obj.head == trigger.i:
+        # "Assad was granted asylum by Russia": a passive of giving that keeps its direct
+        # object made its subject of the indirect one, the party given to.
+        arg = argument(doc, subject, mentions, "subject of the passive, given to")
+        if arg is not None:
+            return arg, subject
     # "The call was rejected by Uganda": the object rule's noun is the passive's subject;
     # it stands in the object's slot, and "by" names the doer, not whose the call was.
     object_as_subject = subject is not None and obj is not None and obj.i == subject.i
+    # "praised its ties with Azerbaijan": a bond's other party, before whose the bond is.
+    if rule.code[:2] in kn.words["bond_act_roots"]:
+        bond = obj if obj is not None else child_of(doc, trigger, "dobj")
+        bonded = _party_of_a_bond(kn, doc, bond, mentions)
+        if bonded is not None:
+            return bonded
     filler = None
     for slot in rule.target:
         if object_as_subject and slot == "by":
@@ -400,6 +416,27 @@ def targets(
         if conditioned is not None:
             return conditioned
     return None, filler
+
+
+def _party_of_a_bond(
+    kn: Knowledge, doc: ParsedDoc, noun: Token | None, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
+    """The other party of a bond the act is done to: "rejected a truce with the army",
+    "hailed the alliance with the United States" aim at the army and the United States."""
+    if noun is None or noun.lemma.lower() not in kn.words["bond_nouns"] | kn.words["agreement_nouns"]:
+        return None
+    if noun.dep not in ("dobj", "nsubjpass"):
+        return None  # "visiting forces agreements with X": no act done to the bond
+    # The parser hangs the "with" on the noun or on the verb ("rejected a truce | with X").
+    heads = [noun, doc.head(noun.i)] if noun.dep == "dobj" else [noun]
+    for prep in (c for h in heads for c in doc.children(h.i)):
+        if prep.dep != "prep" or prep.lower not in kn.words["bond_prepositions"]:
+            continue
+        for pobj in doc.children(prep.i):
+            arg = argument(doc, pobj, mentions, f"party of the {noun.text!r}") if pobj.dep == "pobj" else None
+            if arg is not None:
+                return arg, pobj
+    return None
 
 
 def _conditioned_party(

@@ -103,6 +103,10 @@ def _event_referred_to(
         # Of any root the noun can code: "the expulsions" after diplomats expelled (161), not
         # only after people deported (174).
         roots = frozenset(code[:2] for code in rule.codes())
+        if roots & kn.words["force_roots"]:
+            # "Protesters stormed the embassy ... Italy condemned the attack": a riot (145)
+            # is an attack too.
+            roots |= kn.words["violent_protest_codes"]
     elif lemma in kn.words["agreement_nouns"]:
         roots = kn.words["agreement_codes"]
     elif lemma in kn.words["reported_act_nouns"]:

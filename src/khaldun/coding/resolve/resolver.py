@@ -411,6 +411,12 @@ class DocumentResolver(References, CountryContext):
         orgs = cues.of_kind(HitKind.ORGANISATION)
         country = country or self._shared_country(name)
         how = "unknown person (not in the knowledge base)"
+        if country is None and not orgs and sectors and self._speaks_for_others(sectors[-1].text):
+            # "China's foreign ministry criticised ... Spokesman Lin Jian warned": a spokesman
+            # or aide with no country of their own speaks for the state body just named.
+            body = self._state_body_just_named(self.doc.tokens[cues.head])
+            if body is not None:
+                country, how = body.country, f"{how}; speaks for {body.name}, named just before"
         story = self._country_of_the_story(cues, sector, where=False)
         if country is None and not orgs and story:
             # "President Salome Zourabichvili" in a story about Georgia: a domestic title
@@ -435,6 +441,10 @@ class DocumentResolver(References, CountryContext):
         )
         self._unknown[key] = actor
         return actor, how
+
+    def _speaks_for_others(self, title: str) -> bool:
+        """A title that names no office of its own ("spokesman", "government spokesman", "aide")."""
+        return title.lower().split()[-1] in self.kn.words["generic_role_words"]
 
     def _telling_sectors(self, sectors: list[Cue]) -> list[Cue]:
         """The sector cues of a phrase without a last role word that another sector word

@@ -42,6 +42,17 @@ class ResolverState:
         """ "the rebels", "the group": a noun called again with "the" ("some rebels" is not)."""
         return any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i))
 
+    def _state_body_just_named(self, head: Token) -> Actor | None:
+        """The latest state body (a government, ministry, army or police of a named country)
+        that is the subject of a clause before ``head``, in its sentence or the one before."""
+        state = self.kn.words["state_sectors"]
+        for i, actor, is_subject, _ in reversed(self._groups):
+            if i >= head.i or self.doc.tokens[i].sent < head.sent - 1:
+                continue
+            if is_subject and actor.country and actor.sector_code in state:
+                return actor
+        return None
+
     def _organisation_by_its_head_noun(self, head: Token) -> Actor | None:
         """An organisation named before, called again by "the" and the last word of its name:
         "the agency" after the International Atomic Energy Agency, "the court" after the
