@@ -774,6 +774,12 @@ CASES = [
     # Agreements named as proper nouns are agreements ("the Helsinki Accords").
     ("Finland and Estonia signed the Tallinn Accords on Tuesday.", ("FIN", "EST", "057")),
     ("The Malaysian prime minister voiced firm backing for Brunei.", ("MYSGOV", "BRN", "051")),
+    # "Charged that ..." alleges; "charged X with ..." is legal action.
+    ("Colombia's defence ministry charged that Venezuela had armed the rebels.", ("COLGOV", "VEN", "112")),
+    ("Police charged two Kenyan men with murder.", ("KENCOP", "KENCVL", "173")),
+    # Support reaffirmed is support expressed; a summit sought is an appeal to meet (026).
+    ("NATO's chief reaffirmed the alliance's unwavering support for Moldova.", ("IGOWSTNAT", "MDA", "051")),
+    ("Seoul sought a summit with Pyongyang.", ("KORGOV", "PRKGOV", "026")),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]
