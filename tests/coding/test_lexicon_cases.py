@@ -780,6 +780,13 @@ CASES = [
     # Support reaffirmed is support expressed; a summit sought is an appeal to meet (026).
     ("NATO's chief reaffirmed the alliance's unwavering support for Moldova.", ("IGOWSTNAT", "MDA", "051")),
     ("Seoul sought a summit with Pyongyang.", ("KORGOV", "PRKGOV", "026")),
+    # Property given back goes to whose it was when no "to" names them (0842).
+    ("Iran returned the seized British tanker on Friday.", ("IRN", "GBR", "0842")),
+    # What is given may be in the "with" of a verb whose object is the party given to.
+    ("Japan provided the Philippines with patrol boats and radar equipment.", ("JPN", "PHL", "070")),
+    ("Turkey supplied the Azerbaijani army with drones.", ("TUR", "AZEMIL", "072")),
+    # Goods shipped are goods sent; staple food sent is food aid.
+    ("India shipped 20,000 tonnes of wheat to Afghanistan.", ("IND", "AFG", "073")),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]

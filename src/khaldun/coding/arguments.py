@@ -528,7 +528,7 @@ def _measured(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
     """What a measure word measures: "aid" in "12 million euros of aid"."""
     if noun.lemma.lower() not in kn.words["measure_words"] and noun.ent_type not in ("MONEY", "QUANTITY"):
         return []
-    return _prepositional_objects(doc, noun, "of")
+    return prepositional_objects(doc, noun, "of")
 
 
 def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: Token | None) -> list[Token]:
@@ -561,7 +561,7 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     # measure word ("delivered $5,000 worth of medicine to X", "sent 3 tons of food to X").
     heads += _between(doc, trigger, obj) if obj is not None else []
     if trigger.pos in ("NOUN", "PROPN"):  # "a halt of rail traffic with Belarus"
-        heads += _prepositional_objects(doc, trigger, "of")
+        heads += prepositional_objects(doc, trigger, "of")
     if trigger.dep == "dobj" and is_support_verb(kn, doc.head(trigger.i)):
         heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
@@ -600,7 +600,7 @@ def _owner_tokens(kn: Knowledge, doc: ParsedDoc, noun: Token) -> list[Token]:
     them: its possessor, the object of its "by", the noun itself (its own country word),
     then the means it was done with ("the killing of civilians in a U.S. drone strike")."""
     found = [c for c in doc.children(noun.i) if c.dep == "poss"]
-    found += _prepositional_objects(doc, noun, "by")
+    found += prepositional_objects(doc, noun, "by")
     return [*found, noun, *_means_of_attack(kn, doc, noun)]
 
 
@@ -694,7 +694,7 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
     if possessor is not None and possessor.i in mentions:
         return mentions[possessor.i]  # "welcomed Reagan's statement": the statement's author
     for word in _OWNER_PREPOSITIONS:
-        for pobj in _prepositional_objects(doc, token, word):
+        for pobj in prepositional_objects(doc, token, word):
             if pobj.i in mentions:
                 return mentions[pobj.i]
     return ()
@@ -720,7 +720,7 @@ def _with_role_of(
     return (replace(person, actor=actor),)
 
 
-def _prepositional_objects(doc: ParsedDoc, token: Token, word: str) -> list[Token]:
+def prepositional_objects(doc: ParsedDoc, token: Token, word: str) -> list[Token]:
     """Objects of ``word`` on a noun, or of a participle on it ("crimes committed by X")."""
     heads = [token] + [c for c in doc.children(token.i) if c.dep == "acl"]
     preps = [c for h in heads for c in doc.children(h.i) if c.dep in ("prep", "agent") and c.lower == word]

@@ -24,6 +24,7 @@ from khaldun.coding.arguments import (
     is_passive,
     noun_source,
     object_words,
+    prepositional_objects,
     targets,
     verb_source,
 )
@@ -434,6 +435,11 @@ def _match_verb(
     if dobj is None:
         dobj = _infinitive_subject(doc, verb)
     words = object_words(kn, doc, dobj) if dobj is not None else {}
+    if dobj is not None and verb.lemma.lower() in kn.words["supply_with_verbs"]:
+        # "provided the Philippines with patrol boats": what is given is in the "with".
+        for given in prepositional_objects(doc, verb, "with") + prepositional_objects(doc, dobj, "with"):
+            for word, token in object_words(kn, doc, given).items():
+                words.setdefault(word, token)
     # "declined to comment", "is considering sending aid", "ordered the troops to leave":
     # the verb of the clause the verb complements is an object word too.
     clause = child_of(doc, verb, "xcomp")
