@@ -787,6 +787,12 @@ CASES = [
     ("Turkey supplied the Azerbaijani army with drones.", ("TUR", "AZEMIL", "072")),
     # Goods shipped are goods sent; staple food sent is food aid.
     ("India shipped 20,000 tonnes of wheat to Afghanistan.", ("IND", "AFG", "073")),
+    # Yielding by other words (08): a ban lifted by unbanning, freedoms widened, a policy
+    # reversed under pressure, a seized yacht handed back to its owner's country.
+    ("The Zimbabwean government unbanned the opposition party on Tuesday.", ("ZWEGOV", "ZWEOPP", "0812")),
+    ("The Uzbek government broadened press freedoms last year.", ("UZBGOV", "UZB", "0811")),
+    ("Chile's government reversed the metro fare increase after mass protests.", ("CHLGOV", "CHL", "0832")),
+    ("Argentina handed back the British yacht on Monday.", ("ARG", "GBR", "0842")),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]
