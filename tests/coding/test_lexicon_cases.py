@@ -793,6 +793,14 @@ CASES = [
     ("The Uzbek government broadened press freedoms last year.", ("UZBGOV", "UZB", "0811")),
     ("Chile's government reversed the metro fare increase after mass protests.", ("CHLGOV", "CHL", "0832")),
     ("Argentina handed back the British yacht on Monday.", ("ARG", "GBR", "0842")),
+    # Agreeing that something is so expresses accord (019); agreeing that parties should
+    # cooperate is intent (030). A concern shared is sympathy (018), a view shared accord.
+    ("Australia agreed with New Zealand that the region needed more stability.", ("AUS", "NZL", "019")),
+    ("Peru and Chile agreed that their navies should cooperate more closely.", ("PER", "CHL", "030")),
+    ("France shared Germany's concern about the crisis.", ("FRA", "DEU", "018")),
+    ("Argentina said it shared Brazil's position on the dispute.", ("ARG", "BRA", "019")),
+    # A that-clause makes the charge finer: genocide alleged is an accusation of war crimes.
+    ("Gambia charged that Myanmar had committed genocide against the Rohingya.", ("GMB", "MMR", "1124")),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]

@@ -891,6 +891,11 @@ def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRu
         for t in doc.subtree(prep.i)
     }
     words = {w for t in clause if t.i not in scene for w in (t.lemma.lower(), t.lower)}
+    if tuple(rule.requires_child) == ("ccomp",):
+        # A sense its that-clause defines is made finer by what the clause says: "agreed
+        # that they should cooperate" is intent, "charged that X committed genocide" 1122.
+        for content in (c for c in doc.children(trigger.i) if c.dep == "ccomp"):
+            words |= {w for t in doc.subtree(content.i) for w in (t.lemma.lower(), t.lower)}
     for word, code in rule.refine.items():
         if word in words:
             return code
