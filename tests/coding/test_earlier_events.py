@@ -218,3 +218,15 @@ def test_a_spokesman_of_no_country_speaks_for_the_state_body_just_named(model_pi
     # With no state body named before, the spokesman is nobody's in particular.
     alone = _dyads(model_pipeline, "Spokesman Taro Kamiyama warned Seoul on Monday.")
     assert {source for source, _, _ in alone} == {"---GOV"}
+
+
+def test_talks_abroad_leave_a_rebel_group_of_the_state_it_faces(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ethiopia's government and the Fano militia opened peace talks in Dar es Salaam on Monday. "
+        "The U.S. State Department welcomed the start of the talks."
+    )
+    dyads = _dyads(model_pipeline, text)
+    assert ("ETHGOV", "ETHUAF", "04") in dyads and ("ETHUAF", "ETHGOV", "04") in dyads
+    assert not any("TZA" in (source + (target or "")) for source, target, _ in dyads)
+    # The start of the talks welcomed approves the talks, of both their parties.
+    assert {d for d in dyads if d[2] == "05"} == {("USAGOV", "ETHGOV", "05"), ("USAGOV", "ETHUAF", "05")}

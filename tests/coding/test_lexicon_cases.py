@@ -801,6 +801,10 @@ CASES = [
     ("Argentina said it shared Brazil's position on the dispute.", ("ARG", "BRA", "019")),
     # A that-clause makes the charge finer: genocide alleged is an accusation of war crimes.
     ("Gambia charged that Myanmar had committed genocide against the Rohingya.", ("GMB", "MMR", "1124")),
+    # Sanctions suspended are eased (085); "a range of" measures them.
+    ("The EU suspended a range of sanctions on Syria on Monday.", ("IGOEUREEC", "SYR", "085")),
+    # A warning is aimed at whom its content names, when no one else is named.
+    ("Washington warned that the Houthis would bear the consequences.", ("USAGOV", "YEMREBHOU", "130")),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]

@@ -495,6 +495,17 @@ def _embedded_target(
         arg = argument(doc, token, mentions, f"target of the action {action.text!r}")
         if arg is not None:
             found.append((arg, token))
+    if not found and action.dep == "ccomp":
+        # "warned that the Houthis would bear the consequences": whom the warning is about,
+        # when the clause names no other party; a pronoun there is the speaker's own side.
+        subject = child_of(doc, action, "nsubj")
+        own = subject is not None and any(
+            c.dep == "poss" and c.lower in OWN_POSSESSIVES for c in doc.children(subject.i)
+        )
+        if subject is not None and subject.pos != "PRON" and not own:
+            arg = argument(doc, subject, mentions, f"subject of the warning's content {action.text!r}")
+            if arg is not None:
+                found.append((arg, subject))
     # A party of a named country before a group of none ("to deploy a peacekeeping force to
     # Chad": the force is the actor's own).
     stated = [(arg, token) for arg, token in found if any(m.actor.country for m in arg.mentions)]

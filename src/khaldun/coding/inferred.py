@@ -35,8 +35,12 @@ def countries_from_place(kn: Knowledge, cand: Candidate, place: Place | None) ->
     if place is None or not place.country:
         return cand
     sides = {}
-    for side in ("source", "target"):
+    for side, other in (("source", cand.target), ("target", cand.source)):
         am: ActorMention | None = getattr(cand, side)
+        if cand.code.startswith(tuple(kn.words["venue_codes"])) and other is not None and other.actor.country:
+            # Talks are held where the parties meet, often abroad ("Ethiopia's government and
+            # the Fano militia opened talks in Dar es Salaam"): the other side says whose.
+            continue
         stateless = am is not None and am.actor.country is None and am.actor.id.startswith("group:---")
         if am is not None and stateless and not _foreign(kn, am):
             actor = country_actor(kn.kb, place.country, am.actor.sector)
@@ -52,10 +56,18 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
     if cand.source is None or cand.target is None:
         return cand
     domestic_event = cand.code[:2] in kn.words.own_country_target_roots
+    talks = cand.code.startswith(tuple(kn.words["venue_codes"]))
     sides = {}
     for side, other in (("source", cand.target), ("target", cand.source)):
         am: ActorMention = getattr(cand, side)
-        if not domestic_event and not _institutions_of_one_state(kn, am.actor, other.actor):
+        # Rebels in talks with a state's government or forces fight in that state (CAMEO
+        # codes an armed group by the country it fights in).
+        armed_party = talks and _armed_facing_a_state(kn, am.actor, other.actor)
+        if (
+            not domestic_event
+            and not armed_party
+            and not _institutions_of_one_state(kn, am.actor, other.actor)
+        ):
             continue
         # Sector groups ("police") and unknown people with a title ("Judge Rivera"); not
         # unknown named groups, whose name may well say they are foreign ("West Africans").
@@ -72,6 +84,16 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
             how = f"{am.mention.how}; country of the other side, {other.actor.name}"
             sides[side] = ActorMention(replace(am.mention, how=how), actor)
     return replace(cand, **sides) if len(sides) == 1 else cand
+
+
+def _armed_facing_a_state(kn: Knowledge, stateless: Actor, other: Actor) -> bool:
+    """An armed group facing the government or forces of a named state."""
+    state = kn.words["state_sectors"]
+    return (
+        bool(other.country)
+        and stateless.sector_code in kn.words["armed_group_sectors"]
+        and (other.sector_code in state)
+    )
 
 
 def _institutions_of_one_state(kn: Knowledge, stateless: Actor, other: Actor) -> bool:
