@@ -230,3 +230,19 @@ def test_talks_abroad_leave_a_rebel_group_of_the_state_it_faces(model_pipeline) 
     assert not any("TZA" in (source + (target or "")) for source, target, _ in dyads)
     # The start of the talks welcomed approves the talks, of both their parties.
     assert {d for d in dyads if d[2] == "05"} == {("USAGOV", "ETHGOV", "05"), ("USAGOV", "ETHUAF", "05")}
+
+
+def test_the_state_department_is_washington_s_in_a_story_about_another_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Venezuela's electoral council declared Nicolas Maduro the winner on Monday. "
+        "Venezuelan opposition leaders rejected the result. "
+        "The State Department said it was imposing visa restrictions on Venezuelan officials."
+    )
+    sanctions = {d for d in _dyads(model_pipeline, text) if d[2] in ("16", "17")}
+    assert sanctions and all(source == "USAGOV" for source, _, _ in sanctions), sanctions
+
+
+def test_an_official_accusing_foreign_media_is_not_of_the_media_s_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    dyads = _dyads(model_pipeline, "Interior Minister General Amadou Sanda accused French media of lying.")
+    assert {target for _, target, _ in dyads} == {"FRAMED"}
+    assert not any(source.startswith("FRA") for source, _, _ in dyads)

@@ -111,7 +111,8 @@ def _institutions_of_one_state(kn: Knowledge, stateless: Actor, other: Actor) ->
     sector, other_sector = stateless.sector_code, other.sector_code
     if sector in society:
         return other_sector in institutions
-    return sector in institutions and other_sector in society
+    # Not facing the press: "French media" report on every state.
+    return sector in institutions and other_sector in society - kn.words["press_sectors"]
 
 
 def source_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
