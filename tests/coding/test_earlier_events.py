@@ -246,3 +246,12 @@ def test_an_official_accusing_foreign_media_is_not_of_the_media_s_country(model_
     dyads = _dyads(model_pipeline, "Interior Minister General Amadou Sanda accused French media of lying.")
     assert {target for _, target, _ in dyads} == {"FRAMED"}
     assert not any(source.startswith("FRA") for source, _, _ in dyads)
+
+
+def test_a_leader_s_own_group_s_attacks_are_not_the_target_of_his_threat(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Houthi forces fired two missiles at a Greek tanker in the Red Sea on Monday. "
+        "Houthi leader Abdul Malik al-Houthi threatened to expand the attacks to American warships."
+    )
+    threats = {d for d in _dyads(model_pipeline, text) if d[2] == "13"}
+    assert threats == {("YEMREBHOU", "USAMIL", "13")}

@@ -214,9 +214,11 @@ def _party(kn: Knowledge, actor: Actor) -> str:
     its own side within its country ("the opposition" condemns the police's arrests)."""
     if actor.country is None:
         return actor.id
-    if actor.sector is None or actor.sector in kn.words["state_sectors"]:
+    # The sector's code: a group's "Rebels" and its leader's REB are one side.
+    sector = actor.sector_code
+    if sector is None or sector in kn.words["state_sectors"]:
         return actor.country
-    return f"{actor.country}{actor.sector}"
+    return f"{actor.country}{sector}"
 
 
 def _mention(doc: ParsedDoc, noun: Token, actor: Actor, how: str) -> ActorMention:
