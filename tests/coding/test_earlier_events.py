@@ -255,3 +255,15 @@ def test_a_leader_s_own_group_s_attacks_are_not_the_target_of_his_threat(model_p
     )
     threats = {d for d in _dyads(model_pipeline, text) if d[2] == "13"}
     assert threats == {("YEMREBHOU", "USAMIL", "13")}
+
+
+def test_the_bloc_is_the_body_named_before_and_the_move_is_not_a_welcome(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The European Union suspended sanctions on Belarus on Monday. "
+        "Belarus welcomed the decision and urged the bloc to lift all remaining sanctions. "
+        "Amnesty International criticised the move."
+    )
+    dyads = _dyads(model_pipeline, text)
+    assert ("BLR", "IGOEUREEC", "02") in dyads
+    # The move criticised is the suspension (the EU's), not the welcome of it.
+    assert {target for _, target, root in dyads if root == "11"} == {"IGOEUREEC"}

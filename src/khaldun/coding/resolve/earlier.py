@@ -117,7 +117,7 @@ def _event_referred_to(
     for event in reversed(earlier):
         if event.source is None or _party(kn, event.source.actor) in speakers:
             continue  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
-        if event.cameo[:2] in spoken:
+        if event.cameo.startswith(tuple(spoken)):
             continue  # "welcomed the decision": what was decided, not what critics said of it
         if roots is None or event.cameo.startswith(tuple(roots)):
             return event

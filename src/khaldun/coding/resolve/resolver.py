@@ -121,6 +121,9 @@ class DocumentResolver(References, CountryContext):
         if actor is None and head.lemma.lower() in self.kn.words["group_reference_nouns"] and not cues.cues:
             actor = self._named_group_before(head, None) or self._unnamed_group_before(head)
             how = f"{head.text!r} → {actor.name}, the group named before" if actor else ""
+        if actor is None and head.lemma.lower() in self.kn.words["igo_reference_nouns"] and not cues.cues:
+            actor = self._intergovernmental_body_before(head)
+            how = f"{head.text!r} → {actor.name}, the body named before" if actor else ""
         if actor is None:
             return ()
         if actor.country:

@@ -76,6 +76,18 @@ class ResolverState:
             named = self._named_group_before(head, None)
         return named
 
+    def _intergovernmental_body_before(self, head: Token) -> Actor | None:
+        """ "the bloc" after the European Union or ASEAN: the latest intergovernmental body
+        named before, in this sentence or the two before."""
+        if not self._with_the(head):
+            return None
+        for i, actor, _, _ in reversed(self._groups):
+            if i >= head.i or self.doc.tokens[i].sent < head.sent - 2:
+                continue
+            if actor.id.startswith("org:") and not actor.country and actor.code.startswith("IGO"):
+                return actor
+        return None
+
     def _named_group_before(self, head: Token, sector: str | None) -> Actor | None:
         """A group the story named before, called again by "the" and a common noun: "the
         rebels", "the militants" (``sector``) after a group of their kind ("the M23",
