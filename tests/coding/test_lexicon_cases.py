@@ -805,6 +805,9 @@ CASES = [
     ("The EU suspended a range of sanctions on Syria on Monday.", ("IGOEUREEC", "SYR", "085")),
     # A warning is aimed at whom its content names, when no one else is named.
     ("Washington warned that the Houthis would bear the consequences.", ("USAGOV", "YEMREBHOU", "130")),
+    # Leadership yielded in other words (0831): stepping aside, power relinquished.
+    ("The Yugoslav prime minister stepped aside on Tuesday.", ("SRBGOV", "SRB", "0831")),
+    ("Haiti's military leaders relinquished power on Sunday.", ("HTIMIL", "HTI", "0831")),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]
