@@ -267,3 +267,15 @@ def test_the_bloc_is_the_body_named_before_and_the_move_is_not_a_welcome(model_p
     assert ("BLR", "IGOEUREEC", "02") in dyads
     # The move criticised is the suspension (the EU's), not the welcome of it.
     assert {target for _, target, root in dyads if root == "11"} == {"IGOEUREEC"}
+
+
+def test_the_three_countries_are_the_three_others_the_story_named(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Norway sent tents to Nepal after the earthquake. Sweden and Finland pledged relief. "
+        "Nepal's prime minister thanked the three countries for their help."
+    )
+    thanks = {d for d in _dyads(model_pipeline, text) if d[2] == "05"}
+    assert thanks == {("NPLGOV", "NOR", "05"), ("NPLGOV", "SWE", "05"), ("NPLGOV", "FIN", "05")}
+    # Four others named: "the three countries" is not guessed.
+    more = text.replace("Sweden and Finland", "Sweden, Denmark and Finland")
+    assert not {d for d in _dyads(model_pipeline, more) if d[2] == "05" and d[1]}

@@ -19,6 +19,7 @@ from khaldun.nlp.base import Token
 
 # "the two countries", "both sides": the two most named.
 PAIR_WORDS = frozenset({"two", "both"})
+_SMALL_NUMBERS = {"three": 3, "four": 4, "five": 5}
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 
 
@@ -146,6 +147,17 @@ class References(ResolverState):
             if state is not None:
                 actor = country_actor(self.kb, state)
                 return (self._mention(cues.start, cues.end, head, actor, f"the state just named, {state}"),)
+        counted = next((_SMALL_NUMBERS[k.lower] for k in kids if k.lower in _SMALL_NUMBERS), 0)
+        if counted and head.tag == "NNS":
+            # "thanked the three countries for their help": the three others the story named,
+            # when it has named exactly so many besides the speaker's own.
+            speaker = self._country_of_clause_subject(head)
+            others = [iso3 for iso3 in self._country_counts if iso3 != speaker]
+            if len(others) == counted:
+                how = f"the {counted} other countries the document named"
+                return tuple(
+                    self._mention(cues.start, cues.end, head, country_actor(self.kb, c), how) for c in others
+                )
         if any(k.lower in PAIR_WORDS for k in kids) and head.tag in ("NNS", "NNPS", "NN"):
             # "Sudan called on both countries": not the speaker's own.
             speaker = self._country_of_clause_subject(head)
@@ -172,6 +184,7 @@ class References(ResolverState):
         if subject is None or subject.i > head.i:
             return None
         actors = [actor for i, actor, _, _ in self._groups if i == subject.i]
+        actors += [actor for i, actor, _ in self._people if i == subject.i]
         return actors[-1].country if actors else None
 
     def _state_just_named(self, head: Token) -> str | None:
