@@ -279,3 +279,11 @@ def test_the_three_countries_are_the_three_others_the_story_named(model_pipeline
     # Four others named: "the three countries" is not guessed.
     more = text.replace("Sweden and Finland", "Sweden, Denmark and Finland")
     assert not {d for d in _dyads(model_pipeline, more) if d[2] == "05" and d[1]}
+
+
+def test_the_coup_condemned_is_the_soldiers_who_seized_power(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Soldiers in Gabon detained President Ali Bongo on Wednesday and announced that they had seized power. "
+        "The African Union condemned the coup."
+    )
+    assert {d for d in _dyads(model_pipeline, text) if d[2] == "11"} == {("IGOAFRAFU", "GABMIL", "11")}
