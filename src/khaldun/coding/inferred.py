@@ -89,11 +89,8 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
 def _armed_facing_a_state(kn: Knowledge, stateless: Actor, other: Actor) -> bool:
     """An armed group facing the government or forces of a named state."""
     state = kn.words["state_sectors"]
-    return (
-        bool(other.country)
-        and stateless.sector_code in kn.words["armed_group_sectors"]
-        and (other.sector_code in state)
-    )
+    armed = stateless.sector_code in kn.words["armed_group_sectors"]
+    return armed and bool(other.country) and other.sector_code in state
 
 
 def _institutions_of_one_state(kn: Knowledge, stateless: Actor, other: Actor) -> bool:

@@ -893,7 +893,7 @@ def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRu
     words = {w for t in clause if t.i not in scene for w in (t.lemma.lower(), t.lower)}
     if tuple(rule.requires_child) == ("ccomp",):
         # A sense its that-clause defines is made finer by what the clause says: "agreed
-        # that they should cooperate" is intent, "charged that X committed genocide" 1122.
+        # that they should cooperate" is intent, "charged that X committed genocide" 1124.
         for content in (c for c in doc.children(trigger.i) if c.dep == "ccomp"):
             words |= {w for t in doc.subtree(content.i) for w in (t.lemma.lower(), t.lower)}
     for word, code in rule.refine.items():

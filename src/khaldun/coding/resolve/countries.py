@@ -129,24 +129,10 @@ class CountryContext(ResolverState):
         story = self._story_country or (self._first_sentence_place if where else None)
         if story is None or sector not in self.kn.words["domestic_sectors"]:
             return None
-        if self._story_country is None:
-            # "Ethiopia's government and the Fano militia opened talks in Dar es Salaam": a
-            # group joined to a state's body is of that state, not of where they met.
-            partner = self._country_of_coordinated_partner(self.doc.tokens[cues.head])
-            story = partner or story
         words = {t.lower for t in self.doc.tokens[cues.start : cues.end]}
         if words & self.kn.groups.foreign_modifiers:
             return None
         return story
-
-    def _country_of_coordinated_partner(self, head: Token) -> str | None:
-        """The country of the group named before ``head`` and joined to it by "and"."""
-        if head.dep != "conj":
-            return None
-        for i, actor, _, _ in self._groups:
-            if i == head.head and actor.country:
-                return actor.country
-        return None
 
     def _leading_country(self) -> str | None:
         """The country named so far at least twice and three times as often as any other,

@@ -216,7 +216,7 @@ def _party(kn: Knowledge, actor: Actor) -> str:
         return actor.id
     # The sector's code: a group's "Rebels" and its leader's REB are one side.
     sector = actor.sector_code
-    if sector is None or sector in kn.words["state_sectors"]:
+    if not sector or sector in kn.words["state_sectors"]:
         return actor.country
     return f"{actor.country}{sector}"
 
