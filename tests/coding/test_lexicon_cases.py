@@ -808,6 +808,13 @@ CASES = [
     # Leadership yielded in other words (0831): stepping aside, power relinquished.
     ("The Yugoslav prime minister stepped aside on Tuesday.", ("SRBGOV", "SRB", "0831")),
     ("Haiti's military leaders relinquished power on Sunday.", ("HTIMIL", "HTI", "0831")),
+    # Drones launched or fired at a target are an aerial attack by remote craft (1952).
+    ("Ukraine launched a wave of drones at a military airfield in Russia.", ("UKR", "RUS", "1952")),
+    # A delegation of no country is the state body just named.
+    (
+        "A senior Pakistani official said a delegation would meet Afghan border officials on Thursday.",
+        ("PAKGOV", "AFGGOV", "040"),
+    ),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
 ]

@@ -200,6 +200,11 @@ class DocumentResolver(References, CountryContext):
             )
             if country is None and sectors[-1].text.lower() in self.kn.words["mass_noun_sectors"]:
                 return None, ""  # "agreed to share intelligence": information, not an agency
+            if country is None and sectors[-1].text.lower() in self.kn.words["delegation_words"]:
+                # "A Pakistani official said a delegation would meet ...": a delegation of no
+                # country is the state body just named, as a spokesman is.
+                body = self._state_body_just_named(self.doc.tokens[cues.head])
+                country = body.country if body is not None else None
             # A named person with a title may be a visitor: not placed by where the story is.
             where = cues.name is None
             story = None if country else self._country_of_the_story(cues, sector, where=where)
