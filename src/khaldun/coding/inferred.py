@@ -37,7 +37,7 @@ def countries_from_place(kn: Knowledge, cand: Candidate, place: Place | None) ->
     sides = {}
     for side, other in (("source", cand.target), ("target", cand.source)):
         am: ActorMention | None = getattr(cand, side)
-        if cand.code.startswith(tuple(kn.words["venue_codes"])) and other is not None and other.actor.country:
+        if _held_at_a_venue(kn, cand) and other is not None and other.actor.country:
             # Talks are held where the parties meet, often abroad ("Ethiopia's government and
             # the Fano militia opened talks in Dar es Salaam"): the other side says whose.
             continue
@@ -56,7 +56,7 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
     if cand.source is None or cand.target is None:
         return cand
     domestic_event = cand.code[:2] in kn.words.own_country_target_roots
-    talks = cand.code.startswith(tuple(kn.words["venue_codes"]))
+    talks = _held_at_a_venue(kn, cand)
     sides = {}
     for side, other in (("source", cand.target), ("target", cand.source)):
         am: ActorMention = getattr(cand, side)
@@ -84,6 +84,11 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
             how = f"{am.mention.how}; country of the other side, {other.actor.name}"
             sides[side] = ActorMention(replace(am.mention, how=how), actor)
     return replace(cand, **sides) if len(sides) == 1 else cand
+
+
+def _held_at_a_venue(kn: Knowledge, cand: Candidate) -> bool:
+    """Meetings, mediation and talks: held where the parties meet, often abroad."""
+    return cand.code.startswith(tuple(kn.words["venue_codes"]))
 
 
 def _armed_facing_a_state(kn: Knowledge, stateless: Actor, other: Actor) -> bool:

@@ -742,12 +742,7 @@ def _unattributed_attacker(
 
 
 _BY_ITS_MEANS = "the attack's means"
-# The kinds of bombing CAMEO tells apart, by the words of the means' phrase (defaults.yaml).
-_BOMBING_KINDS = (
-    ("suicide_bombing_words", "1831"),
-    ("vehicle_bombing_words", "1832"),
-    ("roadside_bombing_words", "1833"),
-)
+_BOMBING_KIND = "bombing_words_"  # defaults.yaml lists named by a bombing's CAMEO code
 
 
 def _bombing_code(kn: Knowledge, doc: ParsedDoc, source: Argument) -> str | None:
@@ -759,7 +754,9 @@ def _bombing_code(kn: Knowledge, doc: ParsedDoc, source: Argument) -> str | None
     if word.lemma.lower() not in kn.words["bombing_means"] and word.lower not in kn.words["bombing_means"]:
         return None
     phrase = {w for t in doc.subtree(word.i) for w in (t.lower, t.lemma.lower())}
-    return next((code for words, code in _BOMBING_KINDS if phrase & kn.words[words]), "183")
+    # The kinds CAMEO tells apart, each a list named by its code (defaults.yaml).
+    kinds = sorted(name for name in kn.words.lists if name.startswith(_BOMBING_KIND))
+    return next((name[len(_BOMBING_KIND) :] for name in kinds if phrase & kn.words[name]), "183")
 
 
 def _protesters(kn: Knowledge, doc: ParsedDoc, source: Argument) -> bool:
@@ -891,7 +888,7 @@ def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRu
         for t in doc.subtree(prep.i)
     }
     words = {w for t in clause if t.i not in scene for w in (t.lemma.lower(), t.lower)}
-    if tuple(rule.requires_child) == ("ccomp",):
+    if rule.requires_child == ("ccomp",):
         # A sense its that-clause defines is made finer by what the clause says: "agreed
         # that they should cooperate" is intent, "charged that X committed genocide" 1124.
         for content in (c for c in doc.children(trigger.i) if c.dep == "ccomp"):

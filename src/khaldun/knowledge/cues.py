@@ -68,9 +68,8 @@ def read_modality_cues(file: Traversable) -> ModalityCues:
         negation=frozenset(raw["negation"]),
         precedence=tuple(Modality(m) for m in raw["precedence"]),
         reporting=frozenset(raw.get("reporting", [])),
-        refusal=frozenset(
-            w.replace("_", " ") for w in raw.get("refusal", [])
-        ),  # "rule_out": a verb and particle
+        # "rule_out" is a verb and its particle, read as "rule out".
+        refusal=frozenset(w.replace("_", " ") for w in raw.get("refusal", [])),
         preparation=frozenset(raw.get("preparation", [])),
         intent=frozenset(raw.get("intent", [])),
         threat=frozenset(raw.get("threat", [])),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from khaldun.knowledge import Knowledge
@@ -42,13 +43,21 @@ class ResolverState:
         """ "the rebels", "the group": a noun called again with "the" ("some rebels" is not)."""
         return any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i))
 
+    def _groups_before(self, head: Token, sentences_back: int | None = None) -> Iterator[tuple[Actor, bool]]:
+        """The groups named before ``head``, latest first, each with whether it was a subject;
+        only those of its sentence and the ``sentences_back`` before, when given."""
+        for i, actor, is_subject, _ in reversed(self._groups):
+            if i >= head.i:
+                continue
+            if sentences_back is not None and self.doc.tokens[i].sent < head.sent - sentences_back:
+                continue
+            yield actor, is_subject
+
     def _state_body_just_named(self, head: Token) -> Actor | None:
         """The latest state body (a government, ministry, army or police of a named country)
         that is the subject of a clause before ``head``, in its sentence or the one before."""
         state = self.kn.words["state_sectors"]
-        for i, actor, is_subject, _ in reversed(self._groups):
-            if i >= head.i or self.doc.tokens[i].sent < head.sent - 1:
-                continue
+        for actor, is_subject in self._groups_before(head, sentences_back=1):
             if is_subject and actor.country and actor.sector_code in state:
                 return actor
         return None
@@ -64,8 +73,8 @@ class ResolverState:
         if [k.lower for k in kids if k.dep not in ("case", "punct", "prep", "relcl", "acl")] != ["the"]:
             return None
         word = head.lemma.lower()
-        for i, actor, _, _ in reversed(self._groups):
-            if i < head.i and actor.id.startswith("org:") and actor.name.lower().split()[-1] == word:
+        for actor, _ in self._groups_before(head):
+            if actor.id.startswith("org:") and actor.name.lower().split()[-1] == word:
                 return actor
         return None
 
@@ -81,9 +90,7 @@ class ResolverState:
         named before, in this sentence or the two before."""
         if not self._with_the(head):
             return None
-        for i, actor, _, _ in reversed(self._groups):
-            if i >= head.i or self.doc.tokens[i].sent < head.sent - 2:
-                continue
+        for actor, _ in self._groups_before(head, sentences_back=2):
             if actor.id.startswith("org:") and not actor.country and actor.code.startswith("IGO"):
                 return actor
         return None
@@ -97,8 +104,8 @@ class ResolverState:
         if not self._with_the(head):
             return None
         armed = self.kn.words["armed_group_sectors"]
-        for i, actor, _, _ in reversed(self._groups):
-            if i >= head.i or not actor.id.startswith("org:"):
+        for actor, _ in self._groups_before(head):
+            if not actor.id.startswith("org:"):
                 continue
             kind = actor.sector_code
             if not actor.country and actor.kind is not ActorKind.GROUP:
@@ -118,8 +125,8 @@ class ResolverState:
             return None
         if head.tag == "NN" and sector in self.kn.words["domestic_sectors"]:
             return None  # "the government", "the opposition": the story's, not the last named
-        for i, actor, _, _ in reversed(self._groups):
-            if i < head.i and actor.id.startswith("group:") and actor.sector_code == sector:
+        for actor, _ in self._groups_before(head):
+            if actor.id.startswith("group:") and actor.sector_code == sector:
                 return actor.country
         return None
 
@@ -130,9 +137,12 @@ class ResolverState:
         if not self._with_the(head):
             return None
         state = self.kn.words["state_sectors"]
-        for i, actor, is_subject, _ in reversed(self._groups):
-            if i >= head.i or self.doc.tokens[i].sent < head.sent - 1 or not is_subject:
-                continue
-            if actor.id.startswith("group:") and actor.country and actor.sector_code not in state:
+        for actor, is_subject in self._groups_before(head, sentences_back=1):
+            if (
+                is_subject
+                and actor.id.startswith("group:")
+                and actor.country
+                and actor.sector_code not in state
+            ):
                 return actor
         return None
