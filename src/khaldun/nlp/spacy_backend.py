@@ -24,6 +24,7 @@ from spacy.language import Language
 from khaldun.errors import ModelNotInstalledError
 from khaldun.nlp.attribute_rules import use_rule_table
 from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
+from khaldun.nlp.datelines import dateline_end
 from khaldun.nlp.lemma_memo import use_lemma_memo
 from khaldun.nlp.repair import repair_text
 from khaldun.nlp.sections import SECTION_CHARS, merge_parses, split_sections
@@ -158,9 +159,11 @@ class _Piece:
 
 def _pieces(texts: Iterable[str], section_chars: int) -> Iterator[_Piece]:
     for text in map(repair_text, texts):
-        sections = split_sections(text, section_chars)
+        # The dateline is left unparsed, so that it is no part of the first sentence.
+        story = dateline_end(text)
+        sections = split_sections(text[story:], section_chars)
         for n, (offset, section) in enumerate(sections):
-            yield _Piece(text, offset, section, n == len(sections) - 1)
+            yield _Piece(text, story + offset, section, n == len(sections) - 1)
 
 
 def _batches(pieces: Iterable[_Piece], count: int, chars: int) -> Iterator[list[_Piece]]:

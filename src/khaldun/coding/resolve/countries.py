@@ -18,6 +18,7 @@ from khaldun.knowledge.actors.coded import (
 )
 from khaldun.model import Actor
 from khaldun.nlp.base import Token
+from khaldun.nlp.datelines import dateline_place
 
 
 class CountryContext(ResolverState):
@@ -149,7 +150,8 @@ class CountryContext(ResolverState):
         return None
 
     def _note_lede_place(self, sent_index: int) -> None:
-        """Keep the country of the first place the story's first sentence happens in."""
+        """Keep the country of the first place the story's first sentence happens in, else
+        of the place its dateline was filed from ("LIMA, May 2 (Reuters) - Police fired")."""
         if sent_index != 0:
             return
         sent = self.doc.sentences[0]
@@ -162,6 +164,10 @@ class CountryContext(ResolverState):
                 if place is not None and place.country:
                     self._lede_place_country = place.country
                     return
+        filed_from = dateline_place(self.doc.text)
+        place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
+        if place is not None and place.country:
+            self._lede_place_country = place.country
 
     def _shared_country(self, name: str) -> str | None:
         shared_country = getattr(self.kb, "shared_country", None)

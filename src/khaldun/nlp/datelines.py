@@ -1,0 +1,61 @@
+"""A wire story's dateline is kept out of its first sentence.
+
+Wire copy opens with where and when it was filed and by whom:
+``KYIV, Ukraine, March 3 (Reuters) - The government said ...`` or
+``GENEVA (AP) — ...``. Parsed as part of the first sentence, the dateline
+becomes its subject ("UNITED NATIONS ... voted" codes the UN as the actor of
+whatever follows) or stretches the subject's span to "March 3 (Reuters".
+So the parser is given the text after the dateline, at its offset in the
+document, and the dateline stays in the document's text untouched.
+
+Only a dateline of the usual shape is taken: a place, an optional region, a
+date or an agency in brackets (a place in capitals alone is not enough:
+"US - China talks resume" is a headline), and a dash. A document whose first
+words are an ordinary sentence is not touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+# A place in capitals ("UNITED NATIONS", "PORT-AU-PRINCE", "N'DJAMENA") ...
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}"
+# ... or in title case, then only with an agency in brackets ("Geneva (AFP) -")
+_TITLE_PLACE = r"[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2}"
+_REGION = r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2}"
+_AGENCY = r"\([A-Z][\w.&' -]{0,40}\)"
+_DASH = r"(?:--?|–|—)"
+
+_DATELINE = re.compile(
+    rf"""\s*(?:
+        {_CAPS_PLACE}(?:,\s*{_REGION})*,\s*{_DATE}\s*(?:{_AGENCY})?    # KYIV, Ukraine, March 3 (Reuters)
+      | (?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:,\s*{_REGION})*\s*{_AGENCY}   # GENEVA (AP), Geneva (AFP)
+    )\s*{_DASH}\s+(?=\S)""",
+    re.VERBOSE,
+)
+# A capitalised first word alone is no place: "THE" or "A" opens a headline in capitals.
+_NOT_PLACES = frozenset({"A", "AN", "THE", "I"})
+
+
+def dateline_end(text: str) -> int:
+    """Where the story proper starts: the end of a leading dateline, or 0 where there is none."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return 0
+    first_word = match.group(0).split()[0].rstrip(",")
+    if first_word in _NOT_PLACES:
+        return 0
+    return match.end()
+
+
+def dateline_place(text: str) -> str | None:
+    """The place a leading dateline names ("KYIV" in "KYIV, Ukraine, March 3 (Reuters) -"), if any."""
+    end = dateline_end(text)
+    if not end:
+        return None
+    return re.split(r"[,(]", text[:end], maxsplit=1)[0].strip() or None
