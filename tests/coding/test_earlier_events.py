@@ -287,3 +287,26 @@ def test_the_coup_condemned_is_the_soldiers_who_seized_power(model_pipeline) -> 
         "The African Union condemned the coup."
     )
     assert {d for d in _dyads(model_pipeline, text) if d[2] == "11"} == {("IGOAFRAFU", "GABMIL", "11")}
+
+
+def test_a_release_demanded_is_asked_of_whoever_holds_them(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sri Lanka's navy detained 14 Indian fishermen near Delft island on Sunday. "
+        "India's external affairs ministry demanded the release of the fishermen."
+    )
+    assert ("INDGOV", "LKAMIL", "10") in _dyads(model_pipeline, text)
+    text = (
+        "A court in Minsk sentenced the American teacher to six years in prison. "
+        "Washington demanded her immediate release."
+    )
+    assert ("USAGOV", "BLRJUD", "10") in _dyads(model_pipeline, text)
+
+
+def test_a_release_asked_of_no_earlier_holder_names_no_holder(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The speaker's own arrests are not the holding it asks to end; a release by a named
+    # party is that party's.
+    text = (
+        "Indian police arrested three smugglers on Monday. "
+        "India's external affairs ministry demanded the release of the fishermen."
+    )
+    assert {d[1] for d in _dyads(model_pipeline, text) if d[2] == "10"} <= {None, "IND", "INDAGR"}

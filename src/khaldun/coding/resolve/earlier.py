@@ -52,6 +52,11 @@ def refer_to_earlier_events(
             if event is not None:
                 how = f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
                 found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
+        if tok.i not in found and _release_without_holder(kn, doc, tok):
+            event = _latest_holding(kn, earlier, _speakers(kn, doc, mentions, tok))
+            if event is not None:
+                how = f"who held them before ({event.cameo})"
+                found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
         if tok.i not in found and _denied_without_owner(kn, doc, tok):
             # "Beijing denied the accusations", "denied any involvement": what was said or done
             # against the denier before, by whoever said or did it.
@@ -160,6 +165,25 @@ def _denied_without_owner(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
         return False
     kids = doc.children(noun.i)
     return not any(k.dep == "poss" or (k.dep == "prep" and k.lower in ("by", "of", "from")) for k in kids)
+
+
+def _release_without_holder(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
+    """ "the release of the crew", "her immediate release": a release that names who is freed
+    (or no one) and not who frees them ("the release by the rebels")."""
+    if noun.lemma.lower() not in kn.words["release_nouns"]:
+        return False
+    return not any(k.dep == "prep" and k.lower == "by" for k in doc.children(noun.i))
+
+
+def _latest_holding(kn: Knowledge, earlier: Sequence[Event], speakers: set[str]) -> Event | None:
+    """The latest earlier seizure, arrest or abduction by a party other than ``speakers``."""
+    holding = tuple(kn.words["holding_codes"])
+    for event in reversed(earlier):
+        if event.source is None or not event.cameo.startswith(holding):
+            continue
+        if _party(kn, event.source.actor) not in speakers:
+            return event
+    return None
 
 
 def _latest_against(kn: Knowledge, earlier: Sequence[Event], speakers: set[str]) -> Event | None:
