@@ -817,6 +817,18 @@ CASES = [
     ),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
+    # Between Commonwealth members the ambassador is a high commissioner.
+    ("Ghana recalled its high commissioner from Abuja on Friday.", ("GHA", "NGAGOV", "161")),
+    # An organisation's name runs on through an infinitive ("Committee to Protect Journalists").
+    (
+        "The Committee to Protect Journalists condemned Ghana's arrest of two reporters.",
+        ("NGOMEDCPJ", "GHA", "111"),
+    ),
+    # A vote welcomed approves it; "Friday's" says when, not whose.
+    (
+        "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
+        ("KEN", "IGOUNOSEC", "051"),
+    ),
 ]
 
 NOT_GIVEN = [

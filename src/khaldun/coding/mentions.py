@@ -156,23 +156,29 @@ def _phrase_cues(doc: ParsedDoc, start: int, end: int, head: Token, kb: Knowledg
     return tuple(c for c in _scan(doc, start, end, kb) if _counts(doc, c, head) and not _negated_cue(doc, c))
 
 
-# Prepositions inside names: "Organisation of Islamic Cooperation", "Organization for
-# Security and Co-operation in Europe", "Court of Justice", "Reporters Without Borders".
-_NAME_PREPOSITIONS = frozenset({"of", "for", "without"})
+# Words that carry a name on past its head: prepositions ("Organisation of Islamic
+# Cooperation", "Organization for Security and Co-operation in Europe", "Reporters Without
+# Borders") and an infinitive's "to" ("Committee to Protect Journalists").
+_NAME_LINKS = frozenset({"of", "for", "without", "to"})
 
 
 def _name_with_complement(doc: ParsedDoc, head: Token, start: int, kb: KnowledgeBase) -> Cue | None:
-    """A knowledge-base name that runs on past the head through an "of"/"for" phrase
-    ("Department of Homeland Security", "League of Arab States"), longest first."""
+    """A knowledge-base name that runs on past the head through an "of"/"for" phrase or an
+    infinitive ("Department of Homeland Security", "Committee to Protect Journalists"),
+    longest first."""
     if head.pos not in ("PROPN", "NOUN") or not head.text[:1].isupper():
         return None
-    for prep in doc.children(head.i):
-        if prep.dep != "prep" or prep.lower not in _NAME_PREPOSITIONS or prep.i != head.i + 1:
+    for kid in doc.children(head.i):
+        if kid.i <= head.i or kid.dep not in ("prep", "acl", "relcl"):
             continue
-        end = max(t.i for t in doc.subtree(prep.i)) + 1
-        while end > prep.i + 1 and doc.tokens[end - 1].pos == "PUNCT":
+        span = [t.i for t in doc.subtree(kid.i)]
+        link = doc.tokens[min(span)]
+        if link.i != head.i + 1 or link.lower not in _NAME_LINKS:
+            continue
+        end = max(span) + 1
+        while end > link.i + 1 and doc.tokens[end - 1].pos == "PUNCT":
             end -= 1
-        for stop in range(end, prep.i + 1, -1):
+        for stop in range(end, link.i + 1, -1):
             for first in range(start, head.i + 1):
                 text = _lookup_text(doc, first, stop)
                 hits = [h for h in kb.lookup(text) if h.kind in (HitKind.ORGANISATION, HitKind.COUNTRY)]
