@@ -87,6 +87,24 @@ def test_a_story_happening_in_a_country_leads_by_a_smaller_margin(model_pipeline
     assert ("---GOV", "---COP", "11") in _dyads(model_pipeline, sentence)
 
 
+def test_a_story_of_one_place_s_own_people_is_of_that_place(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # No country named at all, only a place ("south of Arequipa"): its groups are its own,
+    # and a crowd-control weapon used on no one named is repression at home.
+    opening = "Hundreds of miners blocked a highway south of Arequipa on Monday. "
+    sentence = "Riot police used tear gas to clear the road."
+    dyads = _dyads(model_pipeline, opening + sentence)
+    assert ("PERLAB", "PER", "14") in dyads
+    assert ("PERCOP", "PER", "17") in dyads
+    # Without the first sentence nothing says whose the police are.
+    assert {d[0] for d in _dyads(model_pipeline, sentence)} == {"---COP"}
+
+
+def test_a_protest_outside_parliament_is_at_the_country_s_own_parliament(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "outside" before a bare noun is where the protest is, not a foreign parliament.
+    text = "Thousands of Georgians protested outside parliament in Tbilisi on Wednesday."
+    assert ("GEO", "GEOLEG", "14") in _dyads(model_pipeline, text)
+
+
 def test_a_decision_names_what_was_done_not_what_was_said_of_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Ugandan government lifted its suspension of Facebook on Monday. "

@@ -39,7 +39,7 @@ CASES = [
         "A human rights group protested that Serbian police had beaten Roma families.",
         ("---HRI", "SRBCOP", "111"),
     ),
-    ("Thousands of farmers protested outside parliament in Delhi.", ("INDAGR", "---LEG", "141")),
+    ("Thousands of farmers protested outside parliament in Delhi.", ("INDAGR", "INDLEG", "141")),
     # Verbs of CAMEO 2.0's dictionary: storming, exchanging fire, reneging, a commitment.
     ("Protesters stormed the parliament building in Colombo.", ("LKACVL", "LKALEG", "145")),
     ("Indian troops exchanged fire with Pakistani soldiers.", ("PAKMIL", "INDMIL", "193")),
@@ -817,6 +817,9 @@ CASES = [
     ),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
+    # A crowd-control weapon is repression; a poison gas is a chemical weapon (2041).
+    ("Police in Nairobi used tear gas to clear the road.", ("KENCOP", "KEN", "175")),
+    ("Syrian troops used chlorine gas on civilians in Douma.", ("SYRMIL", "SYRCVL", "2041")),
     # Between Commonwealth members the ambassador is a high commissioner.
     ("Ghana recalled its high commissioner from Abuja on Friday.", ("GHA", "NGAGOV", "161")),
     # An organisation's name runs on through an infinitive ("Committee to Protect Journalists").

@@ -133,7 +133,22 @@ def phrase_span(doc: ParsedDoc, head: Token) -> tuple[int, int]:
     # A leading determiner or possessive marker adds nothing to lookups.
     while start < head.i and doc.tokens[start].pos in ("DET", "PUNCT", "PART"):
         start += 1
+    if _place_preposition_taken_for_a_modifier(doc, start, head):
+        start += 1
     return start, head.i + 1
+
+
+# Words that are prepositions of place before a bare singular noun ("protested outside
+# parliament") and modifiers before a plural or after a determiner ("outside powers").
+_PLACE_WORDS = frozenset({"outside", "inside"})
+
+
+def _place_preposition_taken_for_a_modifier(doc: ParsedDoc, start: int, head: Token) -> bool:
+    """ "outside parliament" parsed as one noun phrase: the place word is no part of it."""
+    word = doc.tokens[start]
+    if start >= head.i or word.lower not in _PLACE_WORDS or head.tag in ("NNS", "NNPS"):
+        return False
+    return not (start > 0 and doc.tokens[start - 1].pos == "DET" and doc.tokens[start - 1].head == head.i)
 
 
 def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:

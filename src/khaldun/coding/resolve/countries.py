@@ -141,7 +141,11 @@ class CountryContext(ResolverState):
         protested outside parliament in Tbilisi against a law modelled on Russian
         legislation"); read at the start of each sentence, so only the sentences before count."""
         ranked = self._country_counts.most_common(2)
-        if not ranked or ranked[0][1] < 2:
+        if not ranked:
+            # A story of one place's own people ("Miners blocked a highway south of Lima ...
+            # Riot police used tear gas"): where its first sentence happens.
+            return self._lede_place_country
+        if ranked[0][1] < 2:
             return None
         leader, count = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
@@ -157,9 +161,10 @@ class CountryContext(ResolverState):
         sent = self.doc.sentences[0]
         places = self.kn.words["place_prepositions"]
         for tok in self.doc.tokens[sent.start : sent.end]:
-            # A place the news happens in ("in Tbilisi"), not a party ("pressed to help Iran").
-            at = tok.dep == "pobj" and self.doc.head(tok.i).lower in places
-            if tok.ent_type in ("GPE", "LOC") and tok.pos == "PROPN" and at:
+            # A place the news happens in ("in Tbilisi", "south of Lima"), not a party
+            # ("pressed to help Iran").
+            at = tok.dep == "pobj" and self._places_an_event(self.doc.head(tok.i), places)
+            if tok.ent_type in ("GPE", "LOC", "") and tok.pos == "PROPN" and at:
                 place = place_at(self.kn, self.doc, tok)
                 if place is not None and place.country:
                     self._lede_place_country = place.country
@@ -168,6 +173,13 @@ class CountryContext(ResolverState):
         place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
         if place is not None and place.country:
             self._lede_place_country = place.country
+
+    def _places_an_event(self, prep: Token, places: frozenset[str]) -> bool:
+        """ "in", "at", "near" ...; "of" after a bearing ("south of", "the outskirts of")."""
+        if prep.lower in places:
+            return True
+        bearing = self.doc.head(prep.i)
+        return prep.lower == "of" and bearing.i != prep.i and bearing.lower in self.kn.words["bearing_words"]
 
     def _shared_country(self, name: str) -> str | None:
         shared_country = getattr(self.kb, "shared_country", None)
