@@ -765,7 +765,7 @@ CASES = [
         ("KEN", "KENGOV", "091"),
     ),
     # A stance on a bond is aimed at its other party, wherever the parser hangs the "with".
-    ("The rebels rejected a truce with the Malian army on Sunday.", ("---REB", "MLIMIL", "1246")),
+    ("The rebels rejected a truce with the Malian army on Sunday.", ("MLIREB", "MLIMIL", "1246")),
     ("Turkey praised its growing ties with Azerbaijan on Monday.", ("TUR", "AZE", "051")),
     ("Greece criticised the gas deal between Cyprus and Lebanon.", ("GRC", "CYP", "111")),
     # A passive of giving that keeps its object: the subject is the party given to.
@@ -817,6 +817,13 @@ CASES = [
     ),
     # Proceedings brought against a party are a lawsuit (115).
     ("Gambia instituted proceedings against Myanmar at the World Court.", ("GMB", "MMR", "115")),
+    # Two sides agreeing deal with each other, though what they agree reaches into a place of
+    # one of them; a speaker's name does not refine what was said ("military government").
+    (
+        "Colombia's government and the ELN rebels agreed to open a humanitarian corridor into the town of Tibu.",
+        ("COLREBELN", "COLGOV", "030"),
+    ),
+    ("Myanmar's military government agreed to talks with the rebels.", ("MMRGOV", "MMRREB", "036")),
     # A crowd-control weapon is repression; a poison gas is a chemical weapon (2041).
     ("Police in Nairobi used tear gas to clear the road.", ("KENCOP", "KEN", "175")),
     ("Syrian troops used chlorine gas on civilians in Douma.", ("SYRMIL", "SYRCVL", "2041")),

@@ -89,7 +89,7 @@ def test_they_after_coordinated_people_is_each_of_them(model_pipeline, text, exp
         ("Serbia and Kosovo failed to reach an agreement on Monday.", ("SRB", "XKX", "12")),
         # A country name misspelt in the text is still that country.
         ("Uganda rejected an offer from Afganistan for new talks.", ("UGA", "AFG", None)),
-        ("The Phillippines army and the rebels clashed on Sunday.", ("PHLMIL", "---", "19")),
+        ("The Phillippines army and the rebels clashed on Sunday.", ("PHLMIL", "PHLREB", "19")),
         # A date is not a place: "in March" is not March in Cambridgeshire.
         ("Gunmen killed two Kenyan soldiers in March.", ("---UAF", "KENMIL", None)),
         # A region is a place: its state is the state of the sides no one named.

@@ -675,6 +675,10 @@ def _emit(
         f"source: {source.how}" if source else "source: none",
         f"target: {target.how}" if target else "target: none",
     )
+    if _only_the_doers_own(source, target) and _reciprocal(kn, code):
+        # "The government and the rebels agreed to open a corridor into the capital": a
+        # target that is one of the doers' own leaves them to deal with each other.
+        target = None
     at_a_place = target is not None and target.place
     if at_a_place and source is not None and len(source.mentions) > 1:
         # "Russia and China held exercises in the Sea of Japan": the parties, not the place.
@@ -822,6 +826,13 @@ def _several_countries(parties: Argument) -> bool:
     return len({m.actor.country for m in parties.mentions if m.actor.country}) > 1
 
 
+def _only_the_doers_own(source: Argument | None, target: Argument | None) -> bool:
+    """Several doers, and every target is the state of one of them."""
+    if source is None or target is None or len(source.mentions) < 2:
+        return False
+    return all(any(_same_party(s, t) for s in source.mentions) for t in target.mentions)
+
+
 def _reciprocal(kn: Knowledge, code: str) -> bool:
     return code[:2] in kn.words["reciprocal_roots"]
 
@@ -877,7 +888,9 @@ def _same_party(source: ActorMention, target: ActorMention) -> bool:
 
 def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRule) -> str:
     """The rule's code made finer by a word of the trigger's clause; not by a phrase that
-    sets the scene: in "agreed to a ceasefire after talks" what is agreed is the ceasefire."""
+    sets the scene, nor, for words and intentions, by the speaker's name: in "agreed to a
+    ceasefire after talks" what is agreed is the ceasefire, and "the military government
+    agreed to talks" is no military cooperation."""
     if not rule.refine:
         return rule.code
     clause = doc.clause(trigger.i)
@@ -887,6 +900,10 @@ def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRu
         if prep.dep == "prep" and prep.lower in kn.words["scene_prepositions"]
         for t in doc.subtree(prep.i)
     }
+    if rule.code[:2] in kn.words["said_or_meant_roots"]:
+        # What is said, asked or intended is in its words, not in who says it; deeds are
+        # told apart by their doers ("suicide bombers killed", "warplanes struck").
+        scene |= {t.i for doer in doc.children(trigger.i) if doer.dep == "nsubj" for t in doc.subtree(doer.i)}
     words = {w for t in clause if t.i not in scene for w in (t.lemma.lower(), t.lower)}
     if rule.requires_child == ("ccomp",):
         # A sense its that-clause defines is made finer by what the clause says: "agreed

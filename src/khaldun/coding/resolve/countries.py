@@ -175,11 +175,13 @@ class CountryContext(ResolverState):
             self._lede_place_country = place.country
 
     def _places_an_event(self, prep: Token, places: frozenset[str]) -> bool:
-        """ "in", "at", "near" ...; "of" after a bearing ("south of", "the outskirts of")."""
+        """ "in", "at", "near" ...; "of" after a bearing or a kind of place ("south of Lima",
+        "the outskirts of Kabul", "into the besieged town of Sittwe")."""
         if prep.lower in places:
             return True
-        bearing = self.doc.head(prep.i)
-        return prep.lower == "of" and bearing.i != prep.i and bearing.lower in self.kn.words["bearing_words"]
+        head = self.doc.head(prep.i)
+        kinds = self.kn.words["bearing_words"] | self.kn.words["area_nouns"]
+        return prep.lower == "of" and head.i != prep.i and head.lower in kinds
 
     def _shared_country(self, name: str) -> str | None:
         shared_country = getattr(self.kb, "shared_country", None)
