@@ -328,3 +328,15 @@ def test_a_release_asked_of_no_earlier_holder_names_no_holder(model_pipeline) ->
         "India's external affairs ministry demanded the release of the fishermen."
     )
     assert {d[1] for d in _dyads(model_pipeline, text) if d[2] == "10"} <= {None, "IND", "INDAGR"}
+
+
+def test_a_word_for_any_act_names_the_news_the_story_opened_with(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The reactions follow the lede: "the move" praised is the recognition, not the
+    # protest it drew in between; words for words ("the remarks") answer the latest.
+    text = (
+        "Chile recognised Palestine as a state on Monday. "
+        "Israel recalled its ambassador from Santiago in protest. "
+        "The Arab League praised the move."
+    )
+    praised = {d for d in _dyads(model_pipeline, text) if d[0].startswith("IGO")}
+    assert praised == {("IGOARBALG", "CHL", "05")}

@@ -119,14 +119,23 @@ def _event_referred_to(
     else:
         return None
     spoken = kn.words["spoken_roots"] if lemma in kn.words["decision_nouns"] else frozenset()
-    for event in reversed(earlier):
+
+    def named(event: Event) -> bool:
         if event.source is None or _party(kn, event.source.actor) in speakers:
-            continue  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
+            return False  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
         if event.cameo.startswith(tuple(spoken)):
-            continue  # "welcomed the decision": what was decided, not what critics said of it
-        if roots is None or event.cameo.startswith(tuple(roots)):
-            return event
-    return None
+            return False  # "welcomed the decision": what was decided, not what critics said of it
+        return roots is None or event.cameo.startswith(tuple(roots))
+
+    if roots is None and lemma in kn.words["decision_nouns"]:
+        # A word for any act ("the move", "the decision") names the news the story opened
+        # with, when it is another party's: the reactions follow it. Words for words ("the
+        # remarks", "the criticism") answer the latest.
+        lede = [e for e in earlier if e.evidence.start == earlier[0].evidence.start]
+        found = next((e for e in lede if named(e)), None)
+        if found is not None:
+            return found
+    return next((e for e in reversed(earlier) if named(e)), None)
 
 
 def _latest_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
