@@ -340,3 +340,17 @@ def test_a_word_for_any_act_names_the_news_the_story_opened_with(model_pipeline)
     )
     praised = {d for d in _dyads(model_pipeline, text) if d[0].startswith("IGO")}
     assert praised == {("IGOARBALG", "CHL", "05")}
+
+
+def test_they_after_coordinated_states_is_every_one_of_them(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Rabat and Algiers said they had decided to restore diplomatic relations."
+    restored = {d for d in _dyads(model_pipeline, text) if d[2] == "05"}
+    assert restored == {("MARGOV", "DZAGOV", "05"), ("DZAGOV", "MARGOV", "05")}
+
+
+def test_it_is_the_speaker_of_the_sentence_before_not_who_it_spoke_of(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ecuadorian defence ministry said a Peruvian patrol had crossed the border overnight. "
+        "It accused Lima of a provocation."
+    )
+    assert ("ECUGOV", "PERGOV", "11") in _dyads(model_pipeline, text)

@@ -824,6 +824,8 @@ CASES = [
         ("COLREBELN", "COLGOV", "030"),
     ),
     ("Myanmar's military government agreed to talks with the rebels.", ("MMRGOV", "MMRREB", "036")),
+    # Ambassadors exchanged restore relations, each way (CAMEO 2.0 EXCHANGE * AMBASSADORS).
+    ("Bahrain and Qatar will exchange ambassadors next month.", ("QAT", "BHR", "054")),
     # A crowd-control weapon is repression; a poison gas is a chemical weapon (2041).
     ("Police in Nairobi used tear gas to clear the road.", ("KENCOP", "KEN", "175")),
     ("Syrian troops used chlorine gas on civilians in Douma.", ("SYRMIL", "SYRCVL", "2041")),

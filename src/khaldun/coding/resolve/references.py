@@ -39,13 +39,17 @@ class References(ResolverState):
     def _resolve_group_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
         """ "it", "they": the latest state, organisation or group named as a subject in this
         sentence or the one before ("Chile says it is ready to sign")."""
-        sent = head.sent
-        for i, actor, is_subject, singular in reversed(self._groups):
-            if i >= head.i or not is_subject or self.doc.tokens[i].sent < sent - 1:
-                continue
+        it = head.lower in ("it", "its", "itself")
+        for i, actor, singular in self._subjects_before(head):
+            together = [] if it else self._coordinated_with(i)
+            if together:
+                # "Cairo and Tehran said they had decided ...": every one of them.
+                return tuple(
+                    self._mention(head.i, head.i + 1, head, member, f"pronoun → {member.name}")
+                    for member in (actor, *together)
+                )
             # "it" is a state, an organisation or "the party"; "Iranian officials" are "they",
             # and so is a named armed group, whatever its number ("the Taliban ... their").
-            it = head.lower in ("it", "its", "itself")
             armed_groups = self.kn.words["armed_group_sectors"]
             armed = actor.kind is ActorKind.GROUP and actor.sector_code in armed_groups
             if singular == it or (not it and armed):
@@ -53,6 +57,37 @@ class References(ResolverState):
         if head.lower not in ("it", "its", "itself"):
             return self._coordinated_people(head)
         return ()
+
+    def _subjects_before(self, head: Token) -> list[tuple[int, Actor, bool]]:
+        """The groups named as subjects before ``head`` in its sentence, latest first, then
+        those of the sentence before, the main clause's first: in "The ministry said the
+        Greek boat had entered its waters. It accused Athens", "it" is the ministry."""
+        tokens = self.doc.tokens
+        found = [
+            (i, actor, singular)
+            for i, actor, is_subject, singular in self._groups
+            if i < head.i and is_subject and tokens[i].sent >= head.sent - 1
+        ]
+        same = [f for f in reversed(found) if tokens[f[0]].sent == head.sent]
+        before = [f for f in reversed(found) if tokens[f[0]].sent < head.sent]
+        main = [f for f in before if self._subject_of_the_main_clause(f[0])]
+        return [*same, *main, *(f for f in before if f not in main)]
+
+    def _subject_of_the_main_clause(self, subject: int) -> bool:
+        verb = self.doc.head(subject)
+        while verb.dep == "conj" and verb.head != verb.i:
+            verb = self.doc.head(verb.i)
+        return verb.dep == "ROOT"
+
+    def _coordinated_with(self, subject: int) -> list[Actor]:
+        """The states and groups coordinated with the subject at ``subject`` ("Cairo and
+        Tehran", "Kenya, Uganda and Tanzania"), in order; none when it stands alone."""
+        groups = {i: actor for i, actor, _, _ in self._groups}
+        members = [k.i for k in self.doc.children(subject) if k.dep == "conj" and k.i in groups]
+        # "Kenya, Uganda and Tanzania": the parser may chain the conjuncts.
+        for m in members:
+            members += [k.i for k in self.doc.children(m) if k.dep == "conj" and k.i in groups]
+        return [groups[m] for m in members if groups[m].id != groups[subject].id]
 
     def _coordinated_people(self, head: Token) -> tuple[ActorMention, ...]:
         """ "they" after coordinated people as a subject: "Obama and Putin said they will ..."."""
