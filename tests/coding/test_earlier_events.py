@@ -354,3 +354,18 @@ def test_it_is_the_speaker_of_the_sentence_before_not_who_it_spoke_of(model_pipe
         "It accused Lima of a provocation."
     )
     assert ("ECUGOV", "PERGOV", "11") in _dyads(model_pipeline, text)
+
+
+def test_a_province_named_in_the_first_sentence_places_the_story(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police fired tear gas at striking dock workers in Kilifi county on Monday. "
+        "Officers arrested six union leaders."
+    )
+    arrests = {(s[:3], t, root) for s, t, root in _dyads(model_pipeline, text) if t and t.endswith("LAB")}
+    assert arrests == {("KEN", "KENLAB", "17")}
+
+
+def test_an_organisation_s_name_is_no_town_of_its_first_word(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # There is a town called Confederation in Canada; this is a union federation.
+    text = "The Confederation of Zambian Trade Unions called a general strike for Tuesday."
+    assert all(d[0] is None or not d[0].startswith("CAN") for d in _dyads(model_pipeline, text))

@@ -164,15 +164,25 @@ class CountryContext(ResolverState):
             # A place the news happens in ("in Tbilisi", "south of Lima"), not a party
             # ("pressed to help Iran").
             at = tok.dep == "pobj" and self._places_an_event(self.doc.head(tok.i), places)
-            if tok.ent_type in ("GPE", "LOC", "") and tok.pos == "PROPN" and at:
-                place = place_at(self.kn, self.doc, tok)
-                if place is not None and place.country:
-                    self._lede_place_country = place.country
+            named = tok.ent_type in ("GPE", "LOC", "") and tok.pos == "PROPN"
+            area = tok.pos == "NOUN" and tok.lemma.lower() in self.kn.words["area_nouns"]
+            if at and (named or area):
+                country = self._country_of_place_phrase(tok)
+                if country:
+                    self._lede_place_country = country
                     return
         filed_from = dateline_place(self.doc.text)
         place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
         if place is not None and place.country:
             self._lede_place_country = place.country
+
+    def _country_of_place_phrase(self, tok: Token) -> str | None:
+        """ "Tbilisi", "Central Sulawesi province", "Indonesia's Central Sulawesi province"."""
+        place = place_at(self.kn, self.doc, tok)
+        if place is not None and place.country:
+            return place.country
+        owners = (k for k in self.doc.children(tok.i) if k.dep == "poss")
+        return next((c for k in owners for c in read_phrase(self.doc, k, self.kb).countries()), None)
 
     def _places_an_event(self, prep: Token, places: frozenset[str]) -> bool:
         """ "in", "at", "near" ...; "of" after a bearing or a kind of place ("south of Lima",

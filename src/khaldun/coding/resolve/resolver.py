@@ -296,12 +296,19 @@ class DocumentResolver(References, CountryContext):
         head = self.doc.tokens[cues.head]
         # The tagger sometimes calls a city NORP ("shelled Aleppo"); demonyms never get here.
         labels = ("GPE", "LOC", "ORG", "NORP", "")
-        if head.pos != "PROPN" or head.ent_type not in labels:
+        if head.pos != "PROPN" or head.ent_type not in labels or self._heads_a_longer_name(head):
             return None, ""
         place = place_at(self.kn, self.doc, head)
         if place is None or not place.country:
             return None, ""
         return country_actor(self.kb, place.country), f"city {place.name!r} in {place.country}"
+
+    def _heads_a_longer_name(self, head: Token) -> bool:
+        """ "The Confederation of Indonesian Workers' Unions": the head starts an organisation's
+        name that runs on past it, and is no town of that name."""
+        return any(
+            e.label == "ORG" and e.start <= head.i < e.end and e.end > head.i + 1 for e in self.doc.entities
+        )
 
     def _owner(self, cues: PhraseCues) -> Actor | None:
         """Whose the phrase's people are: a possessive pronoun's antecedent ("its forces",
