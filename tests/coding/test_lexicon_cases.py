@@ -171,7 +171,7 @@ CASES = [
     ("King Abdullah welcomed the Iraqi prime minister in Amman.", ("JORGOV", "IRQGOV", "043")),
     ("Egypt and Israel signed an agreement on gas exports.", ("ISR", "EGY", "057")),
     ("Gunmen kidnapped two Turkish engineers in Iraq.", ("IRQUAF", "TUR", "181")),
-    ("The Iraqi government demanded that Turkey withdraw its troops.", ("IRQGOV", "TUR", "100")),
+    ("The Iraqi government demanded that Turkey withdraw its troops.", ("IRQGOV", "TUR", "1056")),
     (
         "Russian President Vladimir Putin spoke by telephone with Turkish President Recep Tayyip Erdogan.",
         ("RUSGOV", "TURGOV", "041"),
@@ -343,7 +343,7 @@ CASES = [
     ("Germany encouraged Serbia to recognise Kosovo.", ("DEU", "SRB", "020")),
     ("Washington pushed Seoul to ease its restrictions on beef imports.", ("USAGOV", "KORGOV", "020")),
     ("Japan requested that China return the fishing boat captain.", ("JPN", "CHN", "020")),
-    ("The United States insisted that Russia withdraw its forces from Ukraine.", ("USA", "RUS", "100")),
+    ("The United States insisted that Russia withdraw its forces from Ukraine.", ("USA", "RUS", "1056")),
     # "allowed inspectors to return": the parse makes the object the subject of a clause.
     ("Iraq allowed UN weapons inspectors to return to the country.", ("IRQ", "IGOUNO", "0862")),
     ("Myanmar let UN observers monitor the vote.", ("MMR", "IGOUNO", "0862")),
@@ -824,6 +824,9 @@ CASES = [
         ("COLREBELN", "COLGOV", "030"),
     ),
     ("Myanmar's military government agreed to talks with the rebels.", ("MMRGOV", "MMRREB", "036")),
+    # A demand or appeal is made finer by what its that-clause asks.
+    ("Kenya's opposition demanded that the interior minister step down.", ("KENOPP", "KENGOV", "1041")),
+    ("Tunisia urged that Libya release the detained fishermen.", ("TUN", "LBY", "0253")),
     # Ambassadors exchanged restore relations, each way (CAMEO 2.0 EXCHANGE * AMBASSADORS).
     ("Bahrain and Qatar will exchange ambassadors next month.", ("QAT", "BHR", "054")),
     # A crowd-control weapon is repression; a poison gas is a chemical weapon (2041).

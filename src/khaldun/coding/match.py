@@ -905,9 +905,11 @@ def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRu
         # told apart by their doers ("suicide bombers killed", "warplanes struck").
         scene |= {t.i for doer in doc.children(trigger.i) if doer.dep == "nsubj" for t in doc.subtree(doer.i)}
     words = {w for t in clause if t.i not in scene for w in (t.lemma.lower(), t.lower)}
-    if rule.requires_child == ("ccomp",):
+    if rule.requires_child == ("ccomp",) or rule.code[:2] in kn.words["content_refined_roots"]:
         # A sense its that-clause defines is made finer by what the clause says: "agreed
-        # that they should cooperate" is intent, "charged that X committed genocide" 1124.
+        # that they should cooperate" is intent, "charged that X committed genocide" 1124;
+        # so is a demand, an appeal or a threat by what it asks or threatens ("demanded
+        # that the minister step down" 1041).
         for content in (c for c in doc.children(trigger.i) if c.dep == "ccomp"):
             words |= {w for t in doc.subtree(content.i) for w in (t.lemma.lower(), t.lower)}
     for word, code in rule.refine.items():
