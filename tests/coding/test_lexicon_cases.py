@@ -824,6 +824,8 @@ CASES = [
         ("COLREBELN", "COLGOV", "030"),
     ),
     ("Myanmar's military government agreed to talks with the rebels.", ("MMRGOV", "MMRREB", "036")),
+    # A participle of mediation names the mediator; the sides are the clause's subjects.
+    ("Armenia and Azerbaijan reopened the border under a deal brokered by Russia.", ("RUS", "AZE", "045")),
     # A demand or appeal is made finer by what its that-clause asks.
     ("Kenya's opposition demanded that the interior minister step down.", ("KENOPP", "KENGOV", "1041")),
     ("Tunisia urged that Libya release the detained fishermen.", ("TUN", "LBY", "0253")),

@@ -120,6 +120,29 @@ def _gapped_passive(doc: ParsedDoc, verb: Token) -> bool:
     return not any(c.dep in ("aux", "auxpass") for c in kids) and any(c.dep == "nsubj" for c in kids)
 
 
+def _mediated_participle(kn: Knowledge, doc: ParsedDoc, verb: Token) -> bool:
+    """A participle of mediation with its agent, hung on what was mediated ("a deal
+    brokered by China")."""
+    if verb.dep != "acl" or verb.tag != "VBN" or verb.lemma.lower() not in kn.words["mediation_verbs"]:
+        return False
+    return child_of(doc, child_of(doc, verb, "agent"), "pobj") is not None
+
+
+def _sides_of_the_mediated(
+    kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex
+) -> tuple[Argument | None, Token | None] | None:
+    """The sides of what a participle of mediation hangs on: the subjects of the clause it is
+    in ("Armenia and Azerbaijan signed a deal brokered by Russia")."""
+    if not _mediated_participle(kn, doc, verb):
+        return None
+    clause = doc.governing_verb(doc.head(verb.i).i)
+    subject = next((c for c in doc.children(clause.i) if c.dep in _SUBJECTS), None)
+    if subject is None:
+        return None
+    arg = argument(doc, subject, mentions, f"the sides of what was mediated, subject of {clause.text!r}")
+    return (arg, subject) if arg is not None else None
+
+
 def passive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
     """The subject of a passive verb: the one done to."""
     gapped = _gapped_passive(doc, verb)
@@ -127,6 +150,10 @@ def passive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
 
 
 def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    if _mediated_participle(kn, doc, verb):
+        # "a truce brokered by Egypt", "talks mediated by Qatar": the agent mediates.
+        agent = child_of(doc, child_of(doc, verb, "agent"), "pobj")
+        return argument(doc, agent, mentions, "by-agent of the participle") or NOT_AN_ACTOR
     if is_passive(kn, doc, verb):
         agent = child_of(doc, verb, "agent")
         pobj = child_of(doc, agent, "pobj") if agent else None
@@ -365,6 +392,9 @@ def targets(
     obj: Token | None,
 ) -> tuple[Argument | None, Token | None]:
     """The target, and the word that fills the target slot (an actor or not)."""
+    mediated = _sides_of_the_mediated(kn, doc, trigger, mentions)
+    if mediated is not None:
+        return mediated
     passive = trigger.pos in ("VERB", "AUX") and is_passive(kn, doc, trigger)
     subject = passive_subject(doc, trigger) if passive else None
     if subject is not None and not obj:
