@@ -369,3 +369,10 @@ def test_an_organisation_s_name_is_no_town_of_its_first_word(model_pipeline) -> 
     # There is a town called Confederation in Canada; this is a union federation.
     text = "The Confederation of Zambian Trade Unions called a general strike for Tuesday."
     assert all(d[0] is None or not d[0].startswith("CAN") for d in _dyads(model_pipeline, text))
+
+
+def test_a_language_adjective_names_no_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "its French acronym" says in which language, not whose.
+    text = "The mission, known by its French acronym MISACO, was deployed in Chad in 2010."
+    events = model_pipeline.code(text, published="2025-05-13")
+    assert all(e.target is None or e.target.actor.country != "FRA" for e in events)

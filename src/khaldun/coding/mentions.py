@@ -205,10 +205,19 @@ def _name_with_complement(doc: ParsedDoc, head: Token, start: int, kb: Knowledge
 _AGAINST_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
 
 
+# Words a nationality adjective names the language of: "its French acronym", "the Arabic name".
+_LANGUAGE_NOUNS = frozenset(
+    {"acronym", "abbreviation", "initials", "name", "translation", "spelling", "word"}
+)
+
+
 def _negated_cue(doc: ParsedDoc, cue: Cue) -> bool:
     """ "anti-Syria", "pro-Iranian": the country describes a stance, not the actor's
-    nationality; nor does "ethnic Albanians" say which state they live in."""
+    nationality; nor does "ethnic Albanians" say which state they live in, nor "its French
+    acronym" whose it is."""
     if cue.start >= 1 and doc.tokens[cue.start - 1].lower == "ethnic" and cue.hit.kind is not HitKind.PEOPLE:
+        return True
+    if cue.end < len(doc.tokens) and doc.tokens[cue.end].lower in _LANGUAGE_NOUNS:
         return True
     if cue.start < 2 or doc.tokens[cue.start - 1].text != "-":
         return doc.tokens[cue.start].lower.split("-")[0] in _AGAINST_PREFIXES
