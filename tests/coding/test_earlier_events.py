@@ -376,3 +376,12 @@ def test_a_language_adjective_names_no_country(model_pipeline) -> None:  # type:
     text = "The mission, known by its French acronym MISACO, was deployed in Chad in 2010."
     events = model_pipeline.code(text, published="2025-05-13")
     assert all(e.target is None or e.target.actor.country != "FRA" for e in events)
+
+
+def test_a_foreign_minister_is_no_foreigner(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Foreign" in a title is no sign that the holder is of another country than the story's.
+    text = (
+        "The Security Council voted to end its mission in Chad on Friday. "
+        "Foreign Minister Mahamat Abakar asked the council to withdraw the peacekeepers."
+    )
+    assert ("TCDGOV", "IGOUNOSEC", "02") in _dyads(model_pipeline, text)

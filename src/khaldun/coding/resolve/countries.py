@@ -130,12 +130,14 @@ class CountryContext(ResolverState):
         story = self._story_country or (self._first_sentence_place if where else None)
         if story is None or sector not in self.kn.words["domestic_sectors"]:
             return None
-        words = {t.lower for t in self.doc.tokens[cues.start : cues.end]}
+        # "foreign troops" say they are foreign; a "Foreign Minister" is a title.
+        titled = {i for c in cues.of_kind(HitKind.SECTOR) for i in range(c.start, c.end)}
+        words = {t.lower for t in self.doc.tokens[cues.start : cues.end] if t.i not in titled}
         if words & self.kn.groups.foreign_modifiers:
             return None
         return story
 
-    def _leading_country(self) -> str | None:
+    def _leading_country(self, sent_index: int) -> str | None:
         """The country named so far at least twice and three times as often as any other,
         or more often than any other when the story's first sentence happens in it ("...
         protested outside parliament in Tbilisi against a law modelled on Russian
@@ -143,13 +145,14 @@ class CountryContext(ResolverState):
         ranked = self._country_counts.most_common(2)
         if not ranked:
             # A story of one place's own people ("Miners blocked a highway south of Lima ...
-            # Riot police used tear gas"): where its first sentence happens.
-            return self._lede_place_country
-        if ranked[0][1] < 2:
-            return None
+            # Riot police used tear gas"): where its first sentence happens. (Within the first
+            # sentence, only groups are of its place: a titled person may be visiting.)
+            return self._lede_place_country if sent_index > 0 else None
         leader, count = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if count >= 3 * runner_up or (leader == self._lede_place_country and count > runner_up):
+        if leader == self._lede_place_country and count > runner_up:
+            return leader  # named once, where the story happens, and no other as often
+        if count >= 2 and count >= 3 * runner_up:
             return leader
         return None
 

@@ -81,7 +81,7 @@ class DocumentResolver(References, CountryContext):
         """Actor mentions of a sentence, keyed by the token index of each phrase head."""
         found: dict[int, tuple[ActorMention, ...]] = {}
         self._note_lede_place(sent_index)
-        self._story_country = self._leading_country()
+        self._story_country = self._leading_country(sent_index)
         self._first_sentence_place = self._lede_place_country if sent_index == 0 else None
         for head in phrase_heads(self.doc, sent_index):
             mentions = self._resolve_head(head)
