@@ -141,7 +141,9 @@ class CountryContext(ResolverState):
         """The country named so far at least twice and three times as often as any other,
         or more often than any other when the story's first sentence happens in it ("...
         protested outside parliament in Tbilisi against a law modelled on Russian
-        legislation"); read at the start of each sentence, so only the sentences before count."""
+        legislation"), or, after the first sentence, where it happens when no country has
+        been named at all; read at the start of each sentence, so only the sentences before
+        count."""
         ranked = self._country_counts.most_common(2)
         if not ranked:
             # A story of one place's own people ("Miners blocked a highway south of Lima ...

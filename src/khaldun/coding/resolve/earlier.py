@@ -211,13 +211,13 @@ def _definite_without_owner(doc: ParsedDoc, noun: Token) -> bool:
     """ "the attack", "Friday's attack", not "an attack", "Russia's attack" or "the attack
     by rebels"."""
     kids = doc.children(noun.i)
-    if not any((k.dep == "det" and k.lower in _DEFINITE) or _dated(doc, k) for k in kids):
+    if not any((k.dep == "det" and k.lower in _DEFINITE) or _dated(k) for k in kids):
         return False
-    owned = any(k.dep == "poss" and not _dated(doc, k) for k in kids)
+    owned = any(k.dep == "poss" and not _dated(k) for k in kids)
     return not owned and not any(k.dep == "prep" and k.lower == "by" for k in kids)
 
 
-def _dated(doc: ParsedDoc, kid: Token) -> bool:
+def _dated(kid: Token) -> bool:
     """A possessive that says when, not whose: "Friday's vote", "last week's attack"."""
     return kid.dep == "poss" and kid.ent_type in ("DATE", "TIME")
 

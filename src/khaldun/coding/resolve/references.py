@@ -38,7 +38,8 @@ class References(ResolverState):
 
     def _resolve_group_pronoun(self, head: Token) -> tuple[ActorMention, ...]:
         """ "it", "they": the latest state, organisation or group named as a subject in this
-        sentence or the one before ("Chile says it is ready to sign")."""
+        sentence or the one before ("Chile says it is ready to sign"); "they" after states
+        or groups named together is all of them."""
         it = head.lower in ("it", "its", "itself")
         for i, actor, singular in self._subjects_before(head):
             together = [] if it else self._coordinated_with(i)
@@ -83,11 +84,13 @@ class References(ResolverState):
         """The states and groups coordinated with the subject at ``subject`` ("Cairo and
         Tehran", "Kenya, Uganda and Tanzania"), in order; none when it stands alone."""
         groups = {i: actor for i, actor, _, _ in self._groups}
-        members = [k.i for k in self.doc.children(subject) if k.dep == "conj" and k.i in groups]
-        # "Kenya, Uganda and Tanzania": the parser may chain the conjuncts.
-        for m in members:
-            members += [k.i for k in self.doc.children(m) if k.dep == "conj" and k.i in groups]
-        return [groups[m] for m in members if groups[m].id != groups[subject].id]
+        members: list[int] = []
+        heads = [subject]
+        while heads:  # "Kenya, Uganda and Tanzania": the parser may chain the conjuncts
+            found = [k.i for k in self.doc.children(heads.pop()) if k.dep == "conj" and k.i in groups]
+            members += found
+            heads += found
+        return [groups[m] for m in sorted(members) if groups[m].id != groups[subject].id]
 
     def _coordinated_people(self, head: Token) -> tuple[ActorMention, ...]:
         """ "they" after coordinated people as a subject: "Obama and Putin said they will ..."."""
