@@ -824,6 +824,8 @@ CASES = [
         ("COLREBELN", "COLGOV", "030"),
     ),
     ("Myanmar's military government agreed to talks with the rebels.", ("MMRGOV", "MMRREB", "036")),
+    # A pledge made to a party is an intent to give (033; money 0331).
+    ("Japan made a pledge of 50 million dollars to Sudan.", ("JPN", "SDN", "0331")),
     # A participle of mediation names the mediator; the sides are the clause's subjects.
     ("Armenia and Azerbaijan reopened the border under a deal brokered by Russia.", ("RUS", "AZE", "045")),
     # A demand or appeal is made finer by what its that-clause asks.
