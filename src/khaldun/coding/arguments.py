@@ -120,12 +120,12 @@ def _gapped_passive(doc: ParsedDoc, verb: Token) -> bool:
     return not any(c.dep in ("aux", "auxpass") for c in kids) and any(c.dep == "nsubj" for c in kids)
 
 
-def _mediated_participle(kn: Knowledge, doc: ParsedDoc, verb: Token) -> bool:
-    """A participle of mediation with its agent, hung on what was mediated ("a deal
-    brokered by China")."""
+def _mediator(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
+    """The agent of a participle of mediation hung on what was mediated ("a deal brokered
+    by China"); None for any other verb."""
     if verb.dep != "acl" or verb.tag != "VBN" or verb.lemma.lower() not in kn.words["mediation_verbs"]:
-        return False
-    return child_of(doc, child_of(doc, verb, "agent"), "pobj") is not None
+        return None
+    return child_of(doc, child_of(doc, verb, "agent"), "pobj")
 
 
 def _sides_of_the_mediated(
@@ -133,7 +133,7 @@ def _sides_of_the_mediated(
 ) -> tuple[Argument | None, Token | None] | None:
     """The sides of what a participle of mediation hangs on: the subjects of the clause it is
     in ("Armenia and Azerbaijan signed a deal brokered by Russia")."""
-    if not _mediated_participle(kn, doc, verb):
+    if _mediator(kn, doc, verb) is None:
         return None
     clause = doc.governing_verb(doc.head(verb.i).i)
     subject = next((c for c in doc.children(clause.i) if c.dep in _SUBJECTS), None)
@@ -150,10 +150,10 @@ def passive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
 
 
 def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
-    if _mediated_participle(kn, doc, verb):
+    mediator = _mediator(kn, doc, verb)
+    if mediator is not None:
         # "a truce brokered by Egypt", "talks mediated by Qatar": the agent mediates.
-        agent = child_of(doc, child_of(doc, verb, "agent"), "pobj")
-        return argument(doc, agent, mentions, "by-agent of the participle") or NOT_AN_ACTOR
+        return argument(doc, mediator, mentions, "by-agent of the participle") or NOT_AN_ACTOR
     if is_passive(kn, doc, verb):
         agent = child_of(doc, verb, "agent")
         pobj = child_of(doc, agent, "pobj") if agent else None

@@ -66,11 +66,11 @@ class References(ResolverState):
         tokens = self.doc.tokens
         found = [
             (i, actor, singular)
-            for i, actor, is_subject, singular in self._groups
-            if i < head.i and is_subject and tokens[i].sent >= head.sent - 1
+            for i, actor, is_subject, singular in self._named_before(head, sentences_back=1)
+            if is_subject
         ]
-        same = [f for f in reversed(found) if tokens[f[0]].sent == head.sent]
-        before = [f for f in reversed(found) if tokens[f[0]].sent < head.sent]
+        same = [f for f in found if tokens[f[0]].sent == head.sent]
+        before = [f for f in found if tokens[f[0]].sent < head.sent]
         main = [f for f in before if self._subject_of_the_main_clause(f[0])]
         return [*same, *main, *(f for f in before if f not in main)]
 
@@ -159,16 +159,14 @@ class References(ResolverState):
     def _office_subject_before(self, head: Token, sentences_back: int = 0) -> Actor | None:
         """The latest singular office ("the foreign minister", sector and all) that is the
         subject of a clause before ``head`` in its sentence (or the ``sentences_back`` before)."""
-        found = [
-            actor
-            for i, actor, is_subject, singular in self._groups
-            if i < head.i
-            and head.sent - sentences_back <= self.doc.tokens[i].sent <= head.sent
-            and is_subject
-            and singular
-            and actor.sector
-        ]
-        return found[-1] if found else None
+        return next(
+            (
+                actor
+                for _, actor, is_subject, singular in self._named_before(head, sentences_back)
+                if is_subject and singular and actor.sector
+            ),
+            None,
+        )
 
     def _resolve_country_reference(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
         """ "his country" → that person's country; "the two countries" → the document's main pair."""

@@ -43,14 +43,22 @@ class ResolverState:
         """ "the rebels", "the group": a noun called again with "the" ("some rebels" is not)."""
         return any(k.dep == "det" and k.lower == "the" for k in self.doc.children(head.i))
 
-    def _groups_before(self, head: Token, sentences_back: int | None = None) -> Iterator[tuple[Actor, bool]]:
-        """The groups named before ``head``, latest first, each with whether it was a subject;
-        only those of its sentence and the ``sentences_back`` before, when given."""
-        for i, actor, is_subject, _ in reversed(self._groups):
+    def _named_before(
+        self, head: Token, sentences_back: int | None = None
+    ) -> Iterator[tuple[int, Actor, bool, bool]]:
+        """The groups named before ``head``, latest first, as kept (token, actor, is subject,
+        singular noun); only those of its sentence and the ``sentences_back`` before, when given."""
+        for named in reversed(self._groups):
+            i = named[0]
             if i >= head.i:
                 continue
             if sentences_back is not None and self.doc.tokens[i].sent < head.sent - sentences_back:
                 continue
+            yield named
+
+    def _groups_before(self, head: Token, sentences_back: int | None = None) -> Iterator[tuple[Actor, bool]]:
+        """The groups named before ``head``, latest first, each with whether it was a subject."""
+        for _, actor, is_subject, _ in self._named_before(head, sentences_back):
             yield actor, is_subject
 
     def _state_body_just_named(self, head: Token) -> Actor | None:
