@@ -385,3 +385,15 @@ def test_a_foreign_minister_is_no_foreigner(model_pipeline) -> None:  # type: ig
         "Foreign Minister Mahamat Abakar asked the council to withdraw the peacekeepers."
     )
     assert ("TCDGOV", "IGOUNOSEC", "02") in _dyads(model_pipeline, text)
+
+
+def test_a_reaction_naming_no_party_is_aimed_at_the_story_s_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    lede = (
+        "Mutinous soldiers seized the state radio station in Lusaka on Tuesday. "
+        "Zambia's government said the mutiny had been put down. "
+    )
+    dyads = _dyads(model_pipeline, lede + "Kenya condemned the violence and demanded an inquiry.")
+    assert {("KEN", "ZMB", "11"), ("KEN", "ZMB", "10")} <= dyads
+    # Not a state's at itself, and not with no story before it.
+    assert ("ZMB", None, "11") in _dyads(model_pipeline, lede + "Zambia condemned the violence.")
+    assert _dyads(model_pipeline, "Kenya condemned the violence.") == {("KEN", None, "11")}

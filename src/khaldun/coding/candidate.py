@@ -39,6 +39,7 @@ class Draft:
 
     doc: Document
     cand: Candidate
+    story_country: str | None = None  # the country the sentences before are about, if one leads
     modality: Modality = Modality.ASSERTED
     modality_how: str = ""
     unrealised: str | None = None  # the kind of unrealised event the codebook codes apart

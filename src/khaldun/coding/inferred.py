@@ -26,6 +26,7 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand, place = draft.cand, draft.place
     cand = source_from_place(kn, cand, place)
     cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
+    cand = target_from_story(kn, cand, draft.story_country)
     return replace(draft, cand=country_from_counterpart(kn, cand))
 
 
@@ -156,6 +157,23 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
         sentence=cand.trigger.sent,
         how=how,
     )
+    notes = (cand.notes[0], f"target: {how}")
+    return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+
+
+def target_from_story(kn: Knowledge, cand: Candidate, story_country: str | None) -> Candidate:
+    """A reaction to what happened that names no party ("Portugal condemned the violence")
+    is aimed at the country the story is about; not a state's at itself."""
+    if cand.target is not None or cand.source is None or not story_country:
+        return cand
+    if cand.code[:2] not in kn.words["story_target_roots"]:
+        return cand
+    source = cand.source.actor
+    if source.country == story_country and source.kind is ActorKind.STATE:
+        return cand
+    actor = country_actor(kn.kb, story_country)
+    how = f"the country the story is about, {actor.name}"
+    mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
     notes = (cand.notes[0], f"target: {how}")
     return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
 

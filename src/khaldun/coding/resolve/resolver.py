@@ -89,6 +89,11 @@ class DocumentResolver(References, CountryContext):
                 found[head.i] = mentions
         return found
 
+    @property
+    def story_country(self) -> str | None:
+        """The country the sentences before the one last resolved are about, if one leads."""
+        return self._story_country
+
     def _in_subject(self, head: Token) -> bool:
         """Whether the actor is the subject, or what the subject is a group of ("a group of
         elders said they ...", "a delegation of officials")."""
