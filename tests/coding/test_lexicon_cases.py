@@ -848,9 +848,24 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # Fighting or talks engaged in; an envoy summoned to a ministry, summoned by it; an act
+    # welcomed is approved, its author the target.
+    ("Chadian troops engaged in heavy fighting with rebels near Abeche.", ("TCDMIL", "TCDREB", "190")),
+    ("Rebels engaged government soldiers in a gunfight near Goma.", ("CODREB", "CODMIL", "193")),
+    ("The Danish ambassador was summoned to the Iranian foreign ministry.", ("IRNGOV", "DNKGOV", "110")),
+    (
+        "Danish Ambassador Lars Holm was summoned to the foreign ministry in Tehran.",
+        ("IRNGOV", "DNKGOV", "110"),
+    ),
+    (
+        "Ghana expelled two Nigerian diplomats on Monday. The expulsions were welcomed by Togo.",
+        ("TGO", "GHA", "051"),
+    ),
 ]
 
 NOT_GIVEN = [
+    # Engaging in anything but fighting is no fight.
+    ("Two Peruvian diplomats had engaged in activities incompatible with their status.", "19"),
     # Proceedings against no one named are no lawsuit.
     ("The court adjourned the proceedings until May.", "11"),
     # A strike from the air is no labour strike.

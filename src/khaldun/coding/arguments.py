@@ -80,7 +80,8 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
         # A name the tagger leaves unlemmatised: "signed the Abraham Accords" signs accords.
         words.setdefault(dobj.lower[:-1], dobj)
     for child in doc.children(dobj.i):
-        if child.dep == "compound" and child.pos == "NOUN":
+        # A title before a name too: "summoned Ambassador Oleg Ivanov".
+        if child.dep == "compound" and (child.pos == "NOUN" or (dobj.pos == "PROPN" and child.i < dobj.i)):
             words.setdefault(child.lemma.lower(), dobj)
             if child.i == dobj.i - 2 and doc.tokens[child.i + 1].text == "-":
                 # "cease-fire", which the tokenizer splits in three: the whole word too.
@@ -165,7 +166,11 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
             arg = argument(doc, by_actor, mentions, "by-phrase of the passive") if by_actor else None
             if arg is not None:
                 return arg
-            return _doer_in_when_clause(doc, verb, mentions) or _doer_of_the_means(kn, doc, verb, mentions)
+            return (
+                _doer_in_when_clause(doc, verb, mentions)
+                or _doer_of_the_means(kn, doc, verb, mentions)
+                or _summoner(kn, doc, verb, mentions)
+            )
         return argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
     if subject is not None:
@@ -233,6 +238,18 @@ def _doer_of_the_means(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Men
         owner = noun_owner(doc, means, mentions)
         if owner is not None and owner is not NOT_AN_ACTOR:
             return Argument(owner.mentions, f"whose the means is: {owner.how}", True)
+    return None
+
+
+def _summoner(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
+    """ "The ambassador was summoned to the foreign ministry": whoever one is summoned to
+    summons."""
+    if verb.lemma.lower() not in kn.words["summons_verbs"]:
+        return None
+    for host in prepositional_objects(doc, verb, "to"):
+        arg = argument(doc, host, mentions, "whom the envoy was summoned to")
+        if arg is not None:
+            return arg
     return None
 
 

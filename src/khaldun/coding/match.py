@@ -463,9 +463,16 @@ def _match_verb(
         if children & set(rule.excludes_child):
             continue  # a frame of another sense: "called the deal historic" names, not phones
         if rule.object_nouns:
+            said = words
+            held = _particle_object(doc, verb, rule.particle) if rule.particle else None
+            if held is not None:
+                # "engaged in fierce fighting", "engaged the peacekeepers in a firefight": the
+                # object of the preposition the verb needs names the act too.
+                said = {**object_words(kn, doc, held), **words}
+                dobj = dobj if dobj is not None else held
             # What an amount is of comes before the amount ("500 million euros in aid": aid).
-            named = sorted((w for w in words if w in rule.object_nouns), key=lambda w: w in measures)
-            hit = words[named[0]] if named else None
+            named = sorted((w for w in said if w in rule.object_nouns), key=lambda w: w in measures)
+            hit = said[named[0]] if named else None
             if dobj is None or hit is None:
                 continue
             judged = dobj if hit.i in predicates else hit
@@ -480,10 +487,18 @@ def _match_verb(
     return []
 
 
+def _particle_object(doc: ParsedDoc, verb: Token, particles: tuple[str, ...]) -> Token | None:
+    """The object of the preposition a rule's verb needs ("in" of "engage in")."""
+    found = (o for word in particles for o in prepositional_objects(doc, verb, word))
+    return next(found, None)
+
+
 def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
     """The words of an object predicate ("called it a war crime": crime, war), each with
     the predicate's head."""
-    predicate = child_of(doc, verb, "oprd") or _small_clause_adjective(doc, verb)
+    predicate = (
+        child_of(doc, verb, "oprd") or _small_clause_adjective(doc, verb) or _fixed_appositive(doc, verb)
+    )
     if predicate is None:
         return {}
     words = {predicate.lemma.lower(): predicate, predicate.lower: predicate}
@@ -491,6 +506,14 @@ def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
         if child.dep in ("amod", "compound"):
             words.setdefault(child.lemma.lower(), predicate)
     return words
+
+
+def _fixed_appositive(doc: ParsedDoc, verb: Token) -> Token | None:
+    """A fixed phrase the parser hung on the object as an appositive: "declared two
+    diplomats persona non grata" (one token, :mod:`khaldun.nlp.fixed_phrases`)."""
+    dobj = child_of(doc, verb, "dobj")
+    appos = child_of(doc, dobj, "appos") if dobj is not None else None
+    return appos if appos is not None and " " in appos.text else None
 
 
 def _small_clause_adjective(doc: ParsedDoc, verb: Token) -> Token | None:

@@ -25,6 +25,7 @@ from khaldun.errors import ModelNotInstalledError
 from khaldun.nlp.attribute_rules import use_rule_table
 from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
 from khaldun.nlp.datelines import dateline_end
+from khaldun.nlp.fixed_phrases import FIXED_PHRASES
 from khaldun.nlp.lemma_memo import use_lemma_memo
 from khaldun.nlp.repair import repair_text
 from khaldun.nlp.sections import SECTION_CHARS, merge_parses, split_sections
@@ -48,7 +49,8 @@ def _paragraph_breaks(doc: Any) -> Any:
 
 def load_spacy_model(package: str = DEFAULT_MODEL, *, stock: bool = False) -> Any:
     """Load a spaCy pipeline from an installed package (never from the network), with
-    paragraph breaks as sentence boundaries.
+    paragraph breaks as sentence boundaries and, unless ``stock``, foreign phrases such as
+    "persona non grata" as one token (:mod:`khaldun.nlp.fixed_phrases`).
 
     Unless ``stock``, the attribute ruler and the lemmatizer are replaced by
     components that give the same annotations faster (:mod:`khaldun.nlp.attribute_rules`,
@@ -66,6 +68,8 @@ def load_spacy_model(package: str = DEFAULT_MODEL, *, stock: bool = False) -> An
         use_lemma_memo(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if not stock and FIXED_PHRASES not in nlp.pipe_names:
+        nlp.add_pipe(FIXED_PHRASES, first=True)
     return nlp
 
 
