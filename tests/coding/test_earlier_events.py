@@ -397,3 +397,26 @@ def test_a_reaction_naming_no_party_is_aimed_at_the_story_s_country(model_pipeli
     # Not a state's at itself, and not with no story before it.
     assert ("ZMB", None, "11") in _dyads(model_pipeline, lede + "Zambia condemned the violence.")
     assert _dyads(model_pipeline, "Kenya condemned the violence.") == {("KEN", None, "11")}
+
+
+def test_an_arrest_with_no_doer_nor_place_is_by_the_story_s_authorities(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mutinous soldiers seized the state radio station in Lusaka on Tuesday. "
+        "Zambia's army said the mutiny had been put down. "
+        "Six officers who led the plot were arrested on Wednesday."
+    )
+    arrests = {d for d in _dyads(model_pipeline, text) if d[2] == "17"}
+    assert ("ZMBGOV", "ZMBMIL", "17") in arrests
+
+
+def test_an_opposition_leader_does_not_speak_for_the_state_just_named(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mutinous soldiers seized the state radio station in Lusaka on Tuesday. "
+        "Zambia's army said the mutiny had been put down. "
+        "The Kenyan foreign ministry condemned the violence. "
+        "Opposition leader Peter Mwale called on the army to respect the constitution."
+    )
+    appeals = {d for d in _dyads(model_pipeline, text) if d[2] == "02"}
+    # Kenya is named as often as a story between two countries names both: the leader is
+    # of no known country, but not Kenya's.
+    assert appeals and not any(source.startswith("KEN") for source, _, _ in appeals)

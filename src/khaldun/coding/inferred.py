@@ -24,7 +24,7 @@ from khaldun.nlp.base import ParsedDoc
 def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     """Stage: complete the candidate's sides from the event's place and its other side."""
     cand, place = draft.cand, draft.place
-    cand = source_from_place(kn, cand, place)
+    cand = source_from_place(kn, cand, place, draft.story_country)
     cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
     cand = target_from_story(kn, cand, draft.story_country)
     return replace(draft, cand=country_from_counterpart(kn, cand))
@@ -118,15 +118,21 @@ def _institutions_of_one_state(kn: Knowledge, stateless: Actor, other: Actor) ->
     return sector in institutions and other_sector in society - kn.words["press_sectors"]
 
 
-def source_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
+def source_from_place(
+    kn: Knowledge, cand: Candidate, place: Place | None, story_country: str | None = None
+) -> Candidate:
     """Coercion with no doer named ("a missionary was arrested in Lebanon") is by the
-    authorities of the country where it happened."""
-    if cand.source is not None or place is None or not place.country:
+    authorities of the country where it happened, or, with no place named, of the country
+    the story is about ("Colonel Sanca was arrested with 11 other officers")."""
+    if cand.source is not None or cand.code[:2] not in kn.words["place_authority_roots"]:
         return cand
-    if cand.code[:2] not in kn.words["place_authority_roots"]:
+    if place is not None and place.country:
+        country, how = place.country, f"the authorities of the event's place, {place.name}"
+    elif story_country:
+        country, how = story_country, "the authorities of the country the story is about"
+    else:
         return cand
-    actor = country_actor(kn.kb, place.country, "GOV")
-    how = f"the authorities of the event's place, {place.name}"
+    actor = country_actor(kn.kb, country, "GOV")
     mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
     notes = ("source: inferred", cand.notes[1])
     return replace(cand, source=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)

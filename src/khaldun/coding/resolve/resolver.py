@@ -431,9 +431,17 @@ class DocumentResolver(References, CountryContext):
         orgs = cues.of_kind(HitKind.ORGANISATION)
         country = country or self._shared_country(name)
         how = "unknown person (not in the knowledge base)"
-        if country is None and not orgs and sectors and self._speaks_for_others(sectors[-1].text):
+        state_side = sector is None or sector in self.kn.words["state_sectors"]
+        if (
+            country is None
+            and not orgs
+            and sectors
+            and state_side
+            and self._speaks_for_others(sectors[-1].text)
+        ):
             # "China's foreign ministry criticised ... Spokesman Lin Jian warned": a spokesman
-            # or aide with no country of their own speaks for the state body just named.
+            # or aide with no country of their own speaks for the state body just named (an
+            # "opposition leader" does not).
             body = self._state_body_just_named(self.doc.tokens[cues.head])
             if body is not None:
                 country, how = body.country, f"{how}; speaks for {body.name}, named just before"
