@@ -420,3 +420,19 @@ def test_an_opposition_leader_does_not_speak_for_the_state_just_named(model_pipe
     # Kenya is named as often as a story between two countries names both: the leader is
     # of no known country, but not Kenya's.
     assert appeals and not any(source.startswith("KEN") for source, _, _ in appeals)
+
+
+def test_a_court_named_as_subject_is_no_person_a_pronoun_refers_to(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The European Court of Human Rights ruled that Turkey had violated a reporter's rights by jailing him."
+    jailed = {d for d in _dyads(model_pipeline, text) if d[2] == "17"}
+    assert jailed == {("TUR", None, "17")}
+
+
+def test_the_leader_of_a_group_the_knowledge_base_lacks_is_no_government(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bolivia's largest miners' federation, FSTMB, launched an indefinite strike in La Paz on Monday. "
+        "FSTMB leader Juan Quispe demanded the repeal of the decree."
+    )
+    dyads = _dyads(model_pipeline, text)
+    assert ("BOL", "BOL", "10") in dyads
+    assert not any(source == "BOLGOV" for source, _, _ in dyads)

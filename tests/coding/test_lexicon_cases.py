@@ -848,6 +848,9 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # A national strike launched is a walkout; a rights court is an IGO.
+    ("Nigerian unions launched a nationwide strike over fuel prices.", ("NGALAB", "NGA", "143")),
+    ("The European Court of Human Rights criticised Turkey.", ("IGOEURCOE", "TUR", "111")),
     # Fighting or talks engaged in; an envoy summoned to a ministry, summoned by it; an act
     # welcomed is approved, its author the target.
     ("Chadian troops engaged in heavy fighting with rebels near Abeche.", ("TCDMIL", "TCDREB", "190")),

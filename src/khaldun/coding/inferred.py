@@ -169,13 +169,15 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
 
 def target_from_story(kn: Knowledge, cand: Candidate, story_country: str | None) -> Candidate:
     """A reaction to what happened that names no party ("Portugal condemned the violence")
-    is aimed at the country the story is about; not a state's at itself."""
+    is aimed at the country the story is about; not a state's (its government, its
+    ministries, its forces) at itself, while its opposition's or unions' are at home."""
     if cand.target is not None or cand.source is None or not story_country:
         return cand
     if cand.code[:2] not in kn.words["story_target_roots"]:
         return cand
     source = cand.source.actor
-    if source.country == story_country and source.kind is ActorKind.STATE:
+    of_the_state = source.kind is ActorKind.STATE or source.sector_code in kn.words["state_sectors"]
+    if source.country == story_country and of_the_state:
         return cand
     actor = country_actor(kn.kb, story_country)
     how = f"the country the story is about, {actor.name}"

@@ -158,12 +158,14 @@ class References(ResolverState):
 
     def _office_subject_before(self, head: Token, sentences_back: int = 0) -> Actor | None:
         """The latest singular office ("the foreign minister", sector and all) that is the
-        subject of a clause before ``head`` in its sentence (or the ``sentences_back`` before)."""
+        subject of a clause before ``head`` in its sentence (or the ``sentences_back`` before):
+        an office a person holds ("WFP's country director"), not an organisation's name ("the
+        European Court of Human Rights ruled ... jailing him")."""
         return next(
             (
                 actor
-                for _, actor, is_subject, singular in self._named_before(head, sentences_back)
-                if is_subject and singular and actor.sector
+                for i, actor, is_subject, singular in self._named_before(head, sentences_back)
+                if is_subject and singular and actor.sector and self.doc.tokens[i].pos == "NOUN"
             ),
             None,
         )

@@ -427,8 +427,16 @@ class DocumentResolver(References, CountryContext):
             if " " not in key and earlier_key.rsplit(" ", 1)[-1] == short:
                 return actor, f"unknown person, surname of {actor.name!r}"
         sectors = cues.of_kind(HitKind.SECTOR)
-        sector = sectors[-1].hit.sector.code if sectors else None  # type: ignore[union-attr]
+        title_sector = sector = sectors[-1].hit.sector.code if sectors else None  # type: ignore[union-attr]
         orgs = cues.of_kind(HitKind.ORGANISATION)
+        if (
+            sectors
+            and self._speaks_for_others(sectors[-1].text)
+            and self._unknown_name_before(cues, sectors[-1])
+        ):
+            # "CONAIE leader Marlon Vargas": the leader of a group the knowledge base lacks, not
+            # a government's; a domestic title all the same.
+            sector = None
         country = country or self._shared_country(name)
         how = "unknown person (not in the knowledge base)"
         state_side = sector is None or sector in self.kn.words["state_sectors"]
@@ -445,7 +453,7 @@ class DocumentResolver(References, CountryContext):
             body = self._state_body_just_named(self.doc.tokens[cues.head])
             if body is not None:
                 country, how = body.country, f"{how}; speaks for {body.name}, named just before"
-        story = self._country_of_the_story(cues, sector, where=False)
+        story = self._country_of_the_story(cues, title_sector, where=False)
         if country is None and not orgs and story:
             # "President Salome Zourabichvili" in a story about Georgia: a domestic title
             # with no country of its own is the story's country's, as "the government" is.
@@ -469,6 +477,20 @@ class DocumentResolver(References, CountryContext):
         )
         self._unknown[key] = actor
         return actor, how
+
+    def _unknown_name_before(self, cues: PhraseCues, title: Cue) -> bool:
+        """A proper noun before the title that names nothing known: an organisation the
+        knowledge base lacks."""
+        known = {i for c in cues.cues for i in range(c.start, c.end)}
+        name = range(*cues.name) if cues.name else range(0)
+        tokens = self.doc.tokens
+        return any(
+            # An acronym the tagger may call an adjective ("FSTMB leader").
+            (tokens[i].pos == "PROPN" or (len(tokens[i].text) > 1 and tokens[i].text.isupper()))
+            and i not in known
+            and i not in name
+            for i in range(cues.start, title.start)
+        )
 
     def _speaks_for_others(self, title: str) -> bool:
         """A title that names no office of its own ("spokesman", "government spokesman", "aide")."""
