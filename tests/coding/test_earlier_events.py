@@ -436,3 +436,14 @@ def test_the_leader_of_a_group_the_knowledge_base_lacks_is_no_government(model_p
     dyads = _dyads(model_pipeline, text)
     assert ("BOL", "BOL", "10") in dyads
     assert not any(source == "BOLGOV" for source, _, _ in dyads)
+
+
+def test_a_vow_of_reprisal_is_a_threat_made_at_whoever_struck_the_speaker(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukrainian drones struck an oil refinery in Volgograd overnight. "
+        "Russia's defence ministry vowed to retaliate."
+    )
+    threats = [e for e in model_pipeline.code(text, published="2025-05-13") if e.cameo.startswith("13")]
+    assert [(e.source.actor.country, e.target.actor.country, e.modality.value) for e in threats] == [
+        ("RUS", "UKR", "asserted")
+    ]

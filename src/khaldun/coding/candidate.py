@@ -9,10 +9,11 @@ The stages after matching share one contract (declared in order in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from khaldun.knowledge.lexicon import TriggerRule
-from khaldun.model import ActorMention, Amount, Document, Modality, Place, When
+from khaldun.model import ActorMention, Amount, Document, Event, Modality, Place, When
 from khaldun.nlp.base import Token
 
 
@@ -40,6 +41,7 @@ class Draft:
     doc: Document
     cand: Candidate
     story_country: str | None = None  # the country the sentences before are about, if one leads
+    earlier: Sequence[Event] = ()  # the events of the sentences before, in order
     modality: Modality = Modality.ASSERTED
     modality_how: str = ""
     unrealised: str | None = None  # the kind of unrealised event the codebook codes apart

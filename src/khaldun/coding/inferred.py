@@ -12,12 +12,14 @@ Each inference is written into the side's ``how`` and counts against the event's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from khaldun.coding.candidate import Candidate, Draft
+from khaldun.coding.resolve.earlier import latest_against, party
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import country_actor
-from khaldun.model import Actor, ActorKind, ActorMention, Mention, Place
+from khaldun.model import Actor, ActorKind, ActorMention, Event, Mention, Place
 from khaldun.nlp.base import ParsedDoc
 
 
@@ -26,6 +28,7 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand, place = draft.cand, draft.place
     cand = source_from_place(kn, cand, place, draft.story_country)
     cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
+    cand = target_of_reprisal(kn, cand, draft.earlier)
     cand = target_from_story(kn, cand, draft.story_country)
     return replace(draft, cand=country_from_counterpart(kn, cand))
 
@@ -163,6 +166,21 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
         sentence=cand.trigger.sent,
         how=how,
     )
+    notes = (cand.notes[0], f"target: {how}")
+    return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+
+
+def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+    """A threat that names no one ("Moscow vowed to retaliate") is aimed at whoever acted
+    against the speaker last."""
+    if cand.target is not None or cand.source is None or cand.code[:2] not in kn.words["threat_roots"]:
+        return cand
+    event = latest_against(kn, earlier, {party(kn, cand.source.actor)})
+    if event is None or event.source is None:
+        return cand
+    actor = event.source.actor
+    how = f"who acted against the speaker before, {actor.name} ({event.cameo})"
+    mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
     notes = (cand.notes[0], f"target: {how}")
     return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
 

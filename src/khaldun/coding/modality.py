@@ -219,7 +219,10 @@ def _particle_phrase(doc: ParsedDoc, word: Token) -> str:
 def read_modality(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     """Stage: whether the event happened, and the kind of unrealised event it is."""
     trigger = draft.cand.trigger
-    modality, how = decide_modality(kn, doc, trigger, default=draft.cand.rule.modality)
+    # A vow of reprisal is a threat, made when it is spoken ("vowed to retaliate"): the
+    # promise verb's planned modality is not the threat's.
+    threat = draft.cand.code[:2] in kn.words["threat_roots"]
+    modality, how = decide_modality(kn, doc, trigger, default=None if threat else draft.cand.rule.modality)
     return replace(
         draft, modality=modality, modality_how=how, unrealised=unrealised_kind(kn, doc, trigger, modality)
     )

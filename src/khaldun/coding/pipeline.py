@@ -167,7 +167,7 @@ class Pipeline:
 
         def finish(cand: Candidate) -> Event:
             """The event of a candidate, through every stage after matching."""
-            draft = Draft(doc, cand, story_country=resolver.story_country)
+            draft = Draft(doc, cand, story_country=resolver.story_country, earlier=events)
             for stage in EVENT_STAGES:
                 draft = stage.run(kn, parsed, draft)
             return build_event(kn, parsed, draft)

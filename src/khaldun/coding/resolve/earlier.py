@@ -60,7 +60,7 @@ def refer_to_earlier_events(
         if tok.i not in found and _denied_without_owner(kn, doc, tok):
             # "Beijing denied the accusations", "denied any involvement": what was said or done
             # against the denier before, by whoever said or did it.
-            event = _latest_against(kn, earlier, _speakers(kn, doc, mentions, tok))
+            event = latest_against(kn, earlier, _speakers(kn, doc, mentions, tok))
             if event is not None:
                 how = f"who acted against the denier before ({event.cameo})"
                 found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
@@ -121,7 +121,7 @@ def _event_referred_to(
     spoken = kn.words["spoken_roots"] if lemma in kn.words["decision_nouns"] else frozenset()
 
     def named(event: Event) -> bool:
-        if event.source is None or _party(kn, event.source.actor) in speakers:
+        if event.source is None or party(kn, event.source.actor) in speakers:
             return False  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
         if event.cameo.startswith(tuple(spoken)):
             return False  # "welcomed the decision": what was decided, not what critics said of it
@@ -148,7 +148,7 @@ def _latest_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor]
     ]
     ways = {(at, a.id, b.id) for at, a, b in sides}
     both_ways = [(a, b) for at, a, b in sides if (at, b.id, a.id) in ways]
-    between = [(a, b) for _, a, b in sides if _party(kn, a) != _party(kn, b)]
+    between = [(a, b) for _, a, b in sides if party(kn, a) != party(kn, b)]
     return (both_ways or between or [None])[-1]
 
 
@@ -190,17 +190,17 @@ def _latest_holding(kn: Knowledge, earlier: Sequence[Event], speakers: set[str])
     for event in reversed(earlier):
         if event.source is None or not event.cameo.startswith(holding):
             continue
-        if _party(kn, event.source.actor) not in speakers:
+        if party(kn, event.source.actor) not in speakers:
             return event
     return None
 
 
-def _latest_against(kn: Knowledge, earlier: Sequence[Event], speakers: set[str]) -> Event | None:
+def latest_against(kn: Knowledge, earlier: Sequence[Event], speakers: set[str]) -> Event | None:
     """The latest earlier event aimed at one of ``speakers`` by another party."""
     for event in reversed(earlier):
         if event.source is None or event.target is None:
             continue
-        source, target = _party(kn, event.source.actor), _party(kn, event.target.actor)
+        source, target = party(kn, event.source.actor), party(kn, event.target.actor)
         target_state = event.target.actor.country
         if source not in speakers and (target in speakers or target_state in speakers):
             return event
@@ -234,7 +234,7 @@ def _speakers(
         verb = doc.head(verb.i)
         verbs.append(verb)
     subjects = [c.i for v in verbs for c in doc.children(v.i) if c.dep in SUBJECT_DEPS]
-    found = {_party(kn, m.actor) for i in subjects for m in mentions.get(i, ())}
+    found = {party(kn, m.actor) for i in subjects for m in mentions.get(i, ())}
     return found or _subject_parties(kn, doc, mentions)
 
 
@@ -242,14 +242,14 @@ def _subject_parties(
     kn: Knowledge, doc: ParsedDoc, mentions: Mapping[int, tuple[ActorMention, ...]]
 ) -> set[str]:
     return {
-        _party(kn, m.actor)
+        party(kn, m.actor)
         for head, found in mentions.items()
         if doc.tokens[head].dep in SUBJECT_DEPS
         for m in found
     }
 
 
-def _party(kn: Knowledge, actor: Actor) -> str:
+def party(kn: Knowledge, actor: Actor) -> str:
     """Who an actor speaks for: its state (a government, its army and police alike), else
     its own side within its country ("the opposition" condemns the police's arrests)."""
     if actor.country is None:
