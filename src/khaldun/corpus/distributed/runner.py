@@ -232,6 +232,11 @@ class _IngestRun:
         self._top_up()
         for future in self.pending:
             kind, index = self.kinds.pop(future.key)
+            if future.status in ("lost", "pending"):
+                # Its result was on a worker that died: the scheduler computes it again.
+                self.kinds[future.key] = (kind, index)
+                self.pending.add(future)
+                continue
             if future.status != "finished":
                 raise _failure(future, f"{self.plan.partitions[index].describe()}")
             result = future.result()
