@@ -447,3 +447,23 @@ def test_a_vow_of_reprisal_is_a_threat_made_at_whoever_struck_the_speaker(model_
     assert [(e.source.actor.country, e.target.actor.country, e.modality.value) for e in threats] == [
         ("RUS", "UKR", "asserted")
     ]
+
+
+def test_the_noun_of_the_verb_names_the_earlier_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Indonesia's navy seized three Vietnamese fishing boats off the Natuna islands. "
+        "Vietnam's foreign ministry protested the seizure. "
+        "Jakarta rejected the protest."
+    )
+    rejections = {d for d in _dyads(model_pipeline, text) if d[2] == "12"}
+    assert {target for _, target, _ in rejections} == {"VNMGOV"}
+
+
+def test_the_resumption_of_talks_names_the_talks_resumed(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Armenia and Azerbaijan resumed talks in Brussels on Monday. "
+        "The European Union's envoy met both delegations. "
+        "Georgia welcomed the resumption of talks."
+    )
+    approvals = {d for d in _dyads(model_pipeline, text) if d[0] == "GEO" and d[2] == "05"}
+    assert approvals == {("GEO", "ARM", "05"), ("GEO", "AZE", "05")}

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from khaldun.coding.resolve.references import PAIR_WORDS
 from khaldun.coding.resolve.state import SUBJECT_DEPS
 from khaldun.knowledge import Knowledge
+from khaldun.knowledge.lexicon import TriggerRule
 from khaldun.model import Actor, ActorMention, Event, Mention
 from khaldun.nlp.base import ParsedDoc, Sentence, Token
 
@@ -48,7 +49,7 @@ def refer_to_earlier_events(
                 how = f"the two sides of the latest event with two ({pair[0].name}, {pair[1].name})"
                 found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
         elif tok.i not in found and _definite_without_owner(doc, tok):
-            event = _event_referred_to(kn, tok, earlier, _speakers(kn, doc, mentions, tok))
+            event = _event_referred_to(kn, doc, tok, earlier, _speakers(kn, doc, mentions, tok))
             if event is not None:
                 how = f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
                 found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
@@ -94,7 +95,7 @@ def _may_refer_back(kn: Knowledge, lemma: str) -> bool:
 
 
 def _event_referred_to(
-    kn: Knowledge, noun: Token, earlier: Sequence[Event], speakers: set[str]
+    kn: Knowledge, doc: ParsedDoc, noun: Token, earlier: Sequence[Event], speakers: set[str]
 ) -> Event | None:
     """The latest earlier event ``noun`` names, by a party other than this sentence's
     subject: one of the noun's own root for an event noun ("the attack" after a shelling),
@@ -102,6 +103,13 @@ def _event_referred_to(
     decision", "the move")."""
     lemma = noun.lemma.lower()
     rule = kn.lexicon.nouns.get(lemma)
+    what = _act_named_by_of(kn, doc, noun)
+    if what is not None:
+        # "welcomed the resumption of talks": the talks, whoever spoke since; first those
+        # coded from the word itself ("resumed talks"), then any of its kind ("met").
+        roots = frozenset(code[:2] for code in what.codes())
+        of_kind = [e for e in reversed(earlier) if _by_another(kn, e, speakers) and e.cameo[:2] in roots]
+        return next((e for e in of_kind if what.lemma in _rule_words(e)), next(iter(of_kind), None))
     if lemma in kn.words["appeal_nouns"]:
         roots = kn.words["appeal_codes"]
     elif rule is not None:
@@ -121,11 +129,12 @@ def _event_referred_to(
     spoken = kn.words["spoken_roots"] if lemma in kn.words["decision_nouns"] else frozenset()
 
     def named(event: Event) -> bool:
-        if event.source is None or party(kn, event.source.actor) in speakers:
+        if not _by_another(kn, event, speakers):
             return False  # "Ukraine shot down missiles ... Zelensky denounced the attack": not its own
         if event.cameo.startswith(tuple(spoken)):
             return False  # "welcomed the decision": what was decided, not what critics said of it
-        return roots is None or event.cameo.startswith(tuple(roots))
+        # "Vietnam protested the seizure ... Jakarta rejected the protest": the noun of the verb.
+        return roots is None or event.cameo.startswith(tuple(roots)) or _trigger_lemma(event) == lemma
 
     if roots is None and lemma in kn.words["decision_nouns"]:
         # A word for any act ("the move", "the decision") names the news the story opened
@@ -136,6 +145,33 @@ def _event_referred_to(
         if found is not None:
             return found
     return next((e for e in reversed(earlier) if named(e)), None)
+
+
+def _by_another(kn: Knowledge, event: Event, speakers: set[str]) -> bool:
+    return event.source is not None and party(kn, event.source.actor) not in speakers
+
+
+def _trigger_lemma(event: Event) -> str:
+    """The word of the rule that coded ``event`` ("protest" of "verb+object:protest+...")."""
+    return event.rule.partition(":")[2].partition("+")[0].partition("_")[0]
+
+
+def _rule_words(event: Event) -> set[str]:
+    """The words of the rule that coded ``event``: its verb, particles and object nouns."""
+    return set(event.rule.partition(":")[2].replace("+", "|").replace("_", "|").split("|"))
+
+
+def _act_named_by_of(kn: Knowledge, doc: ParsedDoc, noun: Token) -> TriggerRule | None:
+    """The event noun of a word for a stage of an act: "the resumption of talks"."""
+    if noun.lemma.lower() not in kn.words["decision_nouns"]:
+        return None
+    for prep in doc.children(noun.i):
+        if prep.dep == "prep" and prep.lower == "of":
+            for pobj in doc.children(prep.i):
+                rule = kn.lexicon.nouns.get(pobj.lemma.lower()) if pobj.dep == "pobj" else None
+                if rule is not None:
+                    return rule
+    return None
 
 
 def _latest_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
