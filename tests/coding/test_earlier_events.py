@@ -467,3 +467,11 @@ def test_the_resumption_of_talks_names_the_talks_resumed(model_pipeline) -> None
     )
     approvals = {d for d in _dyads(model_pipeline, text) if d[0] == "GEO" and d[2] == "05"}
     assert approvals == {("GEO", "ARM", "05"), ("GEO", "AZE", "05")}
+
+
+def test_aid_sent_to_no_one_named_goes_to_the_story_s_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A strong earthquake struck western Afghanistan on Saturday, killing more than 1,000 people. "
+        "Pakistan sent rescue teams and relief supplies."
+    )
+    assert ("PAK", "AFG", "07") in _dyads(model_pipeline, text)

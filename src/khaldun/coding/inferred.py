@@ -191,7 +191,7 @@ def target_from_story(kn: Knowledge, cand: Candidate, story_country: str | None)
     ministries, its forces) at itself, while its opposition's or unions' are at home."""
     if cand.target is not None or cand.source is None or not story_country:
         return cand
-    if cand.code[:2] not in kn.words["story_target_roots"]:
+    if not cand.code.startswith(tuple(kn.words["story_target_roots"])):
         return cand
     source = cand.source.actor
     of_the_state = source.kind is ActorKind.STATE or source.sector_code in kn.words["state_sectors"]

@@ -154,6 +154,8 @@ class CountryContext(ResolverState):
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
         if leader == self._lede_place_country and count > runner_up:
             return leader  # named once, where the story happens, and no other as often
+        if len(ranked) == 1 and sent_index > 0:
+            return leader  # the only country named so far
         if count >= 2 and count >= 3 * runner_up:
             return leader
         return None
