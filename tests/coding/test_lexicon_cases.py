@@ -848,6 +848,12 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # A strike called is a strike; arrests a state's ministry reports are its own.
+    ("Nigerian unions called a general strike for next Tuesday.", ("NGALAB", "NGA", "143")),
+    (
+        "Riot police dispersed the crowd in Tbilisi, and the interior ministry said 66 people had been detained.",
+        ("GEOGOV", "GEOCVL", "173"),
+    ),
     # A national strike launched is a walkout; a rights court is an IGO.
     ("Nigerian unions launched a nationwide strike over fuel prices.", ("NGALAB", "NGA", "143")),
     ("The European Court of Human Rights criticised Turkey.", ("IGOEURCOE", "TUR", "111")),

@@ -170,6 +170,7 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
                 _doer_in_when_clause(doc, verb, mentions)
                 or _doer_of_the_means(kn, doc, verb, mentions)
                 or _summoner(kn, doc, verb, mentions)
+                or _authority_reporting(kn, doc, verb, mentions)
             )
         return argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR
     subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
@@ -251,6 +252,22 @@ def _summoner(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex
         if arg is not None:
             return arg
     return None
+
+
+def _authority_reporting(
+    kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex
+) -> Argument | None:
+    """ "The interior ministry said 66 people had been detained": coercion with no doer,
+    reported by the state's own police or ministry, is theirs."""
+    if verb.lemma.lower() not in kn.words["holding_verbs"] or verb.dep != "ccomp":
+        return None
+    said = doc.head(verb.i)
+    if said.lemma.lower() not in kn.modality.reporting:
+        return None
+    speaker = argument(doc, child_of(doc, said, "nsubj"), mentions, "the authority that reported it")
+    if speaker is None or not all(m.actor.sector_code in kn.words["state_sectors"] for m in speaker.mentions):
+        return None
+    return replace(speaker, inferred=True)
 
 
 def _means_of_attack(kn: Knowledge, doc: ParsedDoc, head: Token) -> list[Token]:

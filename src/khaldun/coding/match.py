@@ -81,13 +81,26 @@ def match_sentence(
         + [
             c
             for c in found
-            if c not in complete and c.trigger.i not in lenders and _conjoined_act(kn, doc, c, complete)
+            if c not in complete
+            and c.trigger.i not in lenders
+            and (_conjoined_act(kn, doc, c, complete) or _doer_known_by_place(kn, doc, c, complete))
         ]
         + borrowed
         or found
     )
     foreground = [c for c in found if not _background(kn, doc, c.trigger)]
     return _dedupe(foreground or found)
+
+
+def _doer_known_by_place(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
+    """Coercion with no doer named joined by "and" to a complete event ("police fired tear
+    gas and 66 people were detained"): an act of its own, whose doer the place or the story
+    tells (khaldun.coding.inferred)."""
+    if cand.source is not None or cand.target is None:
+        return False
+    if cand.code[:2] not in kn.words["place_authority_roots"]:
+        return False
+    return any(_conjoined_verbs(doc, cand.trigger, other.trigger) for other in complete)
 
 
 def _targets_from_conjuncts(
