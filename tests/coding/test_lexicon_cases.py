@@ -848,6 +848,11 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # An official a visitor meets abroad is the host's.
+    (
+        "Indian Prime Minister Narendra Modi held talks with Prime Minister Tran Van Long in Hanoi.",
+        ("INDGOV", "VNMGOV", "040"),
+    ),
     # A strike called is a strike; arrests a state's ministry reports are its own.
     ("Nigerian unions called a general strike for next Tuesday.", ("NGALAB", "NGA", "143")),
     (

@@ -43,7 +43,16 @@ def countries_from_place(kn: Knowledge, cand: Candidate, place: Place | None) ->
         am: ActorMention | None = getattr(cand, side)
         if _held_at_a_venue(kn, cand) and other is not None and other.actor.country:
             # Talks are held where the parties meet, often abroad ("Ethiopia's government and
-            # the Fano militia opened talks in Dar es Salaam"): the other side says whose.
+            # the Fano militia opened talks in Dar es Salaam"): the other side says whose;
+            # an official the visitor met abroad is the host's ("Modi held talks with Prime
+            # Minister X in Hanoi").
+            if not _host_official(kn, am, other.actor, place.country):
+                continue
+            assert am is not None
+            code = place.country + (am.actor.sector or "")
+            how = f"{am.mention.how}; the host, of the event's place, {place.name}"
+            host = replace(am.actor, country=place.country, code=code)
+            sides[side] = ActorMention(replace(am.mention, how=how), host)
             continue
         stateless = am is not None and am.actor.country is None and am.actor.id.startswith("group:---")
         if am is not None and stateless and not _foreign(kn, am):
@@ -88,6 +97,14 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
             how = f"{am.mention.how}; country of the other side, {other.actor.name}"
             sides[side] = ActorMention(replace(am.mention, how=how), actor)
     return replace(cand, **sides) if len(sides) == 1 else cand
+
+
+def _host_official(kn: Knowledge, am: ActorMention | None, other: Actor, place_country: str) -> bool:
+    """A person of a state's office, of no stated country, meeting a party from another
+    country than the place's."""
+    if am is None or am.actor.kind is not ActorKind.PERSON or am.actor.country is not None:
+        return False
+    return am.actor.sector_code in kn.words["state_sectors"] and other.country != place_country
 
 
 def _held_at_a_venue(kn: Knowledge, cand: Candidate) -> bool:
