@@ -848,6 +848,11 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # An apology is made to whom the act harmed, not to its own troops.
+    (
+        "Belgium apologised for the massacre of hundreds of Congolese civilians by Belgian troops in 1959.",
+        ("BEL", "CODCVL", "055"),
+    ),
     # An official a visitor meets abroad is the host's.
     (
         "Indian Prime Minister Narendra Modi held talks with Prime Minister Tran Van Long in Hanoi.",

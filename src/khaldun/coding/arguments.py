@@ -615,6 +615,14 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     if slot == "owner":  # "condemned the Turkish attack": whose the event noun is
         noun = obj if obj is not None else child_of(doc, trigger, "dobj")
         return _owner_tokens(kn, doc, noun) if noun is not None else []
+    if slot == "victim":  # "apologised for the massacre of civilians": whom the act harmed
+        acts = [p for p in _slot_tokens(kn, doc, trigger, "for", obj) if p.lemma.lower() in kn.lexicon.nouns]
+        return [
+            v
+            for act in acts
+            for word in ("of", "against", "on")
+            for v in prepositional_objects(doc, act, word)
+        ]
     if slot == "clause_subject":  # "insisted that Chile withdraw ...": Chile
         clauses = [c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")]
         return [s for c in clauses for s in doc.children(c.i) if s.dep == "nsubj"]

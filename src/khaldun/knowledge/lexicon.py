@@ -3,7 +3,9 @@
 See the comments at the top of ``verbs.yaml`` for the format. Target slots:
 ``dobj``, ``dative``, ``attr``, ``npadvmod`` (dependents of the trigger),
 ``clause_subject`` (the subject of the trigger's complement clause: "demanded
-that the US leave"), or a preposition ("with", "against") whose object is the
+that the US leave"), ``owner`` (whose the event noun object is), ``victim`` (whom
+the event noun of a "for" harmed: "apologised for the killing of civilians"), or a
+preposition ("with", "against") whose object is the
 target, on the trigger, its object, or one clause down. Every code an
 entry can emit is checked against the ontology when the lexicon is loaded,
 so a typo in a data file fails loudly instead of producing a bogus code.
