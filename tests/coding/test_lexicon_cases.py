@@ -848,6 +848,11 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # A name the tagger took for a verb, beside the noun it is named by, is the subject.
+    (
+        "The West African bloc ECOWAS condemned the killing of protesters by Guinean police.",
+        ("IGOAFRECW", "GINCOP", "111"),
+    ),
     # An apology is made to whom the act harmed, not to its own troops.
     (
         "Belgium apologised for the massacre of hundreds of Congolese civilians by Belgian troops in 1959.",

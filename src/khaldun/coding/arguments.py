@@ -173,9 +173,12 @@ def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionInd
                 or _authority_reporting(kn, doc, verb, mentions)
             )
         return argument(doc, pobj, mentions, "by-agent of the passive") or NOT_AN_ACTOR
-    subject = next((c for c in doc.children(verb.i) if c.dep in _SUBJECTS), None)
-    if subject is not None:
-        return argument(doc, subject, mentions, "subject") or NOT_AN_ACTOR
+    subjects = [c for c in doc.children(verb.i) if c.dep in _SUBJECTS]
+    if subjects:
+        # The parser may split a name from its description into two subjects ("The West
+        # African bloc ECOWAS condemned"): the one that names an actor.
+        found = (argument(doc, subject, mentions, "subject") for subject in subjects)
+        return next((arg for arg in found if arg is not None), NOT_AN_ACTOR)
     finite_acl = verb.dep == "acl" and verb.tag in _FINITE_TAGS and doc.head(verb.i).dep == "appos"
     root_noun = _root_noun_of_main_verb(doc, verb)
     if root_noun is None and verb.dep == "conj":  # "... collected and delivered food"

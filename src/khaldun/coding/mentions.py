@@ -94,8 +94,14 @@ def phrase_heads(doc: ParsedDoc, sent_index: int) -> Iterator[Token]:
     """Tokens of a sentence that head a noun phrase (not themselves inside a compound)."""
     sent = doc.sentences[sent_index]
     for tok in doc.tokens[sent.start : sent.end]:
-        if tok.pos in _HEAD_POS and tok.dep not in ("compound", "flat"):
+        if (tok.pos in _HEAD_POS or _acronym_argument(tok)) and tok.dep not in ("compound", "flat"):
             yield tok
+
+
+def _acronym_argument(tok: Token) -> bool:
+    """An acronym the tagger took for a verb where the parse wants a noun ("The West
+    African bloc ECOWAS condemned": a subject)."""
+    return tok.dep in ("nsubj", "nsubjpass", "dobj", "pobj") and len(tok.text) > 2 and tok.text.isupper()
 
 
 def name_before_and(doc: ParsedDoc, head: Token) -> Token | None:
