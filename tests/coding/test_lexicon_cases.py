@@ -848,6 +848,11 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # Observers or aid groups of no stated country are IGO and NGO themselves.
+    (
+        "Zimbabwe's government accused the observers of spreading Western propaganda.",
+        ("ZWEGOV", "IGO", "112"),
+    ),
     # A name the tagger took for a verb, beside the noun it is named by, is the subject.
     (
         "The West African bloc ECOWAS condemned the killing of protesters by Guinean police.",

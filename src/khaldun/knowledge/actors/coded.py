@@ -92,12 +92,17 @@ def group_actor(iso3: str, sector: str, name: str) -> Actor:
     )
 
 
+# Sectors that are actors of their own in CAMEO's codes, with no country before them:
+# "observers" of no stated country are IGO, "aid groups" NGO.
+TRANSNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
+
+
 def sector_actor(sector: str, term: str) -> Actor:
     """A sector with no country ("police", "protesters")."""
     return Actor(
         id=f"group:{UNKNOWN_COUNTRY}{sector}",
         name=term,
-        code=f"{UNKNOWN_COUNTRY}{sector}",
+        code=sector if sector in TRANSNATIONAL_SECTORS else f"{UNKNOWN_COUNTRY}{sector}",
         country=None,
         sector=sector,
         kind=ActorKind.GROUP,
