@@ -475,3 +475,9 @@ def test_aid_sent_to_no_one_named_goes_to_the_story_s_country(model_pipeline) ->
         "Pakistan sent rescue teams and relief supplies."
     )
     assert ("PAK", "AFG", "07") in _dyads(model_pipeline, text)
+
+
+def test_an_accusation_given_as_the_reason_for_a_deed_is_an_event_of_its_own(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Latvia expelled two Belarusian diplomats on Thursday, accusing them of spying."
+    dyads = _dyads(model_pipeline, text)
+    assert {("LVA", "BLRGOV", "16"), ("LVA", "BLRGOV", "11")} <= dyads

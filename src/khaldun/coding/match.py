@@ -301,6 +301,7 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     # ... on the verb or on its object noun ("expressed hope that talks would resume").
     content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
     triggers = {c.trigger.i for c in candidates}
+    codes = {c.trigger.i: c.code for c in candidates}
     kept = []
     for cand in candidates:
         asked = cand.code[:2] in kn.words["asked_for_roots"]
@@ -320,13 +321,26 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
                 c.dep in ("nsubj", "nsubjpass") for c in doc.children(current.i)
             ):
                 break  # a clause with its own subject is news of its own ("..., while Fidan pledged")
-            current = doc.head(current.i)
-            if current.i in fired:
+            came_from, current = current, doc.head(current.i)
+            if current.i in fired and not _reason_given_for(kn, came_from, cand, codes.get(current.i, "")):
                 governed = True
                 break
         if not governed:
             kept.append(cand)
     return kept
+
+
+def _reason_given_for(kn: Knowledge, clause: Token, cand: Candidate, deed: str) -> bool:
+    """True for an accusation in a participle on a deed: "expelled two diplomats, accusing
+    them of spying" is a sanction and an accusation, where "shelled the city, killing
+    eight" is one attack."""
+    words = kn.words
+    return (
+        clause.dep == "advcl"
+        and clause.tag == "VBG"
+        and cand.code[:2] in words["reason_roots"]
+        and deed[:2] in words["deed_roots"]
+    )
 
 
 def _a_condition_of(kn: Knowledge, doc: ParsedDoc, trigger: Token, triggers: set[int]) -> bool:

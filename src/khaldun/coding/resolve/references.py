@@ -41,6 +41,10 @@ class References(ResolverState):
         sentence or the one before ("Chile says it is ready to sign"); "they" after states
         or groups named together is all of them."""
         it = head.lower in ("it", "its", "itself")
+        if head.lower == "them":
+            acted_on = self._object_of_the_act_before(head)
+            if acted_on is not None:
+                return (self._mention(head.i, head.i + 1, head, acted_on, f"pronoun → {acted_on.name}"),)
         for i, actor, singular in self._subjects_before(head):
             together = [] if it else self._coordinated_with(i)
             if together:
@@ -58,6 +62,20 @@ class References(ResolverState):
         if head.lower not in ("it", "its", "itself"):
             return self._coordinated_people(head)
         return ()
+
+    def _object_of_the_act_before(self, them: Token) -> Actor | None:
+        """ "Poland expelled three Russian diplomats after accusing them of spying": the
+        object of a participle's "them" is the plural object of the act it follows."""
+        verb = self.doc.head(them.i)
+        if them.dep not in _OBJECT_DEPS or verb.tag != "VBG" or verb.dep not in ("advcl", "pcomp"):
+            return None
+        act = self.doc.head(verb.i)
+        if act.dep == "prep":  # "after accusing them"
+            act = self.doc.head(act.i)
+        obj = next((k for k in self.doc.children(act.i) if k.dep == "dobj"), None)
+        if obj is None or obj.tag != "NNS":
+            return None
+        return next((actor for i, actor, _, _ in self._groups if i == obj.i), None)
 
     def _subjects_before(self, head: Token) -> list[tuple[int, Actor, bool]]:
         """The groups named as subjects before ``head`` in its sentence, latest first, then
