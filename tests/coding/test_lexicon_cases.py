@@ -848,6 +848,8 @@ CASES = [
         "The Security Council imposed an arms embargo on South Sudan. Kenya welcomed Friday's vote.",
         ("KEN", "IGOUNOSEC", "051"),
     ),
+    # What an act is described as gives the verdict, as what it is called does.
+    ("Chad described the Sudanese air strike as an act of aggression.", ("TCD", "SDN", "111")),
     # An appeal or demand to undo a measure asks for a change of policy.
     ("Germany urged the Taliban to reverse the ban on girls' education.", ("DEU", "AFGINSTAL", "0242")),
     # Observers or aid groups of no stated country are IGO and NGO themselves.

@@ -524,7 +524,10 @@ def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
     """The words of an object predicate ("called it a war crime": crime, war), each with
     the predicate's head."""
     predicate = (
-        child_of(doc, verb, "oprd") or _small_clause_adjective(doc, verb) or _fixed_appositive(doc, verb)
+        child_of(doc, verb, "oprd")
+        or _small_clause_adjective(doc, verb)
+        or _fixed_appositive(doc, verb)
+        or _as_predicate(doc, verb)
     )
     if predicate is None:
         return {}
@@ -532,7 +535,14 @@ def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
     for child in doc.children(predicate.i):
         if child.dep in ("amod", "compound"):
             words.setdefault(child.lemma.lower(), predicate)
+    for kind in prepositional_objects(doc, predicate, "of"):  # "an act of aggression"
+        words.setdefault(kind.lemma.lower(), predicate)
     return words
+
+
+def _as_predicate(doc: ParsedDoc, verb: Token) -> Token | None:
+    """What the object is described as: "described the blockade as a war crime"."""
+    return next(iter(prepositional_objects(doc, verb, "as")), None)
 
 
 def _fixed_appositive(doc: ParsedDoc, verb: Token) -> Token | None:
