@@ -481,3 +481,12 @@ def test_an_accusation_given_as_the_reason_for_a_deed_is_an_event_of_its_own(mod
     text = "Latvia expelled two Belarusian diplomats on Thursday, accusing them of spying."
     dyads = _dyads(model_pipeline, text)
     assert {("LVA", "BLRGOV", "16"), ("LVA", "BLRGOV", "11")} <= dyads
+
+
+def test_the_judges_after_an_international_court_are_the_court(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The European Court of Human Rights ruled against Turkey on Tuesday. "
+        "The judges called on the Turkish authorities to release the journalist."
+    )
+    appeals = {d for d in _dyads(model_pipeline, text) if d[2] == "02"}
+    assert {source for source, _, _ in appeals} == {"IGOEURCOE"}

@@ -210,6 +210,16 @@ class DocumentResolver(References, CountryContext):
                 # country is the state body just named, as a spokesman is.
                 body = self._state_body_just_named(self.doc.tokens[cues.head])
                 country = body.country if body is not None else None
+            if country is None and cues.name is None:
+                # "The judges" after the European Court of Human Rights: the court.
+                term = sectors[-1].text
+                kinds = {hit.sector.plover_sector for hit in self.kb.lookup(term) if hit.sector is not None}
+                body = self._international_body_of_sector_before(self.doc.tokens[cues.head], kinds)
+                if body is not None:
+                    return (
+                        body,
+                        f"{cues.text!r} → {body.name}, the international body of that kind named before",
+                    )
             # A named person with a title may be a visitor: not placed by where the story is.
             where = cues.name is None
             story = None if country else self._country_of_the_story(cues, sector, where=where)
