@@ -152,10 +152,7 @@ def source_from_place(
         country, how = story_country, "the authorities of the country the story is about"
     else:
         return cand
-    actor = country_actor(kn.kb, country, "GOV")
-    mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
-    notes = ("source: inferred", cand.notes[1])
-    return replace(cand, source=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+    return _with_inferred_side(cand, "source", country_actor(kn.kb, country, "GOV"), how)
 
 
 def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
@@ -174,17 +171,7 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
         country, how = source.country, f"{doers} own country"
     if country is None or (country == source.country and source.kind is ActorKind.STATE):
         return cand
-    actor = country_actor(kn.kb, country)
-    # The place phrase has no offsets of its own here: the mention sits at the trigger.
-    mention = Mention(
-        cand.trigger.idx,
-        cand.trigger.idx,
-        actor.name,
-        sentence=cand.trigger.sent,
-        how=how,
-    )
-    notes = (cand.notes[0], f"target: {how}")
-    return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+    return _with_inferred_side(cand, "target", country_actor(kn.kb, country), how)
 
 
 def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
@@ -197,9 +184,7 @@ def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event])
         return cand
     actor = event.source.actor
     how = f"who acted against the speaker before, {actor.name} ({event.cameo})"
-    mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
-    notes = (cand.notes[0], f"target: {how}")
-    return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+    return _with_inferred_side(cand, "target", actor, how)
 
 
 def target_from_story(kn: Knowledge, cand: Candidate, story_country: str | None) -> Candidate:
@@ -215,10 +200,16 @@ def target_from_story(kn: Knowledge, cand: Candidate, story_country: str | None)
     if source.country == story_country and of_the_state:
         return cand
     actor = country_actor(kn.kb, story_country)
-    how = f"the country the story is about, {actor.name}"
-    mention = Mention(cand.trigger.idx, cand.trigger.idx, actor.name, sentence=cand.trigger.sent, how=how)
-    notes = (cand.notes[0], f"target: {how}")
-    return replace(cand, target=ActorMention(mention, actor), notes=notes, inferred=cand.inferred + 1)
+    return _with_inferred_side(cand, "target", actor, f"the country the story is about, {actor.name}")
+
+
+def _with_inferred_side(cand: Candidate, side: str, actor: Actor, how: str) -> Candidate:
+    """``cand`` with ``actor`` as its missing ``side``, found by inference as ``how`` says.
+    The inference has no words of its own: the mention sits at the trigger."""
+    trigger = cand.trigger
+    mention = Mention(trigger.idx, trigger.idx, actor.name, sentence=trigger.sent, how=how)
+    notes = ("source: inferred", cand.notes[1]) if side == "source" else (cand.notes[0], f"target: {how}")
+    return replace(cand, **{side: ActorMention(mention, actor)}, notes=notes, inferred=cand.inferred + 1)
 
 
 def _foreign(kn: Knowledge, am: ActorMention) -> bool:
