@@ -1,11 +1,14 @@
-"""Sides an event's words leave open, inferred after its place is known.
+"""Sides an event's words leave open, inferred after its place is known, from the place,
+the story and the events before it.
 
 * coercion with no doer named is by the authorities of the place ("a missionary was
-  arrested in Lebanon": LBNGOV);
+  arrested in Lebanon": LBNGOV), else of the country the story is about;
 * a conflict event with no target targets the country where it happened, a protest its
   protesters' own country;
 * sector groups of no stated country belong to the country of the place ("killed 23
-  people in Tel Aviv": ISRCVL), or in domestic kinds of event to the other side's.
+  people in Tel Aviv": ISRCVL), or in domestic kinds of event to the other side's;
+* a threat that names no one is aimed at whoever acted against the speaker last; a
+  reaction or aid that names no one, at the country the story is about.
 
 Each inference is written into the side's ``how`` and counts against the event's confidence.
 """
