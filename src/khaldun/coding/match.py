@@ -36,6 +36,7 @@ from khaldun.knowledge.actors.coded import sector_actor
 from khaldun.knowledge.lexicon import Lexicon, TriggerRule
 from khaldun.model import ActorKind, ActorMention, Mention
 from khaldun.nlp.base import ParsedDoc, Token
+from khaldun.nlp.fixed_phrases import is_fixed_phrase
 
 
 def match_sentence(
@@ -550,7 +551,7 @@ def _fixed_appositive(doc: ParsedDoc, verb: Token) -> Token | None:
     diplomats persona non grata" (one token, :mod:`khaldun.nlp.fixed_phrases`)."""
     dobj = child_of(doc, verb, "dobj")
     appos = child_of(doc, dobj, "appos") if dobj is not None else None
-    return appos if appos is not None and " " in appos.text else None
+    return appos if appos is not None and is_fixed_phrase(appos.text) else None
 
 
 def _small_clause_adjective(doc: ParsedDoc, verb: Token) -> Token | None:

@@ -27,6 +27,16 @@ def fixed_phrases() -> tuple[str, ...]:
     return tuple(row["phrase"] for _, row in read_tsv(bundled_data("text/fixed_phrases.tsv")))
 
 
+def is_fixed_phrase(text: str) -> bool:
+    """Whether ``text`` is one of the fixed phrases (case-blind)."""
+    return text.lower() in _lowered()
+
+
+@lru_cache(maxsize=1)
+def _lowered() -> frozenset[str]:
+    return frozenset(p.lower() for p in fixed_phrases())
+
+
 class FixedPhrases:
     """Merges each fixed phrase of a document into one token (matched case-blind)."""
 

@@ -212,9 +212,8 @@ class DocumentResolver(References, CountryContext):
                 country = body.country if body is not None else None
             if country is None and cues.name is None:
                 # "The judges" after the European Court of Human Rights: the court.
-                term = sectors[-1].text
-                kinds = {hit.sector.plover_sector for hit in self.kb.lookup(term) if hit.sector is not None}
-                body = self._international_body_of_sector_before(self.doc.tokens[cues.head], kinds)
+                kind = sectors[-1].hit.sector.plover_sector  # type: ignore[union-attr]
+                body = self._international_body_of_sector_before(self.doc.tokens[cues.head], kind)
                 if body is not None:
                     return (
                         body,

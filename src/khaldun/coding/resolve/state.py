@@ -103,14 +103,14 @@ class ResolverState:
                 return actor
         return None
 
-    def _international_body_of_sector_before(self, head: Token, kinds: set[str]) -> Actor | None:
+    def _international_body_of_sector_before(self, head: Token, kind: str) -> Actor | None:
         """ "The court", "the judges" after the European Court of Human Rights: the latest
         body of no country and of that kind ("Judiciary") named before, in this sentence or
         the two before."""
         if not self._with_the(head):
             return None
         for actor, _ in self._groups_before(head, sentences_back=2):
-            if actor.id.startswith("org:") and not actor.country and actor.sector in kinds:
+            if actor.id.startswith("org:") and not actor.country and actor.sector == kind:
                 return actor
         return None
 
