@@ -238,6 +238,20 @@ def test_a_spokesman_of_no_country_speaks_for_the_state_body_just_named(model_pi
     assert {source for source, _, _ in alone} == {"---GOV"}
 
 
+def test_an_unmarked_official_serves_where_the_sentence_or_the_story_is_set(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # News marks a foreign official's nationality and leaves the local one's unmarked.
+    text = "In Seoul, foreign ministry spokesman Lim Soo-suk accused Japan of distorting history."
+    assert ("KORGOV", "JPN", "11") in _dyads(model_pipeline, text)
+    text = (
+        "LUSAKA, March 4 (Reuters) - Zambia and Malawi signed a border accord on Tuesday.\n\n"
+        "Foreign Minister Mulambo Haimbe praised Malawi for its patience."
+    )
+    assert ("ZMBGOV", "MWI", "05") in _dyads(model_pipeline, text)
+    # With neither, the official is nobody's in particular.
+    alone = _dyads(model_pipeline, "Foreign Minister Mulambo Haimbe praised Malawi for its patience.")
+    assert {source for source, _, _ in alone} == {"---GOV"}
+
+
 def test_talks_abroad_leave_a_rebel_group_of_the_state_it_faces(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Ethiopia's government and the Fano militia opened peace talks in Dar es Salaam on Monday. "

@@ -137,6 +137,25 @@ class CountryContext(ResolverState):
             return None
         return story
 
+    def _where_an_unmarked_official_serves(self, cues: PhraseCues) -> tuple[str, str] | None:
+        """The country of a state official the text gives none ("foreign ministry spokesman Lin
+        Jian", "Foreign Minister Sean Sobers"): news marks a foreign official's nationality
+        ("French Foreign Minister ...") and leaves the local one's unmarked, so the official
+        is of the place the sentence opens in ("In Beijing, ..."), else of the place the
+        story was filed from ("SUVA, Feb 19 (Reuters) -")."""
+        sent = self.doc.sentences[self.doc.tokens[cues.head].sent]
+        opener = self.doc.tokens[sent.start]
+        if opener.lower == "in" and opener.i < cues.start:
+            for word in self.doc.children(opener.i):
+                place = place_at(self.kn, self.doc, word) if word.dep == "pobj" else None
+                if place is not None and place.country:
+                    return place.country, f"the sentence is set in {place.name}"
+        filed_from = dateline_place(self.doc.text)
+        place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
+        if place is not None and place.country:
+            return place.country, f"the story was filed from {place.name}"
+        return None
+
     def _leading_country(self, sent_index: int) -> str | None:
         """The country named so far at least twice and three times as often as any other,
         or more often than any other when the story's first sentence happens in it ("...

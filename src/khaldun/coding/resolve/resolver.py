@@ -467,6 +467,10 @@ class DocumentResolver(References, CountryContext):
             # "President Salome Zourabichvili" in a story about Georgia: a domestic title
             # with no country of its own is the story's country's, as "the government" is.
             country, how = story, f"{how}; a domestic title in a story about {story}"
+        if country is None and not orgs and title_sector in self.kn.words["state_sectors"]:
+            home = self._where_an_unmarked_official_serves(cues)
+            if home is not None:
+                country, how = home[0], f"{how}; {home[1]}"
         if country is None and orgs:
             # "OPEC Secretary General Haitham al-Ghais": an official of the organisation.
             org = orgs[-1].hit.organisation
