@@ -247,6 +247,13 @@ def test_an_unmarked_official_serves_where_the_sentence_or_the_story_is_set(mode
         "Foreign Minister Mulambo Haimbe praised Malawi for its patience."
     )
     assert ("ZMBGOV", "MWI", "05") in _dyads(model_pipeline, text)
+    # With no dateline, the country the story opened in (not in its first sentence, where
+    # a titled person may be visiting).
+    text = (
+        "Riot police fired tear gas at protesters in Arusha on Monday.\n\n"
+        "Foreign Minister Mahmoud Kombo accused Kenya of backing the protest leaders."
+    )
+    assert ("TZAGOV", "KEN", "11") in _dyads(model_pipeline, text)
     # With neither, the official is nobody's in particular.
     alone = _dyads(model_pipeline, "Foreign Minister Mulambo Haimbe praised Malawi for its patience.")
     assert {source for source, _, _ in alone} == {"---GOV"}

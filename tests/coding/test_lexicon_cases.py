@@ -577,6 +577,11 @@ CASES = [
     ),
     ("Ugandan police broke up an opposition rally in Kampala with tear gas.", ("UGACOP", "UGAOPP", "175")),
     ("Hamas handed over four Israeli hostages to the Red Cross in Gaza.", ("PSEREBHMS", "ISRCVL", "0841")),
+    (
+        "The Eritrean navy handed 14 Yemeni fishermen over to Yemen's coast guard.",
+        ("ERIMIL", "YEMAGR", "0841"),
+    ),
+    ("Russia handed over the airbase to the Syrian army.", ("RUS", "SYRMIL", "0842")),
     ("Ukraine hit back at Russia with a wave of drone attacks on oil refineries.", ("UKR", "RUS", "1952")),
     ("Russia cast a veto against a Security Council resolution on Sudan.", ("RUS", "IGOUNOSEC", "129")),
     ("The Chinese government clamped down on dissent in Xinjiang.", ("CHNGOV", "CHN", "175")),

@@ -154,6 +154,8 @@ class CountryContext(ResolverState):
         place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
         if place is not None and place.country:
             return place.country, f"the story was filed from {place.name}"
+        if self._lede_place_country and self.doc.tokens[cues.head].sent > 0:
+            return self._lede_place_country, "the story opened in that country"
         return None
 
     def _leading_country(self, sent_index: int) -> str | None:
