@@ -511,3 +511,15 @@ def test_the_judges_after_an_international_court_are_the_court(model_pipeline) -
     )
     appeals = {d for d in _dyads(model_pipeline, text) if d[2] == "02"}
     assert {source for source, _, _ in appeals} == {"IGOEURCOE"}
+
+
+def test_a_word_for_criticism_answers_the_latest_criticism_not_the_latest_word(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A court in Harare jailed five union leaders on Tuesday. "
+        "Britain condemned the sentences. "
+        "The African Union later called for the release of all detained unionists. "
+        "Zimbabwe's government rejected the criticism."
+    )
+    rejections = {d for d in _dyads(model_pipeline, text) if d[0] == "ZWEGOV" and d[2] in ("01", "12")}
+    # The criticism is Britain's condemnation, not the Union's later appeal.
+    assert {target for _, target, _ in rejections} == {"GBR"}

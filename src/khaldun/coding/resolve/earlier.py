@@ -136,6 +136,16 @@ def _event_referred_to(
         # "Vietnam protested the seizure ... Jakarta rejected the protest": the noun of the verb.
         return roots is None or event.cameo.startswith(tuple(roots)) or _trigger_lemma(event) == lemma
 
+    said = _roots_of_words_named(kn, lemma)
+    if said:
+        # "Nicaragua rejected the criticism" after Washington condemned the verdict and the EU
+        # called for releases: a word for words of a kind names the latest of that kind
+        # aimed at the speaker, not the latest word said.
+        of_kind = next(
+            (e for e in reversed(earlier) if named(e) and _of_kind_against(kn, e, said, speakers)), None
+        )
+        if of_kind is not None:
+            return of_kind
     if roots is None and lemma in kn.words["decision_nouns"]:
         # A word for any act ("the move", "the decision") names the news the story opened
         # with, when it is another party's: the reactions follow it. Words for words ("the
@@ -145,6 +155,23 @@ def _event_referred_to(
         if found is not None:
             return found
     return next((e for e in reversed(earlier) if named(e)), None)
+
+
+def _roots_of_words_named(kn: Knowledge, lemma: str) -> frozenset[str]:
+    """The roots of what a word for words names: criticism or an accusation (11), a threat
+    or a warning (13)."""
+    if lemma in kn.words["criticism_nouns"]:
+        return kn.words["criticism_roots"]
+    if lemma in kn.words["threat_nouns"]:
+        return kn.words["threat_roots"]
+    return frozenset()
+
+
+def _of_kind_against(kn: Knowledge, event: Event, roots: frozenset[str], speakers: set[str]) -> bool:
+    """``event`` is of one of ``roots`` and aimed at one of ``speakers`` (or their country)."""
+    if event.target is None or not event.cameo.startswith(tuple(roots)):
+        return False
+    return bool({party(kn, event.target.actor), event.target.actor.country} & speakers)
 
 
 def _by_another(kn: Knowledge, event: Event, speakers: set[str]) -> bool:
