@@ -504,6 +504,18 @@ def test_an_accusation_given_as_the_reason_for_a_deed_is_an_event_of_its_own(mod
     assert {("LVA", "BLRGOV", "16"), ("LVA", "BLRGOV", "11")} <= dyads
 
 
+def test_criticism_of_a_thing_is_aimed_at_whom_its_accusing_participle_names(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    def criticised(text: str) -> set[str | None]:
+        events = model_pipeline.code(text, published="2025-05-13")
+        return {e.target.actor.code if e.target else None for e in events if e.cameo == "111"}
+
+    assert criticised("Chile's foreign ministry criticised the vote, blaming Bolivia for the tension.") == {
+        "BOL"
+    }
+    # Without the participle the vote names no one.
+    assert criticised("Chile's foreign ministry criticised the vote on Monday.") == {None}
+
+
 def test_the_judges_after_an_international_court_are_the_court(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The European Court of Human Rights ruled against Turkey on Tuesday. "

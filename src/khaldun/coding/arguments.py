@@ -482,7 +482,30 @@ def targets(
         conditioned = _conditioned_party(kn, doc, trigger, mentions)
         if conditioned is not None:
             return conditioned
+    if rule.code[:2] in kn.words["criticism_roots"] and trigger.pos in ("VERB", "AUX"):
+        accused = _accused_in_participle(kn, doc, trigger, mentions)
+        if accused is not None:
+            return accused
     return None, filler
+
+
+def _accused_in_participle(
+    kn: Knowledge, doc: ParsedDoc, trigger: Token, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
+    """Whom criticism of a thing is aimed at, when a participle on it names them: "condemned
+    the decision, accusing Paris of bad faith" is aimed at Paris."""
+    for clause in doc.children(trigger.i):
+        if (
+            clause.dep != "advcl"
+            or clause.tag != "VBG"
+            or clause.lemma.lower() not in kn.words["accusing_verbs"]
+        ):
+            continue
+        accused = child_of(doc, clause, "dobj")
+        arg = argument(doc, accused, mentions, f"whom the participle {clause.text!r} names")
+        if arg is not None and accused is not None:
+            return arg, accused
+    return None
 
 
 def _party_of_a_bond(
