@@ -535,3 +535,11 @@ def test_a_word_for_criticism_answers_the_latest_criticism_not_the_latest_word(m
     rejections = {d for d in _dyads(model_pipeline, text) if d[0] == "ZWEGOV" and d[2] in ("01", "12")}
     # The criticism is Britain's condemnation, not the Union's later appeal.
     assert {target for _, target, _ in rejections} == {"GBR"}
+
+
+def test_a_claim_of_responsibility_is_aimed_at_whom_the_attack_struck(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    for claim in ("Boko Haram claimed responsibility for the attack.", "Boko Haram claimed responsibility."):
+        text = f"A suicide bomber killed nine Nigerian soldiers at a checkpoint near Maiduguri on Friday. {claim}"
+        claims = {d for d in _dyads(model_pipeline, text) if d[2] == "01"}
+        # Not the attack's author, whom "the attack" names, nor no one.
+        assert {target for _, target, _ in claims} == {"NGAMIL"}, claim

@@ -8,7 +8,8 @@ the story and the events before it.
 * sector groups of no stated country belong to the country of the place ("killed 23
   people in Tel Aviv": ISRCVL), or in domestic kinds of event to the other side's;
 * a threat that names no one is aimed at whoever acted against the speaker last; a
-  reaction or aid that names no one, at the country the story is about.
+  claim of responsibility at whom the attack claimed struck; a reaction or aid that names
+  no one, at the country the story is about.
 
 Each inference is written into the side's ``how`` and counts against the event's confidence.
 """
@@ -32,6 +33,7 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand = source_from_place(kn, cand, place, draft.story_country)
     cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
     cand = target_of_reprisal(kn, cand, draft.earlier)
+    cand = target_of_claimed_attack(kn, cand, draft.earlier)
     cand = target_from_story(kn, cand, draft.story_country)
     return replace(draft, cand=country_from_counterpart(kn, cand))
 
@@ -187,6 +189,22 @@ def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event])
         return cand
     actor = event.source.actor
     how = f"who acted against the speaker before, {actor.name} ({event.cameo})"
+    return _with_inferred_side(cand, "target", actor, how)
+
+
+def target_of_claimed_attack(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+    """A claim of responsibility ("Al-Shabaab claimed responsibility (for the attack)") is
+    aimed at whom the latest attack struck, not at its author, whom "the attack" names."""
+    if cand.source is None or not cand.code.startswith(tuple(kn.words["claim_codes"])):
+        return cand
+    attacks = (e for e in reversed(earlier) if e.cameo.startswith(tuple(kn.words["attack_roots"])))
+    attack = next(attacks, None)
+    if attack is None or attack.target is None:
+        return cand
+    if cand.target is not None and (attack.source is None or cand.target.actor.id != attack.source.actor.id):
+        return cand  # a victim of its own ("responsibility for the attack on the embassy")
+    actor = attack.target.actor
+    how = f"whom the attack claimed struck, {actor.name} ({attack.cameo})"
     return _with_inferred_side(cand, "target", actor, how)
 
 
