@@ -25,6 +25,8 @@ CASES = [
     ("Germany sent humanitarian aid to Turkey after the earthquake.", ("DEU", "TUR", "073")),
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
+    ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
+    ("Chile reaffirmed its respect for Peru's territorial integrity.", ("CHL", "PER", "051")),
     # An allegation or complaint accuses whom its content clause names, and is the one event.
     ("Eritrea alleged that Sweden had armed the rebels.", ("ERI", "SWE", "112")),
     ("Lebanon complained that Israeli jets had violated its airspace.", ("LBN", "ISRMIL", "114")),
