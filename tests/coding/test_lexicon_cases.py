@@ -1130,3 +1130,11 @@ def test_a_condition_is_not_news_of_its_own(model_pipeline) -> None:  # type: ig
     text = "Kenyan teachers will not end their strike unless their demands for higher pay are met by the government."
     events = model_pipeline.code(text, published="2024-05-03")
     assert [(e.cameo, e.modality.value, e.cameo_standard) for e in events] == [("082", "negated", "1242")]
+
+
+def test_the_condition_of_a_noun_event_under_its_verb_is_not_news_of_its_own(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "take part in talks unless ...": the condition hangs on the light verb, not on the
+    # noun event; the prisoners' release has not happened, the refusal has.
+    text = "The Togolese opposition will not take part in talks unless the jailed activists are freed."
+    events = model_pipeline.code(text, published="2024-05-03")
+    assert [(e.cameo, e.modality.value, e.cameo_standard) for e in events] == [("040", "negated", "125")]

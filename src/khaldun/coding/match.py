@@ -302,6 +302,8 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     # ... on the verb or on its object noun ("expressed hope that talks would resume").
     content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
     triggers = {c.trigger.i for c in candidates}
+    # A noun event's verb holds its conditions: "would not take part in talks unless ...".
+    triggers |= {doc.governing_verb(c.trigger.i).i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
     codes = {c.trigger.i: c.code for c in candidates}
     kept = []
     for cand in candidates:
