@@ -26,6 +26,9 @@ CASES = [
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
+    # Criticism an act drew is criticism of its author by those it came from.
+    ("Turkey's offensive in northern Iraq drew sharp condemnation from Baghdad.", ("IRQGOV", "TUR", "111")),
+    ("The Venezuelan decision sparked criticism from Brazil.", ("BRA", "VEN", "111")),
     ("Chile reaffirmed its respect for Peru's territorial integrity.", ("CHL", "PER", "051")),
     # An allegation or complaint accuses whom its content clause names, and is the one event.
     ("Eritrea alleged that Sweden had armed the rebels.", ("ERI", "SWE", "112")),
