@@ -26,6 +26,8 @@ CASES = [
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
+    # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
+    ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
     # Criticism an act drew is criticism of its author by those it came from.
     ("Turkey's offensive in northern Iraq drew sharp condemnation from Baghdad.", ("IRQGOV", "TUR", "111")),
     ("The Venezuelan decision sparked criticism from Brazil.", ("BRA", "VEN", "111")),

@@ -462,6 +462,10 @@ def targets(
             if arg is not None:
                 at_a_place = rule.place_target and slot in kn.words["place_prepositions"]
                 return replace(arg, place=at_a_place), token
+            if rule.place_target and _placed(doc, token, mentions):
+                # "contributed troops to a force in Liberia": a thing at a place leaves the
+                # target to the place, as no filler at all would.
+                continue
             filler = filler or token
     if rule.target_required:
         return None, filler  # only its own slots: "wants to attack X" is no appeal to X
@@ -506,6 +510,13 @@ def _accused_in_participle(
         if arg is not None and accused is not None:
             return arg, accused
     return None
+
+
+def _placed(doc: ParsedDoc, filler: Token, mentions: MentionIndex) -> bool:
+    """True for a thing in a target slot that an "in" phrase puts in a named place."""
+    return any(
+        argument(doc, p, mentions, "place") is not None for p in prepositional_objects(doc, filler, "in")
+    )
 
 
 def _party_of_a_bond(

@@ -167,7 +167,10 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
     if cand.target is not None or cand.source is None:
         return cand
     source = cand.source.actor
-    country = place.country if place is not None and cand.rule.thing_target else None
+    # Also an act aimed at a place that named a thing there ("contributed troops to a
+    # force in Liberia").
+    at_a_place = cand.rule.thing_target or cand.rule.place_target
+    country = place.country if place is not None and at_a_place else None
     how = f"the country of the event's place, {place.name}" if country and place else ""
     own_country = kn.words.own_country_target_roots
     if country is None and cand.code[:2] in own_country and source.country:
