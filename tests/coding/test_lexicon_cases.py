@@ -1143,3 +1143,11 @@ def test_the_condition_of_a_noun_event_under_its_verb_is_not_news_of_its_own(mod
     text = "The Togolese opposition will not take part in talks unless the jailed activists are freed."
     events = model_pipeline.code(text, published="2024-05-03")
     assert [(e.cameo, e.modality.value, e.cameo_standard) for e in events] == [("040", "negated", "125")]
+
+
+def test_latin_american_is_no_american(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "American" alone is the United States; after "Latin", "South" or "Central" it is a region.
+    regional = model_pipeline.code("Nicaragua expelled the ambassadors of six Latin American countries.")
+    assert regional and all(e.target is None or e.target.actor.country != "USA" for e in regional)
+    national = model_pipeline.code("Nicaragua expelled the American ambassador.")
+    assert [e.target.actor.country for e in national if e.target] == ["USA"]

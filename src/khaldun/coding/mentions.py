@@ -217,11 +217,19 @@ _LANGUAGE_NOUNS = frozenset(
 )
 
 
+# Words that make "America(n)" a continent or a region, not the United States: "Latin
+# American countries", "South America", "Native Americans".
+_AMERICAS_PREFIXES = frozenset({"latin", "south", "central", "north", "native", "pan", "meso"})
+
+
 def _negated_cue(doc: ParsedDoc, cue: Cue) -> bool:
     """ "anti-Syria", "pro-Iranian": the country describes a stance, not the actor's
     nationality; nor does "ethnic Albanians" say which state they live in, nor "its French
-    acronym" whose it is."""
+    acronym" whose it is, nor "Latin American" which state it is."""
     if cue.start >= 1 and doc.tokens[cue.start - 1].lower == "ethnic" and cue.hit.kind is not HitKind.PEOPLE:
+        return True
+    before = doc.tokens[cue.start - 1].lower if cue.start >= 1 else ""
+    if before.rstrip("-") in _AMERICAS_PREFIXES and cue.text.lower().startswith("america"):
         return True
     if cue.end < len(doc.tokens) and doc.tokens[cue.end].lower in _LANGUAGE_NOUNS:
         return True
