@@ -1151,3 +1151,10 @@ def test_latin_american_is_no_american(model_pipeline) -> None:  # type: ignore[
     assert regional and all(e.target is None or e.target.actor.country != "USA" for e in regional)
     national = model_pipeline.code("Nicaragua expelled the American ambassador.")
     assert [e.target.actor.country for e in national if e.target] == ["USA"]
+
+
+def test_what_a_protest_demands_is_not_done(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The release is what the marchers demand; it has not happened.
+    text = "Hundreds of lawyers marched through Lahore to demand the release of a jailed judge."
+    events = model_pipeline.code(text, published="2024-05-03")
+    assert [e.cameo[:2] for e in events] == ["14"]

@@ -301,6 +301,7 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
     content = [c for c in candidates if c.code[:2] in kn.words["content_roots"]]
     # ... on the verb or on its object noun ("expressed hope that talks would resume").
     content_heads = {c.trigger.i for c in content} | {c.trigger_end.i for c in content}
+    demands = {c.trigger.i for c in content if c.code[:2] in kn.words["appeal_codes"]}
     triggers = {c.trigger.i for c in candidates}
     # A noun event's verb holds its conditions: "would not take part in talks unless ...".
     triggers |= {doc.governing_verb(c.trigger.i).i for c in candidates if c.trigger.pos in ("NOUN", "PROPN")}
@@ -310,6 +311,7 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
         asked = cand.code[:2] in kn.words["asked_for_roots"]
         if (
             _inside_content(doc, cand.trigger, content_heads, asked=asked)
+            or (asked and _what_is_demanded(kn, doc, cand.trigger, demands))
             or _what_a_protest_does(kn, doc, cand)
             or _a_condition_of(kn, doc, cand.trigger, triggers)
         ):
@@ -399,6 +401,12 @@ def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: b
             return True  # "called for the pullout of Kenyan troops": what the appeal asks
         current = doc.head(current.i)
     return False
+
+
+def _what_is_demanded(kn: Knowledge, doc: ParsedDoc, trigger: Token, demands: set[int]) -> bool:
+    """True for a noun event that is the object of a demand or appeal ("marched to demand
+    the release of a judge"): asked for, not done, even where the demand is the march's."""
+    return trigger.pos in ("NOUN", "PROPN") and trigger.dep == "dobj" and trigger.head in demands
 
 
 def _stance_preposition(doc: ParsedDoc, prep: Token, heads: set[int]) -> bool:
