@@ -28,6 +28,9 @@ CASES = [
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
+    # Accusations exchanged or traded go both ways (the reverse direction is coded too).
+    ("Peru traded accusations with Chile over the border incident.", ("PER", "CHL", "112")),
+    ("Peru and Chile exchanged accusations over the border incident.", ("CHL", "PER", "112")),
     # Criticism an act drew is criticism of its author by those it came from.
     ("Turkey's offensive in northern Iraq drew sharp condemnation from Baghdad.", ("IRQGOV", "TUR", "111")),
     ("The Venezuelan decision sparked criticism from Brazil.", ("BRA", "VEN", "111")),

@@ -763,7 +763,13 @@ def _emit(
         and not (at_a_place or rule.reciprocal or _a_place(kn, doc, filler))
     )
     mutual = target is None and not struck_a_thing and trigger.lemma.lower() not in kn.words["one_way_lemmas"]
-    if mutual and source is not None and len(source.mentions) > 1 and _reciprocal(kn, code):
+    # A rule marked reciprocal is mutual whatever its root ("exchanged accusations").
+    if (
+        mutual
+        and source is not None
+        and len(source.mentions) > 1
+        and (_reciprocal(kn, code) or rule.reciprocal)
+    ):
         return _reciprocal_events(kn, trigger, trigger_end, rule, code, source, inferred, notes)
     if source is None and target is not None and len(target.mentions) > 1 and _reciprocal(kn, code):
         # "the talks between Armenia and Azerbaijan": the parties are both sides.
