@@ -1161,3 +1161,18 @@ def test_what_a_protest_demands_is_not_done(model_pipeline) -> None:  # type: ig
     text = "Hundreds of lawyers marched through Lahore to demand the release of a jailed judge."
     events = model_pipeline.code(text, published="2024-05-03")
     assert [e.cameo[:2] for e in events] == ["14"]
+
+
+def test_retaliation_is_force_and_promised_on_a_condition_a_threat(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    done = model_pipeline.code(
+        "Iran retaliated against Israel with a barrage of missiles.", published="2024-05-03"
+    )
+    assert [(e.cameo, e.modality.value, e.target.actor.code if e.target else None) for e in done] == [
+        ("190", "asserted", "ISR")
+    ]
+    # Planned on a condition: a threat of force at whom the condition names.
+    text = "Vietnam said it would retaliate if Chinese ships entered its waters again."
+    threat = model_pipeline.code(text, published="2024-05-03")
+    assert [(e.cameo_standard, e.target.actor.country if e.target else None) for e in threat] == [
+        ("138", "CHN")
+    ]
