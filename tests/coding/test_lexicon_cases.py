@@ -28,6 +28,11 @@ CASES = [
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
+    # The parser may hang the noun's "by" on its "of" object; the doer is still the "by".
+    (
+        "The arrest of the opposition leader by Tanzanian police sparked protests.",
+        ("TZACOP", "TZAOPP", "173"),
+    ),
     # Accusations exchanged or traded go both ways (the reverse direction is coded too).
     ("Peru traded accusations with Chile over the border incident.", ("PER", "CHL", "112")),
     ("Peru and Chile exchanged accusations over the border incident.", ("CHL", "PER", "112")),
@@ -1176,3 +1181,11 @@ def test_retaliation_is_force_and_promised_on_a_condition_a_threat(model_pipelin
     assert [(e.cameo_standard, e.target.actor.country if e.target else None) for e in threat] == [
         ("138", "CHN")
     ]
+
+
+def test_people_executed_are_killed_and_a_plan_executed_is_no_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    killed = model_pipeline.code(
+        "Belarus executed two opposition activists on Monday.", published="2024-05-03"
+    )
+    assert [(e.source.actor.code if e.source else None, e.cameo) for e in killed] == [("BLR", "1823")]
+    assert model_pipeline.code("The army executed the plan without delay.", published="2024-05-03") == []

@@ -362,6 +362,11 @@ def noun_owner(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument 
     if possessor is not None:
         return argument(doc, possessor, mentions, "possessor") or NOT_AN_ACTOR
     by = next((c for c in doc.children(noun.i) if c.dep == "prep" and c.lower == "by"), None)
+    if by is None:
+        # "the arrest of the opposition leader by police": the parser may hang the "by" on
+        # the "of" object.
+        of = prepositional_objects(doc, noun, "of")
+        by = next((c for o in of for c in doc.children(o.i) if c.dep == "prep" and c.lower == "by"), None)
     if by is not None and child_of(doc, by, "pobj"):
         return argument(doc, child_of(doc, by, "pobj"), mentions, "by-phrase")
     if noun.i in mentions:  # "Palestinian riots", "US sanctions": the demonym says whose
