@@ -28,6 +28,7 @@ CASES = [
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
+    ("The Palestinian Authority suspended security coordination with Israel.", ("PSEGOV", "ISR", "160")),
     # The parser may hang the noun's "by" on its "of" object; the doer is still the "by".
     (
         "The arrest of the opposition leader by Tanzanian police sparked protests.",
