@@ -29,6 +29,9 @@ CASES = [
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
     ("The Palestinian Authority suspended security coordination with Israel.", ("PSEGOV", "ISR", "160")),
+    # Another state's airspace violated or entered is a show of force at it.
+    ("Two Turkish fighter jets violated Greek airspace over the Aegean.", ("TURMIL", "GRC", "150")),
+    ("A Belarusian military helicopter entered Polish airspace on Sunday.", ("BLR", "POL", "150")),
     # The parser may hang the noun's "by" on its "of" object; the doer is still the "by".
     (
         "The arrest of the opposition leader by Tanzanian police sparked protests.",
@@ -1190,3 +1193,9 @@ def test_people_executed_are_killed_and_a_plan_executed_is_no_event(model_pipeli
     )
     assert [(e.source.actor.code if e.source else None, e.cameo) for e in killed] == [("BLR", "1823")]
     assert model_pipeline.code("The army executed the plan without delay.", published="2024-05-03") == []
+
+
+def test_waters_entered_by_migrants_are_no_show_of_force(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        model_pipeline.code("A boat carrying 40 migrants entered Greek waters.", published="2024-05-03") == []
+    )
