@@ -27,6 +27,7 @@ CASES = [
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     ("Japan sent emergency generators to Mongolia after the blizzard.", ("JPN", "MNG", "073")),
+    ("Cuba described the American embargo as illegal.", ("CUB", "USA", "111")),
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
     ("The Palestinian Authority suspended security coordination with Israel.", ("PSEGOV", "ISR", "160")),

@@ -552,8 +552,17 @@ def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
 
 
 def _as_predicate(doc: ParsedDoc, verb: Token) -> Token | None:
-    """What the object is described as: "described the blockade as a war crime"."""
-    return next(iter(prepositional_objects(doc, verb, "as")), None)
+    """What the object is described as: "described the blockade as a war crime", "described
+    the sanctions as illegal" (the parser hangs the adjective on the "as")."""
+    found = prepositional_objects(doc, verb, "as")
+    found += [
+        a
+        for p in doc.children(verb.i)
+        if p.dep == "prep" and p.lower == "as"
+        for a in doc.children(p.i)
+        if a.dep in ("amod", "acomp") and a.pos == "ADJ"
+    ]
+    return next(iter(found), None)
 
 
 def _fixed_appositive(doc: ParsedDoc, verb: Token) -> Token | None:
