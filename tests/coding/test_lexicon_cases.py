@@ -28,6 +28,8 @@ CASES = [
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     ("Japan sent emergency generators to Mongolia after the blizzard.", ("JPN", "MNG", "073")),
     ("Cuba described the American embargo as illegal.", ("CUB", "USA", "111")),
+    ("China extended a $2 billion credit line to Pakistan.", ("CHN", "PAK", "071")),
+    ("The IMF approved a bailout for Egypt.", ("IGOIMF", "EGY", "071")),
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
     ("The Palestinian Authority suspended security coordination with Israel.", ("PSEGOV", "ISR", "160")),
