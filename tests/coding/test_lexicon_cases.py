@@ -1203,3 +1203,19 @@ def test_waters_entered_by_migrants_are_no_show_of_force(model_pipeline) -> None
     assert (
         model_pipeline.code("A boat carrying 40 migrants entered Greek waters.", published="2024-05-03") == []
     )
+
+
+def test_a_thing_stormed_or_given_at_a_place_is_aimed_at_the_place_s_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    def sides(text: str) -> list[tuple[str | None, str | None, str]]:
+        events = model_pipeline.code(text, published="2024-05-03")
+        return [
+            (
+                e.source.actor.country if e.source else None,
+                e.target.actor.country if e.target else None,
+                e.cameo,
+            )
+            for e in events
+        ]
+
+    assert sides("Al-Shabaab gunmen stormed a hotel in Mogadishu.") == [("SOM", "SOM", "190")]
+    assert sides("Kenya will deploy 1,000 police officers to a base in Haiti.")[0][:2] == ("KEN", "HTI")

@@ -32,7 +32,7 @@ from khaldun.coding.mentions import (
 )
 from khaldun.coding.modality import condition_clause
 from khaldun.knowledge import Knowledge
-from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, group_actor
+from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, country_actor, group_actor
 from khaldun.knowledge.lexicon import TriggerRule
 from khaldun.model import Actor, ActorKind, ActorMention
 from khaldun.nlp.base import ParsedDoc, Token
@@ -467,7 +467,12 @@ def targets(
             if arg is not None:
                 at_a_place = rule.place_target and slot in kn.words["place_prepositions"]
                 return replace(arg, place=at_a_place), token
-            if rule.place_target and _placed(doc, token, mentions):
+            placed = _country_of_the_place(kn, doc, token, mentions) if rule.place_target else None
+            if placed is not None and rule.target_required and rule.code[:2] not in kn.words["attack_roots"]:
+                # "will deploy troops to a base in Syria": the place's country. (An attack on
+                # a thing keeps its victims to the place's inference: "a market in Baghdad".)
+                return placed
+            if placed is not None:
                 # "contributed troops to a force in Liberia": a thing at a place leaves the
                 # target to the place, as no filler at all would.
                 continue
@@ -517,11 +522,20 @@ def _accused_in_participle(
     return None
 
 
-def _placed(doc: ParsedDoc, filler: Token, mentions: MentionIndex) -> bool:
-    """True for a thing in a target slot that an "in" phrase puts in a named place."""
-    return any(
-        argument(doc, p, mentions, "place") is not None for p in prepositional_objects(doc, filler, "in")
-    )
+def _country_of_the_place(
+    kn: Knowledge, doc: ParsedDoc, filler: Token, mentions: MentionIndex
+) -> tuple[Argument, Token] | None:
+    """The country of the named place an "in" phrase puts a thing in the target slot in
+    ("a hotel in Mogadishu": Somalia, the state, not the capital's government)."""
+    for place in prepositional_objects(doc, filler, "in"):
+        arg = argument(doc, place, mentions, "place")
+        country = next((m.actor.country for m in arg.mentions if m.actor.country), None) if arg else None
+        if country is not None and arg is not None:
+            first = arg.mentions[0]
+            how = f"the country of {first.mention.text!r}, where the {filler.text!r} is"
+            actor = country_actor(kn.kb, country)
+            return Argument((ActorMention(replace(first.mention, how=how), actor),), how, place=True), place
+    return None
 
 
 def _party_of_a_bond(
