@@ -31,6 +31,8 @@ CASES = [
     ("China extended a $2 billion credit line to Pakistan.", ("CHN", "PAK", "071")),
     ("The IMF approved a bailout for Egypt.", ("IGOIMF", "EGY", "071")),
     ("The Ugandan authorities blocked access to the social network Facebook.", ("UGAGOV", "UGA", "1721")),
+    # Claims called baseless are denied, not made.
+    ("Ghana described the Togolese claims as unfounded.", ("GHA", "TGO", "016")),
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
     ("The Palestinian Authority suspended security coordination with Israel.", ("PSEGOV", "ISR", "160")),
