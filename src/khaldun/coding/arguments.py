@@ -508,17 +508,24 @@ def _accused_in_participle(
 ) -> tuple[Argument, Token] | None:
     """Whom criticism of a thing is aimed at, when a participle on it names them: "condemned
     the decision, accusing Paris of bad faith" is aimed at Paris."""
-    for clause in doc.children(trigger.i):
-        if (
-            clause.dep != "advcl"
-            or clause.tag != "VBG"
-            or clause.lemma.lower() not in kn.words["accusing_verbs"]
-        ):
-            continue
-        accused = child_of(doc, clause, "dobj")
-        arg = argument(doc, accused, mentions, f"whom the participle {clause.text!r} names")
-        if arg is not None and accused is not None:
-            return arg, accused
+    accusing = kn.words["accusing_verbs"]
+    clauses = [
+        c
+        for c in doc.children(trigger.i)
+        if c.dep == "advcl" and c.tag == "VBG" and c.lemma.lower() in accusing
+    ]
+    return _first_actor_below(doc, clauses, "dobj", mentions, "whom the participle {} names")
+
+
+def _first_actor_below(
+    doc: ParsedDoc, clauses: list[Token], dep: str, mentions: MentionIndex, how: str
+) -> tuple[Argument, Token] | None:
+    """The first actor among the ``dep`` children of ``clauses`` (``how`` names the clause)."""
+    for clause in clauses:
+        word = child_of(doc, clause, dep)
+        arg = argument(doc, word, mentions, how.format(repr(clause.text)))
+        if arg is not None and word is not None:
+            return arg, word
     return None
 
 
@@ -565,15 +572,8 @@ def _conditioned_party(
     """Whom a threat or demand is made of, when only its condition names them: "threatened
     to stop the talks if the United States goes ahead", "... unless the Kremlin closes its base"."""
     heads = [trigger, *(c for c in doc.children(trigger.i) if c.dep == "xcomp")]
-    for head in heads:
-        for clause in doc.children(head.i):
-            if not condition_clause(kn.modality, doc, clause):
-                continue
-            subject = child_of(doc, clause, "nsubj")
-            arg = argument(doc, subject, mentions, f"who must meet the condition {clause.text!r}")
-            if arg is not None and subject is not None:
-                return arg, subject
-    return None
+    clauses = [c for h in heads for c in doc.children(h.i) if condition_clause(kn.modality, doc, c)]
+    return _first_actor_below(doc, clauses, "nsubj", mentions, "who must meet the condition {}")
 
 
 def _embedded_target(
