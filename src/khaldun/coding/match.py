@@ -311,7 +311,7 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
         asked = cand.code[:2] in kn.words["asked_for_roots"]
         if (
             _inside_content(doc, cand.trigger, content_heads, asked=asked)
-            or (asked and _what_is_demanded(kn, doc, cand.trigger, demands))
+            or (asked and _what_is_demanded(cand.trigger, demands))
             or _what_a_protest_does(kn, doc, cand)
             or _a_condition_of(kn, doc, cand.trigger, triggers)
         ):
@@ -403,7 +403,7 @@ def _inside_content(doc: ParsedDoc, trigger: Token, heads: set[int], *, asked: b
     return False
 
 
-def _what_is_demanded(kn: Knowledge, doc: ParsedDoc, trigger: Token, demands: set[int]) -> bool:
+def _what_is_demanded(trigger: Token, demands: set[int]) -> bool:
     """True for a noun event that is the object of a demand or appeal ("marched to demand
     the release of a judge"): asked for, not done, even where the demand is the march's."""
     return trigger.pos in ("NOUN", "PROPN") and trigger.dep == "dobj" and trigger.head in demands
