@@ -33,6 +33,8 @@ CASES = [
     ("The Ugandan authorities blocked access to the social network Facebook.", ("UGAGOV", "UGA", "1721")),
     # Claims called baseless are denied, not made.
     ("Ghana described the Togolese claims as unfounded.", ("GHA", "TGO", "016")),
+    # Whoever began the process of doing it does it.
+    ("Kenya began the process of withdrawing its troops from Somalia.", ("KEN", "SOM", "0874")),
     # Given to a thing at a place ("to a force in Chad"): the place's country is the target.
     ("Rwanda will contribute 800 troops to a regional force in Mozambique.", ("RWA", "MOZ", "074")),
     ("The Palestinian Authority suspended security coordination with Israel.", ("PSEGOV", "ISR", "160")),

@@ -302,6 +302,9 @@ def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Ment
         if came_from.dep == "pcomp" and current.lower in kn.words["manner_prepositions"]:
             # "Moscow responded by expelling two diplomats": the one who responded expels.
             current = doc.head(current.i)
+        elif came_from.dep == "pcomp" and current.lower == "of" and doc.head(current.i).dep == "dobj":
+            # "began the process of returning the gorillas": whoever began the process returns.
+            current = doc.head(doc.head(current.i).i)
         controller = child_of(doc, current, "dobj") if came_from.dep == "xcomp" else None
         if controller is not None and controller.i < came_from.i:
             # Object control: in "urged Iran to release them" Iran does the releasing; a
