@@ -31,10 +31,11 @@ from khaldun.coding.mentions import (
     names_people,
 )
 from khaldun.coding.modality import condition_clause
+from khaldun.coding.places import place_at
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import UNKNOWN_COUNTRY, country_actor, group_actor
 from khaldun.knowledge.lexicon import TriggerRule
-from khaldun.model import Actor, ActorKind, ActorMention
+from khaldun.model import Actor, ActorKind, ActorMention, Mention
 from khaldun.nlp.base import ParsedDoc, Token
 
 MentionIndex = Mapping[int, tuple[ActorMention, ...]]
@@ -537,14 +538,17 @@ def _country_of_the_place(
 ) -> tuple[Argument, Token] | None:
     """The country of the named place an "in" phrase puts a thing in the target slot in
     ("a hotel in Mogadishu": Somalia, the state, not the capital's government)."""
-    for place in prepositional_objects(doc, filler, "in"):
-        arg = argument(doc, place, mentions, "place")
-        country = next((m.actor.country for m in arg.mentions if m.actor.country), None) if arg else None
-        if country is not None and arg is not None:
-            first = arg.mentions[0]
-            how = f"the country of {first.mention.text!r}, where the {filler.text!r} is"
-            actor = country_actor(kn.kb, country)
-            return Argument((ActorMention(replace(first.mention, how=how), actor),), how, place=True), place
+    for word in prepositional_objects(doc, filler, "in"):
+        if word.i not in mentions:
+            continue  # named as an actor too: a place the knowledge base knows
+        place = place_at(kn, doc, word)
+        if place is None or not place.country:
+            continue
+        how = f"the country of {place.name}, where the {filler.text!r} is"
+        mention = Mention(
+            word.idx, word.idx + len(word.text), word.text, sentence=word.sent, head=word.i, how=how
+        )
+        return Argument((ActorMention(mention, country_actor(kn.kb, place.country)),), how, place=True), word
     return None
 
 
