@@ -31,10 +31,11 @@ from khaldun.coding.arguments import (
 from khaldun.coding.candidate import Candidate
 from khaldun.coding.mentions import names_people
 from khaldun.coding.modality import condition_clause, reported_obligation
+from khaldun.coding.resolve.earlier import release_without_holder
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import sector_actor
 from khaldun.knowledge.lexicon import Lexicon, TriggerRule
-from khaldun.model import ActorKind, ActorMention, Mention
+from khaldun.model import ActorKind, ActorMention, Mention, Modality
 from khaldun.nlp.base import ParsedDoc, Token
 from khaldun.nlp.fixed_phrases import is_fixed_phrase
 
@@ -76,6 +77,7 @@ def match_sentence(
     # A verb joined to a complete event's verb by "and" is an act of its own when its rule
     # needs no target ("lifted the curfew and released the detained protesters").
     borrowed = _targets_from_conjuncts(kn, doc, [c for c in found if c not in complete], complete)
+    borrowed += _holders_in_the_sentence(kn, doc, [c for c in found if c not in complete], complete)
     lenders = {b.trigger.i for b in borrowed}
     found = (
         complete
@@ -147,6 +149,43 @@ def _targets_from_conjuncts(
                 )
             )
     return out
+
+
+def _holders_in_the_sentence(
+    kn: Knowledge, doc: ParsedDoc, partial: list[Candidate], complete: list[Candidate]
+) -> list[Candidate]:
+    """Calls for a release aimed at whoever the same sentence says holds the people ("police
+    detained a journalist, prompting Berlin to demand her release": the police), as a call
+    in a later sentence is aimed at the latest holder before it (khaldun.coding.resolve.earlier)."""
+    holders = [c for c in complete if c.code.startswith(tuple(kn.words["holding_codes"]))]
+    out = []
+    for cand in partial:
+        if cand.source is None or cand.target is not None or not holders:
+            continue
+        if not any(release_without_holder(kn, doc, t) for t in _objects_of(doc, cand.trigger)):
+            continue
+        holder = next((h for h in holders if h.source.actor.id != cand.source.actor.id), None)
+        if holder is not None:
+            note = f"target: who holds them, by the {holder.trigger.text!r} before"
+            out.append(
+                replace(
+                    cand,
+                    target=holder.source,
+                    partial=False,
+                    inferred=cand.inferred + 1,
+                    notes=(*cand.notes[:1], note),
+                )
+            )
+    return out
+
+
+def _objects_of(doc: ParsedDoc, verb: Token) -> list[Token]:
+    """The verb's object and the objects of its prepositions ("demanded her release", "called
+    for the release of")."""
+    kids = doc.children(verb.i)
+    return [k for k in kids if k.dep == "dobj"] + [
+        pobj for k in kids if k.dep == "prep" for pobj in doc.children(k.i) if pobj.dep == "pobj"
+    ]
 
 
 def _own_addressee(kn: Knowledge, doc: ParsedDoc, verb: Token, rule: TriggerRule) -> bool:
@@ -283,6 +322,8 @@ def _obligations(
 def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -> list[Candidate]:
     """Drop events that are the content of another event's trigger: in "threatened to
     shell Iraqi towns" or "bombarded the city, killing eight", one event is coded."""
+    clause_events = {c.trigger.i for c in candidates}
+    candidates = [c for c in candidates if not _gives_way_to_its_clause(kn, doc, c, clause_events)]
     fired = {c.trigger.i for c in candidates if c.target is not None}
     obliged = {
         c.trigger_end.i for c in candidates if c.trigger_end.dep == "ccomp" and c.trigger_end.i != c.trigger.i
@@ -326,6 +367,8 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
                 c.dep in ("nsubj", "nsubjpass") for c in doc.children(current.i)
             ):
                 break  # a clause with its own subject is news of its own ("..., while Fidan pledged")
+            if current.dep == "xcomp" and _done_by_the_object(doc, doc.head(current.i), fired):
+                break  # "..., prompting Berlin to demand her release": Berlin's act, news of its own
             came_from, current = current, doc.head(current.i)
             if current.i in fired and not _reason_given_for(kn, came_from, cand, codes.get(current.i, "")):
                 governed = True
@@ -333,6 +376,24 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
         if not governed:
             kept.append(cand)
     return kept
+
+
+def _done_by_the_object(doc: ParsedDoc, verb: Token, fired: set[int]) -> bool:
+    """True for a verb that is no event and whose object does what follows ("prompting
+    Berlin to demand", "forcing the army to withdraw"): its clause has a doer of its own."""
+    return verb.i not in fired and any(c.dep == "dobj" for c in doc.children(verb.i))
+
+
+def _gives_way_to_its_clause(kn: Knowledge, doc: ParsedDoc, cand: Candidate, triggers: set[int]) -> bool:
+    """True for a that-clause verb that also denies the clause's event ("denied that its
+    police had attacked the protesters"): a clause that tells an event is
+    coded as that event, with the modality the verb gives it (the attack, denied); only a
+    clause that tells none is the verb's own event ("denied that she was mistreated", 016)."""
+    denies = kn.modality.lemmas.get(cand.trigger.lemma.lower()) is Modality.DENIED
+    if cand.rule.requires_child != ("ccomp",) or not denies:
+        return False
+    clauses = [c for c in doc.children(cand.trigger.i) if c.dep == "ccomp"]
+    return any(t.i in triggers for c in clauses for t in doc.subtree(c.i))
 
 
 def _reason_given_for(kn: Knowledge, clause: Token, cand: Candidate, deed: str) -> bool:

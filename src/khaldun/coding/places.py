@@ -37,7 +37,13 @@ def place_at(kn: Knowledge, doc: ParsedDoc, token: Token) -> Place | None:
             if place is not None:
                 return place
     start = token.i
-    while start > 0 and doc.tokens[start - 1].dep == "compound" and doc.tokens[start - 1].head == token.i:
+    # The whole compound name, compounds of compounds included ("Cabo Delgado province"):
+    # stopping at the word next to the head would read "Delgado province".
+    while (
+        start > 0
+        and doc.tokens[start - 1].dep == "compound"
+        and start <= doc.tokens[start - 1].head <= token.i
+    ):
         start -= 1
     if token.pos == "PROPN":
         return kn.gazetteer.resolve(doc.span_text(start, token.i + 1))

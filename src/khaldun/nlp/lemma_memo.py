@@ -11,10 +11,14 @@ The stock lemmatizer asks its ``lemma_index`` table only whether a form is in a
 part of speech's list of words, and those lists hold up to 57,000 words: the
 wrapped lemmatizer is given the same words as sets, which answer the same
 question at once.
+
+Forms the stock lemmatizer gets wrong ("hoped" as "hop") may be given as fixes
+(:mod:`khaldun.nlp.lemma_fixes`): their lemma is the fix, for the first document too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -41,10 +45,17 @@ class LemmaMemo:
         self.stock: Lemmatizer | None = None
         self._memo: dict[tuple[int, int, int], int] = {}
         self._checked = False
+        self._fixes: dict[tuple[str, str], str] = {}
 
-    def wrap(self, stock: Lemmatizer) -> None:
+    def wrap(self, stock: Lemmatizer, fixes: Mapping[str, Mapping[str, str]] | None = None) -> None:
         """Remember the answers of ``stock``, which this component now owns (its word lists
-        become sets: it is no longer a component of its own, to be saved as one)."""
+        become sets: it is no longer a component of its own, to be saved as one); ``fixes``
+        ({"verb": {"hoped": "hope"}}) replace its answer for those lower-case forms."""
+        self._fixes = {
+            (pos.upper(), form): lemma
+            for pos, forms in (fixes or {}).items()
+            for form, lemma in forms.items()
+        }
         if stock.lookups.has_table(_INDEX):
             index = stock.lookups.get_table(_INDEX)
             stock.lookups.set_table(
@@ -58,7 +69,10 @@ class LemmaMemo:
             raise RuntimeError(f"{self.name}: no lemmatizer to remember (call wrap first)")
         if not self._checked:
             self._checked = True
-            return stock(doc)  # the stock component checks its tables on its first document
+            stock(doc)  # the stock component checks its tables on its first document
+            for token in doc:
+                token.lemma_ = self._fixes.get((token.pos_, token.lower_), token.lemma_)
+            return doc
         strings = doc.vocab.strings
         for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
             if lemma and not stock.overwrite:
@@ -68,7 +82,9 @@ class LemmaMemo:
             if found is None:
                 if len(self._memo) >= _MEMO_LIMIT:
                     self._memo.clear()
-                found = self._memo[key] = strings.add(stock.lemmatize(doc[i])[0])
+                token = doc[i]
+                lemma = self._fixes.get((token.pos_, token.lower_)) or stock.lemmatize(token)[0]
+                found = self._memo[key] = strings.add(lemma)
             doc[i].lemma = found
         return doc
 
@@ -85,14 +101,17 @@ def make_lemma_memo(nlp: Language, name: str) -> LemmaMemo:
     return LemmaMemo(name)
 
 
-def use_lemma_memo(nlp: Language, name: str = "lemmatizer") -> bool:
-    """Put the memo in place of the pipeline's rule lemmatizer; False (nothing changed) when
-    there is none, or it is not one of ``_PURE`` in rule mode (any other is left alone)."""
+def use_lemma_memo(
+    nlp: Language, name: str = "lemmatizer", fixes: Mapping[str, Mapping[str, str]] | None = None
+) -> bool:
+    """Put the memo in place of the pipeline's rule lemmatizer, with ``fixes`` for forms it
+    gets wrong; False (nothing changed) when there is none, or it is not one of ``_PURE`` in
+    rule mode (any other is left alone)."""
     if name not in nlp.pipe_names:
         return False
     stock = nlp.get_pipe(name)
     if type(stock) not in _PURE or stock.mode != "rule":
         return False
     memo = nlp.replace_pipe(name, FACTORY)
-    memo.wrap(stock)
+    memo.wrap(stock, fixes)
     return True

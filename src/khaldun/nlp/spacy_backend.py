@@ -26,6 +26,7 @@ from khaldun.nlp.attribute_rules import use_rule_table
 from khaldun.nlp.base import Entity, ParsedDoc, Sentence, Token
 from khaldun.nlp.datelines import dateline_end
 from khaldun.nlp.fixed_phrases import FIXED_PHRASES
+from khaldun.nlp.lemma_fixes import lemma_fixes
 from khaldun.nlp.lemma_memo import use_lemma_memo
 from khaldun.nlp.repair import repair_text
 from khaldun.nlp.sections import SECTION_CHARS, merge_parses, split_sections
@@ -54,7 +55,8 @@ def load_spacy_model(package: str = DEFAULT_MODEL, *, stock: bool = False) -> An
 
     Unless ``stock``, the attribute ruler and the lemmatizer are replaced by
     components that give the same annotations faster (:mod:`khaldun.nlp.attribute_rules`,
-    :mod:`khaldun.nlp.lemma_memo`)."""
+    :mod:`khaldun.nlp.lemma_memo`), and the lemmatizer is given the lemmas it gets wrong
+    (:mod:`khaldun.nlp.lemma_fixes`)."""
     try:
         module = importlib.import_module(package)
     except ModuleNotFoundError as exc:
@@ -65,7 +67,7 @@ def load_spacy_model(package: str = DEFAULT_MODEL, *, stock: bool = False) -> An
     nlp = module.load()
     if not stock:
         use_rule_table(nlp)
-        use_lemma_memo(nlp)
+        use_lemma_memo(nlp, fixes=lemma_fixes())
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     if not stock and FIXED_PHRASES not in nlp.pipe_names:

@@ -53,7 +53,7 @@ def refer_to_earlier_events(
             if event is not None:
                 how = f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
                 found[tok.i] = tuple(_mention(doc, tok, author, how) for author in _authors(event, earlier))
-        if tok.i not in found and _release_without_holder(kn, doc, tok):
+        if tok.i not in found and release_without_holder(kn, doc, tok):
             event = _latest_holding(kn, earlier, _speakers(kn, doc, mentions, tok))
             if event is not None:
                 how = f"who held them before ({event.cameo})"
@@ -239,7 +239,7 @@ def _denied_without_owner(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
     return not any(k.dep == "poss" or (k.dep == "prep" and k.lower in ("by", "of", "from")) for k in kids)
 
 
-def _release_without_holder(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
+def release_without_holder(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
     """ "the release of the crew", "her immediate release": a release that names who is freed
     (or no one) and not who frees them ("the release by the rebels")."""
     if noun.lemma.lower() not in kn.words["release_nouns"]:

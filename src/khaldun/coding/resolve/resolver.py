@@ -86,8 +86,25 @@ class DocumentResolver(References, CountryContext):
         for head in phrase_heads(self.doc, sent_index):
             mentions = self._resolve_head(head)
             if mentions:
-                found[head.i] = mentions
+                found[head.i] = self._in_the_role_apposed(head, mentions, found)
         return found
+
+    def _in_the_role_apposed(
+        self, head: Token, people: tuple[ActorMention, ...], found: dict[int, tuple[ActorMention, ...]]
+    ) -> tuple[ActorMention, ...]:
+        """An unknown person in apposition to a role ("Panama's trade minister, Ramon
+        Castillero") holds that role: the name is kept with the role's code, so that "his
+        government" next and the surname alone later ("Castillero said") are Panama's."""
+        role = found.get(self.doc.head(head.i).i, ()) if head.dep == "appos" else ()
+        if len(people) != 1 or len(role) != 1 or role[0].actor.kind is ActorKind.PERSON:
+            return people
+        person, office = people[0].actor, role[0].actor
+        if person.known or person.kind is not ActorKind.PERSON or person.country or not office.country:
+            return people
+        actor = replace(person, code=office.code, country=office.country, sector=office.sector)
+        self._unknown = {k: actor if a.id == person.id else a for k, a in self._unknown.items()}
+        self._people = [(j, actor if a.id == person.id else a, subj) for j, a, subj in self._people]
+        return (replace(people[0], actor=actor),)
 
     @property
     def story_country(self) -> str | None:
