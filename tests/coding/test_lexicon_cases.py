@@ -1297,3 +1297,20 @@ def test_a_place_named_by_a_compound_name_is_read_whole(model_pipeline) -> None:
     text = "Insurgents stormed a police station in Cabo Delgado province. Police said the attackers fled."
     coded = _coded(model_pipeline, text)
     assert coded and all((d[1] or "")[:3] in ("MOZ", "---") for d in coded)
+
+
+def test_we_in_a_quote_is_who_says_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    after = '"We condemn this attack on our sovereignty," Kenya\'s foreign minister said of Uganda.'
+    assert [d[0] for d in _coded(model_pipeline, after)] == ["KENGOV"]
+    before = 'Ghana\'s president spoke in Accra. He said: "We demand that Togo release our fishermen."'
+    assert ("GHAGOV", "TGO", "1053", "asserted") in _coded(model_pipeline, before)
+    # Outside a quote, "we" is no one the text names.
+    assert [d[0] for d in _coded(model_pipeline, "We condemn Uganda, the Kenyan president said.")] == [None]
+
+
+def test_what_the_speaker_calls_an_act_is_that_act(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants attacked a Nigerian army base on Monday. "
+        "Nigeria's president condemned what he called a cowardly attack."
+    )
+    assert ("NGAGOV", "---INS", "111", "asserted") in _coded(model_pipeline, text)

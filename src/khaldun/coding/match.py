@@ -532,7 +532,7 @@ def _match_verb(
     if dobj is None and is_passive(kn, doc, verb):
         dobj = child_of(doc, verb, "nsubjpass")
     if dobj is None:
-        dobj = _infinitive_subject(doc, verb)
+        dobj = _infinitive_subject(doc, verb) or _what_it_is_called(kn, doc, verb)
     words = object_words(kn, doc, dobj) if dobj is not None else {}
     if dobj is not None and verb.lemma.lower() in kn.words["supply_with_verbs"]:
         # "provided the Philippines with patrol boats": what is given is in the "with".
@@ -584,6 +584,17 @@ def _match_verb(
         target, filler = targets(kn, doc, verb, rule, mentions, None)
         return _emit(kn, doc, verb, verb, rule, verb_source(kn, doc, verb, mentions), target, filler, misses)
     return []
+
+
+def _what_it_is_called(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
+    """The noun a free relative names ("condemned what he called a cowardly attack": the
+    attack), which the parser hangs on the naming verb of a clause of the verb."""
+    for clause in doc.children(verb.i):
+        if clause.dep != "ccomp" or clause.lemma.lower() not in kn.words["naming_verbs"]:
+            continue
+        if any(c.dep == "dobj" and c.lower == "what" for c in doc.children(clause.i)):
+            return child_of(doc, clause, "oprd") or child_of(doc, clause, "attr")
+    return None
 
 
 def _particle_object(doc: ParsedDoc, verb: Token, particles: tuple[str, ...]) -> Token | None:

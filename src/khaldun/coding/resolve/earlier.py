@@ -271,13 +271,22 @@ def latest_against(kn: Knowledge, earlier: Sequence[Event], speakers: set[str]) 
 
 
 def _definite_without_owner(doc: ParsedDoc, noun: Token) -> bool:
-    """ "the attack", "Friday's attack", not "an attack", "Russia's attack" or "the attack
-    by rebels"."""
+    """ "the attack", "Friday's attack", "what he called a cowardly attack", not "an
+    attack", "Russia's attack" or "the attack by rebels"."""
     kids = doc.children(noun.i)
-    if not any((k.dep == "det" and k.lower in _DEFINITE) or _dated(k) for k in kids):
+    named = _named_by_a_free_relative(doc, noun)
+    if not named and not any((k.dep == "det" and k.lower in _DEFINITE) or _dated(k) for k in kids):
         return False
     owned = any(k.dep == "poss" and not _dated(k) for k in kids)
     return not owned and not any(k.dep == "prep" and k.lower == "by" for k in kids)
+
+
+def _named_by_a_free_relative(doc: ParsedDoc, noun: Token) -> bool:
+    """ "what he called a cowardly attack": an act the speaker names, known to the reader
+    whatever its article."""
+    if noun.dep not in ("oprd", "attr"):
+        return False
+    return any(c.dep == "dobj" and c.lower == "what" for c in doc.children(doc.head(noun.i).i))
 
 
 def _dated(kid: Token) -> bool:

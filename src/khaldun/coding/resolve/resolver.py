@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from khaldun.coding.mentions import (
+    FIRST_PERSON_PRONOUNS,
     PERSON_LABELS,
     STORY_COUNTRY,
     Cue,
@@ -73,6 +74,10 @@ def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
     return any(len(part) >= 3 for part in name_parts(name))
 
 
+# Quotation marks: a sentence with one quotes someone.
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+
 @dataclass
 class DocumentResolver(References, CountryContext):
     """Resolves the actor phrases of one document, in order, keeping its identities."""
@@ -83,11 +88,53 @@ class DocumentResolver(References, CountryContext):
         self._note_lede_place(sent_index)
         self._story_country = self._leading_country(sent_index)
         self._first_sentence_place = self._lede_place_country if sent_index == 0 else None
+        first_person = []
         for head in phrase_heads(self.doc, sent_index):
+            if head.pos == "PRON" and head.lower in FIRST_PERSON_PRONOUNS:
+                first_person.append(head)  # the speaker may be named after the quote
+                continue
             mentions = self._resolve_head(head)
             if mentions:
                 found[head.i] = self._in_the_role_apposed(head, mentions, found)
+        speaker = self._speaker_of_the_quote(sent_index, found)
+        if speaker is not None:
+            self._last_speaker = speaker
+        for head in first_person:
+            if speaker is not None or self._opens_inside_a_quote(sent_index):
+                who = speaker or self._last_speaker
+                if who is not None:
+                    how = f"{head.text!r} in a quote → {who.name}, who says it"
+                    found[head.i] = (self._mention(head.i, head.i + 1, head, who, how),)
         return found
+
+    def _speaker_of_the_quote(
+        self, sent_index: int, found: dict[int, tuple[ActorMention, ...]]
+    ) -> Actor | None:
+        """Who says the quoted words of a sentence ('"We demand ...," Valverde said'): the
+        subject of its reporting verb, when the sentence quotes."""
+        sent = self.doc.sentences[sent_index]
+        tokens = self.doc.tokens[sent.start : sent.end]
+        if not any(t.text in _QUOTE_MARKS for t in tokens):
+            return None
+        reporting = self.kn.modality.obligation_reporting
+        for verb in tokens:
+            if verb.pos != "VERB" or verb.lemma.lower() not in reporting:
+                continue
+            for subject in self.doc.children(verb.i):
+                said_by = found.get(subject.i, ()) if subject.dep == "nsubj" else ()
+                if len(said_by) == 1:
+                    return said_by[0].actor
+        return None
+
+    def _opens_inside_a_quote(self, sent_index: int) -> bool:
+        """A sentence that goes on with a quote opened before it ('"We will not bow. We will
+        fight," he said' split in two): more opening than closing marks before it in its
+        paragraph."""
+        sent = self.doc.sentences[sent_index]
+        start = self.doc.text.rfind("\n", 0, self.doc.tokens[sent.start].idx) + 1
+        before = self.doc.text[start : self.doc.tokens[sent.start].idx]
+        straight = before.count('"') % 2 == 1
+        return straight or before.count("“") > before.count("”")
 
     def _in_the_role_apposed(
         self, head: Token, people: tuple[ActorMention, ...], found: dict[int, tuple[ActorMention, ...]]

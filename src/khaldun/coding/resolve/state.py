@@ -32,6 +32,7 @@ class ResolverState:
     _first_sentence_place: str | None = None  # in the first sentence, the country it happens in
     _lede_place_country: str | None = None  # the country of the first place the first sentence names
     _words_naming: dict[str, set[str]] = field(default_factory=dict)  # actor id -> name keys the text used
+    _last_speaker: Actor | None = None  # who said the latest quoted words, for a quote going on
 
     @property
     def kb(self) -> KnowledgeBase:
