@@ -64,6 +64,12 @@ CASES = [
         "Norway's prime minister raised the case with Iran's president by telephone.",
         ("NORGOV", "IRNGOV", "041"),
     ),
+    # A spokesman for a government speaks for its country.
+    ("A spokesman for the Iranian government criticised Iraq.", ("IRNGOV", "IRQ", "111")),
+    ("A spokeswoman for the French foreign ministry criticised Mali.", ("FRAGOV", "MLI", "111")),
+    # Fire on the other side of a border, or on its soil, is aimed at that state.
+    ("Indian troops shelled posts on the Pakistani side of the Line of Control.", ("INDMIL", "PAK", "194")),
+    ("Israeli jets struck targets on Syrian soil.", ("ISRMIL", "SYR", "195")),
     # Exports cut to a state reduce relations with it; tariffs raised on it are imposed.
     ("Kazakhstan cut wheat exports to Uzbekistan in March.", ("KAZ", "UZB", "160")),
     ("Canada raised tariffs on Chinese electric cars.", ("CAN", "CHN", "163")),
@@ -1314,3 +1320,11 @@ def test_what_the_speaker_calls_an_act_is_that_act(model_pipeline) -> None:  # t
         "Nigeria's president condemned what he called a cowardly attack."
     )
     assert ("NGAGOV", "---INS", "111", "asserted") in _coded(model_pipeline, text)
+
+
+def test_a_body_the_knowledge_base_lacks_is_called_again_by_its_head_word(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen attacked a border post, Kyrgyzstan's State Committee for National Security said. "
+        "The committee accused Tajikistan of arming the attackers."
+    )
+    assert ("KGZ", "TJK", "112", "asserted") in _coded(model_pipeline, text)

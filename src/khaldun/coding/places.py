@@ -68,6 +68,8 @@ def event_place(
     roots += [c for c in doc.children(trigger.i) if c.dep == "advcl" and _tells_how(doc, c)]
     for root in roots:
         for prep, pobj in _place_phrases(doc, root):
+            if prep.lower == "on" and pobj.lemma.lower() not in kn.words["territory_nouns"]:
+                continue  # "on Monday", "on the issue"; but "on the Afghan side", "on Syrian soil"
             place = place_at(kn, doc, pobj) or _place_in_phrase(kn, doc, pobj)
             if place is not None:
                 return place, f"place phrase '{prep.text} {place.text}'"
@@ -141,7 +143,7 @@ def _place_phrases(doc: ParsedDoc, root: Token) -> list[tuple[Token, Token]]:
         for child in doc.children(tok.i):
             if child.dep in _OTHER_CLAUSES:
                 continue
-            if child.dep in ("prep", "advmod") and child.lower in _PLACE_PREPS:
+            if child.dep in ("prep", "advmod") and child.lower in _PLACE_PREPS | {"on"}:
                 pobj = next((c for c in doc.children(child.i) if c.dep == "pobj"), None)
                 if pobj is None:  # "outside of Basra"
                     of = next((c for c in doc.children(child.i) if c.dep == "prep" and c.lower == "of"), None)

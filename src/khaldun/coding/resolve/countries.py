@@ -229,7 +229,9 @@ class CountryContext(ResolverState):
         """The organisation in "monitors from the OSCE", "a team of inspectors from the IAEA",
         "activists of the Fatah party": the people are its own."""
         for prep in self.doc.children(head_index):
-            if prep.dep != "prep" or prep.lower not in ("of", "from"):
+            if prep.dep != "prep" or prep.lower not in self._complement_prepositions(
+                head_index, ("of", "from")
+            ):
                 continue
             for pobj in self.doc.children(prep.i):
                 if pobj.dep != "pobj":
@@ -246,11 +248,20 @@ class CountryContext(ResolverState):
                         return nested
         return None
 
+    def _complement_prepositions(self, head_index: int, usual: tuple[str, ...]) -> tuple[str, ...]:
+        """Prepositions whose object says whose people are: "for" too after a word for one who
+        speaks or acts for others ("a spokesman for the Iranian government"), not after any
+        noun ("a fund for Iraqi refugees")."""
+        speaks_for = self.doc.tokens[head_index].lower in self.kn.words["generic_role_words"]
+        return (*usual, "for") if speaks_for else usual
+
     def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
         """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
         "the governor of the province of Herat"."""
         for prep in self.doc.children(head_index):
-            if prep.dep != "prep" or prep.lower not in ("of", "from", "in"):
+            if prep.dep != "prep" or prep.lower not in self._complement_prepositions(
+                head_index, ("of", "from", "in")
+            ):
                 continue
             for pobj in self.doc.children(prep.i):
                 if pobj.dep != "pobj":

@@ -82,8 +82,13 @@ class ResolverState:
         if [k.lower for k in kids if k.dep not in ("case", "punct", "prep", "relcl", "acl")] != ["the"]:
             return None
         word = head.lemma.lower()
-        for actor, _ in self._groups_before(head):
+        for i, actor, _, _ in self._named_before(head, None):
             if actor.id.startswith("org:") and actor.name.lower().split()[-1] == word:
+                return actor
+            # A body the knowledge base lacks, named by its country and a name of its own
+            # ("Tajikistan's State Committee for National Security" ... "the committee").
+            named_head = self.doc.tokens[i]
+            if named_head.pos == "PROPN" and named_head.lower == word and actor.country:
                 return actor
         return None
 
