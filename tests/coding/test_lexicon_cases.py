@@ -64,6 +64,10 @@ CASES = [
         "Norway's prime minister raised the case with Iran's president by telephone.",
         ("NORGOV", "IRNGOV", "041"),
     ),
+    # Aid announced is aid promised (CAMEO 2.0 ANNOUNCE * AID).
+    ("Japan announced $5 million in humanitarian aid for Nepal.", ("JPN", "NPL", "0333")),
+    # Two states joined by a hyphen are both parties of the noun.
+    ("Kenyan-Ugandan talks on the border dispute resumed on Monday.", ("UGA", "KEN", "040")),
     # A spokesman for a government speaks for its country.
     ("A spokesman for the Iranian government criticised Iraq.", ("IRNGOV", "IRQ", "111")),
     ("A spokeswoman for the French foreign ministry criticised Mali.", ("FRAGOV", "MLI", "111")),
@@ -1024,6 +1028,8 @@ NOT_GIVEN = [
     # A storm or a blast hits no one: "hit" needs a doer.
     ("A powerful earthquake hit the Turkish province of Hatay.", "19"),
     ("Two explosions hit the port of Beirut on Tuesday.", "19"),
+    # A storm named is a force of nature all the same.
+    ("Cyclone Nesta tore through Tonga, killing six people.", "18"),
     # Forces of nature kill, but no actor did it, nor the act that goes with it.
     ("Floods killed 40 people in the Indian state of Kerala.", "18"),
     ("Forty villagers were killed by a landslide in Nepal.", "18"),
@@ -1328,3 +1334,12 @@ def test_a_body_the_knowledge_base_lacks_is_called_again_by_its_head_word(model_
         "The committee accused Tajikistan of arming the attackers."
     )
     assert ("KGZ", "TJK", "112", "asserted") in _coded(model_pipeline, text)
+
+
+def test_the_group_after_an_armed_group_the_knowledge_base_lacks(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Guerrillas of the Bolivian Liberation Front abducted two engineers on Sunday. "
+        "Police searched the area near the town of Yacuiba, officials said. "
+        "The interior minister said the government would not negotiate with the group."
+    )
+    assert ("BOLGOV", "BOLREB", "125", "negated") in _coded(model_pipeline, text)

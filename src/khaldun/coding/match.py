@@ -771,7 +771,10 @@ def _done_by_nature(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
         if doers or verb.dep not in ("advcl", "conj", "xcomp") or verb.head == verb.i:
             break
         verb = doc.head(verb.i)
-    return any(d.lemma.lower() in kn.words["natural_forces"] for d in doers)
+    # A named storm is named by its kind too: "Cyclone Nesta", "Hurricane Maria".
+    words = [d.lemma.lower() for d in doers]
+    words += [c.lemma.lower() for d in doers for c in doc.children(d.i) if c.dep == "compound"]
+    return any(w in kn.words["natural_forces"] for w in words)
 
 
 def _emit(

@@ -107,6 +107,29 @@ class DocumentResolver(References, CountryContext):
                     found[head.i] = (self._mention(head.i, head.i + 1, head, who, how),)
         return found
 
+    def _hyphenated_pair(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
+        """Two states joined by a hyphen before an event noun or a word for what binds
+        states ("US-China talks", "the Iran-Iraq war", "Sino-Russian ties") are both its
+        parties; a person of two nationalities ("a British-Iranian aid worker") is one."""
+        lemma, words = head.lemma.lower(), self.kn.words
+        bond = lemma in words["bond_nouns"] or lemma in words["agreement_nouns"]
+        if head.pos != "NOUN" or not (lemma in self.kn.lexicon.nouns or bond):
+            return ()
+        kinds = (HitKind.COUNTRY, HitKind.ADJECTIVE)
+        states = [c for c in cues.cues if c.hit.country and c.hit.kind in kinds and c.end <= head.i]
+        for first, second in zip(states, states[1:], strict=False):
+            joined = [t.text for t in self.doc.tokens[first.end : second.start]] in (["-"], ["–"])
+            iso = (first.hit.country.iso3, second.hit.country.iso3)  # type: ignore[union-attr]
+            if joined and iso[0] != iso[1]:
+                mentions = []
+                for code in iso:
+                    actor = country_actor(self.kb, code)
+                    self._country_counts[code] += 1
+                    how = f"{actor.name}, one of the pair {cues.text!r} names"
+                    mentions.append(self._mention(first.start, second.end, head, actor, how))
+                return tuple(mentions)
+        return ()
+
     def _speaker_of_the_quote(
         self, sent_index: int, found: dict[int, tuple[ActorMention, ...]]
     ) -> Actor | None:
@@ -182,6 +205,9 @@ class DocumentResolver(References, CountryContext):
             how = f"{head.text!r} → {named.name}, named before"
             return (self._mention(head.i, head.i + 1, head, named, how),)
         cues = read_phrase(self.doc, head, self.kb)
+        pair = self._hyphenated_pair(head, cues)
+        if pair:
+            return pair
         if head.lemma.lower() in self.kn.groups.state_nouns:
             pair = self._resolve_country_reference(head, cues)
             if pair:
@@ -447,6 +473,8 @@ class DocumentResolver(References, CountryContext):
             )
             how = f"person {match.how} match {name!r} ({match.score:.0f})"
             actor, how = self._title_in_text(actor, how, cues, country)
+        elif name.split()[0].lower() in self.kn.words["natural_forces"]:
+            return None, ""  # "Cyclone Nesta", "Hurricane Maria": a storm's name, no one's
         elif self.doc.tokens[cues.head].ent_type in PERSON_LABELS and _looks_like_a_name(name, cues):
             actor, how = self._unknown_person(name, cues, country)
         else:

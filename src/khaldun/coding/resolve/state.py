@@ -130,6 +130,8 @@ class ResolverState:
             return None
         armed = self.kn.words["armed_group_sectors"]
         for actor, _ in self._groups_before(head):
+            if sector is None and actor.id.startswith("group:") and actor.sector_code in armed - {"UAF"}:
+                return actor  # "the group" after "guerrillas of a People's Army" the base lacks
             if not actor.id.startswith("org:"):
                 continue
             kind = actor.sector_code
