@@ -1343,3 +1343,11 @@ def test_the_group_after_an_armed_group_the_knowledge_base_lacks(model_pipeline)
         "The interior minister said the government would not negotiate with the group."
     )
     assert ("BOLGOV", "BOLREB", "125", "negated") in _coded(model_pipeline, text)
+
+
+def test_a_name_read_as_its_role_is_that_role_when_named_again(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mongolian President Ukhnaagiin Khurelsukh welcomed Kazakh President Kassym-Jomart Tokayev. "
+        "Tokayev later invited Khurelsukh to pay a return visit to Astana."
+    )
+    assert ("KAZGOV", "MNGGOV", "026", "asserted") in _coded(model_pipeline, text)

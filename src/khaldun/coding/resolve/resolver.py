@@ -74,6 +74,8 @@ def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
     return any(len(part) >= 3 for part in name_parts(name))
 
 
+# Entity labels of places, whose names are no one's.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Quotation marks: a sentence with one quotes someone.
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 
@@ -106,6 +108,28 @@ class DocumentResolver(References, CountryContext):
                     how = f"{head.text!r} in a quote → {who.name}, who says it"
                     found[head.i] = (self._mention(head.i, head.i + 1, head, who, how),)
         return found
+
+    def _remember_the_name_of_the_role(self, cues: PhraseCues, actor: Actor) -> None:
+        """A name the phrase gives to a role it is read by ("Mongolian President Ukhnaagiin
+        Khurelsukh", read as Mongolia's government): kept as a person of that code, so that
+        the surname alone later ("Khurelsukh") is that person, and "he" may be."""
+        if cues.name is None or actor.kind is ActorKind.PERSON or not actor.country:
+            return
+        covered = {i for c in cues.cues for i in range(c.start, c.end)}
+        words = [t for t in self.doc.tokens[cues.name[0] : cues.name[1]] if t.i not in covered]
+        if not words or any(t.pos != "PROPN" or t.ent_type in _PLACE_LABELS for t in words):
+            return  # a person's name, not a place's ("Port Sudan")
+        name = " ".join(t.text for t in words)
+        person = Actor(
+            id=f"unknown:{stable_id(name_key(name), length=12)}",
+            name=name,
+            code=actor.code,
+            country=actor.country,
+            sector=actor.sector,
+            kind=ActorKind.PERSON,
+            known=False,
+        )
+        self._people.append((cues.head, person, self.doc.tokens[cues.head].dep in SUBJECT_DEPS))
 
     def _hyphenated_pair(self, head: Token, cues: PhraseCues) -> tuple[ActorMention, ...]:
         """Two states joined by a hyphen before an event noun or a word for what binds
@@ -213,6 +237,8 @@ class DocumentResolver(References, CountryContext):
             if pair:
                 return pair
         actor, how = self._actor_of(cues)
+        if actor is not None:
+            self._remember_the_name_of_the_role(cues, actor)
         if actor is None and head.lemma.lower() in self.kn.words["group_reference_nouns"] and not cues.cues:
             actor = self._named_group_before(head, None) or self._unnamed_group_before(head)
             how = f"{head.text!r} → {actor.name}, the group named before" if actor else ""
