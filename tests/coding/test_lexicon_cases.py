@@ -28,6 +28,10 @@ CASES = [
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     ("Japan sent emergency generators to Mongolia after the blizzard.", ("JPN", "MNG", "073")),
     ("Cuba described the American embargo as illegal.", ("CUB", "USA", "111")),
+    (
+        "Australia expelled 41 Sri Lankan fishermen. Amnesty called the expulsion a cruel and unlawful act.",
+        ("NGOHRIAMN", "AUS", "111"),
+    ),
     ("China extended a $2 billion credit line to Pakistan.", ("CHN", "PAK", "071")),
     ("The IMF approved a bailout for Egypt.", ("IGOIMF", "EGY", "071")),
     ("The Ugandan authorities blocked access to the social network Facebook.", ("UGAGOV", "UGA", "1721")),

@@ -618,6 +618,9 @@ def _predicate_words(doc: ParsedDoc, verb: Token) -> dict[str, Token]:
     for child in doc.children(predicate.i):
         if child.dep in ("amod", "compound"):
             words.setdefault(child.lemma.lower(), predicate)
+            # "a cruel and unlawful pushback": every adjective of the pair.
+            for joined in (c for c in doc.children(child.i) if c.dep == "conj"):
+                words.setdefault(joined.lemma.lower(), predicate)
     for kind in prepositional_objects(doc, predicate, "of"):  # "an act of aggression"
         words.setdefault(kind.lemma.lower(), predicate)
     return words
