@@ -68,6 +68,8 @@ CASES = [
         "Norway's prime minister raised the case with Iran's president by telephone.",
         ("NORGOV", "IRNGOV", "041"),
     ),
+    # "The protest" after a protest lodged is that complaint, not a rally.
+    ("Peru lodged a protest with Chile on Monday. Chile rejected the protest.", ("CHL", "PER", "120")),
     # Aid announced is aid promised (CAMEO 2.0 ANNOUNCE * AID).
     ("Japan announced $5 million in humanitarian aid for Nepal.", ("JPN", "NPL", "0333")),
     # Two states joined by a hyphen are both parties of the noun.

@@ -127,6 +127,7 @@ def _event_referred_to(
     else:
         return None
     spoken = kn.words["spoken_roots"] if lemma in kn.words["decision_nouns"] else frozenset()
+    said = _roots_of_words_named(kn, lemma)
 
     def named(event: Event) -> bool:
         if not _by_another(kn, event, speakers):
@@ -136,13 +137,18 @@ def _event_referred_to(
         # "Vietnam protested the seizure ... Jakarta rejected the protest": the noun of the verb.
         return roots is None or event.cameo.startswith(tuple(roots)) or _trigger_lemma(event) == lemma
 
-    said = _roots_of_words_named(kn, lemma)
     if said:
         # "Nicaragua rejected the criticism" after Washington condemned the verdict and the EU
         # called for releases: a word for words of a kind names the latest of that kind
-        # aimed at the speaker, not the latest word said.
+        # aimed at the speaker, not the latest word said; whatever the noun's own root
+        # ("lodged a protest with Beijing ... Beijing rejected the protest": no rally).
         of_kind = next(
-            (e for e in reversed(earlier) if named(e) and _of_kind_against(kn, e, said, speakers)), None
+            (
+                e
+                for e in reversed(earlier)
+                if _by_another(kn, e, speakers) and _of_kind_against(kn, e, said, speakers)
+            ),
+            None,
         )
         if of_kind is not None:
             return of_kind
