@@ -68,6 +68,9 @@ CASES = [
         "Norway's prime minister raised the case with Iran's president by telephone.",
         ("NORGOV", "IRNGOV", "041"),
     ),
+    # Every party of a bond is a target ("relations with Congo and Costa Rica").
+    ("Pakistan threatened to break off relations with Congo and Costa Rica.", ("PAK", "CRI", "1313")),
+    ("The Mauritanian coast guard fired warning shots at a Senegalese fishing boat.", ("MRTMIL", "SEN", "150")),
     # "The protest" after a protest lodged is that complaint, not a rally.
     ("Peru lodged a protest with Chile on Monday. Chile rejected the protest.", ("CHL", "PER", "120")),
     # Aid announced is aid promised (CAMEO 2.0 ANNOUNCE * AID).

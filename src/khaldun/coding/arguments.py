@@ -842,7 +842,8 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
     for word in _OWNER_PREPOSITIONS:
         for pobj in prepositional_objects(doc, token, word):
             if pobj.i in mentions:
-                return mentions[pobj.i]
+                # "relations with Congo and Costa Rica": every party of the phrase.
+                return tuple(m for member in _coordinated(doc, pobj) for m in mentions.get(member.i, ()))
     return ()
 
 
