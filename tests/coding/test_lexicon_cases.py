@@ -70,7 +70,10 @@ CASES = [
     ),
     # Every party of a bond is a target ("relations with Congo and Costa Rica").
     ("Pakistan threatened to break off relations with Congo and Costa Rica.", ("PAK", "CRI", "1313")),
-    ("The Mauritanian coast guard fired warning shots at a Senegalese fishing boat.", ("MRTMIL", "SEN", "150")),
+    (
+        "The Mauritanian coast guard fired warning shots at a Senegalese fishing boat.",
+        ("MRTMIL", "SEN", "150"),
+    ),
     # "The protest" after a protest lodged is that complaint, not a rally.
     ("Peru lodged a protest with Chile on Monday. Chile rejected the protest.", ("CHL", "PER", "120")),
     # Aid announced is aid promised (CAMEO 2.0 ANNOUNCE * AID).
@@ -1360,3 +1363,8 @@ def test_a_name_read_as_its_role_is_that_role_when_named_again(model_pipeline) -
         "Tokayev later invited Khurelsukh to pay a return visit to Astana."
     )
     assert ("KAZGOV", "MNGGOV", "026", "asserted") in _coded(model_pipeline, text)
+
+
+def test_what_protesters_demand_while_they_rally_is_their_protest(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of protesters rallied outside parliament in Yerevan, waving flags and demanding new elections."
+    assert [(d[2], d[3]) for d in _coded(model_pipeline, text)] == [("141", "asserted")]

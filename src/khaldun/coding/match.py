@@ -358,6 +358,10 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
         ):
             continue
         current, governed = cand.trigger, False
+        # "..., waving flags and demanding a rerun": a participle joined to another by "and"
+        # hangs where the first one does.
+        while current.dep == "conj" and current.tag == "VBG" and doc.head(current.i).tag == "VBG":
+            current = doc.head(current.i)
         for _ in range(3):
             if current.dep not in ("xcomp", "advcl", "acl", "acomp", "ccomp") or current.head == current.i:
                 break
