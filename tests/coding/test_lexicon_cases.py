@@ -1368,3 +1368,11 @@ def test_a_name_read_as_its_role_is_that_role_when_named_again(model_pipeline) -
 def test_what_protesters_demand_while_they_rally_is_their_protest(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Thousands of protesters rallied outside parliament in Yerevan, waving flags and demanding new elections."
     assert [(d[2], d[3]) for d in _coded(model_pipeline, text)] == [("141", "asserted")]
+
+
+def test_a_group_named_with_its_kind_is_that_group_by_its_name_alone(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The opposition Civic Platform party boycotted the vote. "
+        "Civic Platform accused the government of fraud."
+    )
+    assert [d[0] for d in _coded(model_pipeline, text)] == ["---PTY", "---PTY"]

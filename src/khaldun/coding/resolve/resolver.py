@@ -109,6 +109,36 @@ class DocumentResolver(References, CountryContext):
                     found[head.i] = (self._mention(head.i, head.i + 1, head, who, how),)
         return found
 
+    def _remember_the_name_of_the_group(self, head: Token, actor: Actor) -> None:
+        """The name before a common noun that says what kind of group it is ("the ruling
+        Georgian Dream party"): the name alone later ("Georgian Dream said") is that group."""
+        if head.pos != "NOUN" or actor.kind is ActorKind.PERSON:
+            return
+        start = head.i
+        while (
+            start > 0
+            and self._name_word(self.doc.tokens[start - 1])
+            and self.doc.tokens[start - 1].head < head.i + 1
+        ):
+            start -= 1
+        words = list(self.doc.tokens[start : head.i])
+        if len(words) >= 2:
+            self._group_names[name_key(" ".join(t.text for t in words))] = actor
+
+    @staticmethod
+    def _name_word(token: Token) -> bool:
+        return token.dep == "compound" and token.text[:1].isupper() and token.pos in ("PROPN", "ADJ")
+
+    def _group_named_before(self, head: Token) -> tuple[Actor | None, str]:
+        """A group called again by the name it was given with its kind ("Georgian Dream")."""
+        if head.pos != "PROPN" or not self._group_names:
+            return None, ""
+        start = head.i
+        while start > 0 and self._name_word(self.doc.tokens[start - 1]):
+            start -= 1
+        actor = self._group_names.get(name_key(self.doc.span_text(start, head.i + 1)))
+        return (actor, f"{actor.name}, the group named so before") if actor else (None, "")
+
     def _remember_the_name_of_the_role(self, cues: PhraseCues, actor: Actor) -> None:
         """A name the phrase gives to a role it is read by ("Mongolian President Ukhnaagiin
         Khurelsukh", read as Mongolia's government): kept as a person of that code, so that
@@ -236,9 +266,12 @@ class DocumentResolver(References, CountryContext):
             pair = self._resolve_country_reference(head, cues)
             if pair:
                 return pair
-        actor, how = self._actor_of(cues)
+        actor, how = self._group_named_before(head)
+        if actor is None:
+            actor, how = self._actor_of(cues)
         if actor is not None:
             self._remember_the_name_of_the_role(cues, actor)
+            self._remember_the_name_of_the_group(head, actor)
         if actor is None and head.lemma.lower() in self.kn.words["group_reference_nouns"] and not cues.cues:
             actor = self._named_group_before(head, None) or self._unnamed_group_before(head)
             how = f"{head.text!r} → {actor.name}, the group named before" if actor else ""

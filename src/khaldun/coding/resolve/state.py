@@ -33,6 +33,7 @@ class ResolverState:
     _lede_place_country: str | None = None  # the country of the first place the first sentence names
     _words_naming: dict[str, set[str]] = field(default_factory=dict)  # actor id -> name keys the text used
     _last_speaker: Actor | None = None  # who said the latest quoted words, for a quote going on
+    _group_names: dict[str, Actor] = field(default_factory=dict)  # name key -> group ("Georgian Dream")
 
     @property
     def kb(self) -> KnowledgeBase:
