@@ -138,17 +138,16 @@ def _targets_from_conjuncts(
         # Every target of the first conjoined act ("met both delegations and urged them").
         first = lenders[0].trigger.i if lenders else None
         for other in (o for o in lenders if o.trigger.i == first):
-            note = f"target: that of the conjoined {other.trigger.text!r}"
             out.append(
-                replace(
-                    cand,
-                    target=other.target,
-                    partial=False,
-                    inferred=cand.inferred + 1,
-                    notes=(*cand.notes[:1], note),
-                )
+                _with_borrowed_target(cand, other.target, f"that of the conjoined {other.trigger.text!r}")
             )
     return out
+
+
+def _with_borrowed_target(cand: Candidate, target: ActorMention | None, how: str) -> Candidate:
+    """``cand`` made complete with a target another event of the sentence gives it."""
+    notes = (*cand.notes[:1], f"target: {how}")
+    return replace(cand, target=target, partial=False, inferred=cand.inferred + 1, notes=notes)
 
 
 def _holders_in_the_sentence(
@@ -166,16 +165,8 @@ def _holders_in_the_sentence(
             continue
         holder = next((h for h in holders if h.source.actor.id != cand.source.actor.id), None)
         if holder is not None:
-            note = f"target: who holds them, by the {holder.trigger.text!r} before"
-            out.append(
-                replace(
-                    cand,
-                    target=holder.source,
-                    partial=False,
-                    inferred=cand.inferred + 1,
-                    notes=(*cand.notes[:1], note),
-                )
-            )
+            how = f"who holds them, by the {holder.trigger.text!r} before"
+            out.append(_with_borrowed_target(cand, holder.source, how))
     return out
 
 

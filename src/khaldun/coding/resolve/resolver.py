@@ -34,6 +34,7 @@ from khaldun.coding.mentions import (
 )
 from khaldun.coding.places import place_at
 from khaldun.coding.resolve.countries import CountryContext
+from khaldun.coding.resolve.quotes import Quotes
 from khaldun.coding.resolve.references import References
 from khaldun.coding.resolve.state import SUBJECT_DEPS
 from khaldun.knowledge import Knowledge
@@ -76,12 +77,10 @@ def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
 
 # Entity labels of places, whose names are no one's.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
-# Quotation marks: a sentence with one quotes someone.
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 @dataclass
-class DocumentResolver(References, CountryContext):
+class DocumentResolver(References, Quotes, CountryContext):
     """Resolves the actor phrases of one document, in order, keeping its identities."""
 
     def resolve_sentence(self, sent_index: int) -> dict[int, tuple[ActorMention, ...]]:
@@ -98,15 +97,7 @@ class DocumentResolver(References, CountryContext):
             mentions = self._resolve_head(head)
             if mentions:
                 found[head.i] = self._in_the_role_apposed(head, mentions, found)
-        speaker = self._speaker_of_the_quote(sent_index, found)
-        if speaker is not None:
-            self._last_speaker = speaker
-        for head in first_person:
-            if speaker is not None or self._opens_inside_a_quote(sent_index):
-                who = speaker or self._last_speaker
-                if who is not None:
-                    how = f"{head.text!r} in a quote → {who.name}, who says it"
-                    found[head.i] = (self._mention(head.i, head.i + 1, head, who, how),)
+        found.update(self._first_person_in_quotes(sent_index, first_person, found))
         return found
 
     def _remember_the_name_of_the_group(self, head: Token, actor: Actor) -> None:
@@ -183,35 +174,6 @@ class DocumentResolver(References, CountryContext):
                     mentions.append(self._mention(first.start, second.end, head, actor, how))
                 return tuple(mentions)
         return ()
-
-    def _speaker_of_the_quote(
-        self, sent_index: int, found: dict[int, tuple[ActorMention, ...]]
-    ) -> Actor | None:
-        """Who says the quoted words of a sentence ('"We demand ...," Valverde said'): the
-        subject of its reporting verb, when the sentence quotes."""
-        sent = self.doc.sentences[sent_index]
-        tokens = self.doc.tokens[sent.start : sent.end]
-        if not any(t.text in _QUOTE_MARKS for t in tokens):
-            return None
-        reporting = self.kn.modality.obligation_reporting
-        for verb in tokens:
-            if verb.pos != "VERB" or verb.lemma.lower() not in reporting:
-                continue
-            for subject in self.doc.children(verb.i):
-                said_by = found.get(subject.i, ()) if subject.dep == "nsubj" else ()
-                if len(said_by) == 1:
-                    return said_by[0].actor
-        return None
-
-    def _opens_inside_a_quote(self, sent_index: int) -> bool:
-        """A sentence that goes on with a quote opened before it ('"We will not bow. We will
-        fight," he said' split in two): more opening than closing marks before it in its
-        paragraph."""
-        sent = self.doc.sentences[sent_index]
-        start = self.doc.text.rfind("\n", 0, self.doc.tokens[sent.start].idx) + 1
-        before = self.doc.text[start : self.doc.tokens[sent.start].idx]
-        straight = before.count('"') % 2 == 1
-        return straight or before.count("“") > before.count("”")
 
     def _in_the_role_apposed(
         self, head: Token, people: tuple[ActorMention, ...], found: dict[int, tuple[ActorMention, ...]]
