@@ -28,6 +28,12 @@ CASES = [
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     ("Japan sent emergency generators to Mongolia after the blizzard.", ("JPN", "MNG", "073")),
     ("Cuba described the American embargo as illegal.", ("CUB", "USA", "111")),
+    # A verdict in quotation marks is a verdict all the same (not a telephone call).
+    (
+        "A Venezuelan navy patrol boat seized a Guyanese fishing vessel on Tuesday. President Irfaan Ali "
+        'called the seizure "an act of piracy" and demanded the immediate release of the crew.',
+        ("---GOV", "VENMIL", "111"),
+    ),
     (
         "Australia expelled 41 Sri Lankan fishermen. Amnesty called the expulsion a cruel and unlawful act.",
         ("NGOHRIAMN", "AUS", "111"),

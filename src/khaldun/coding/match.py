@@ -637,10 +637,17 @@ def _as_predicate(doc: ParsedDoc, verb: Token) -> Token | None:
 
 def _fixed_appositive(doc: ParsedDoc, verb: Token) -> Token | None:
     """A fixed phrase the parser hung on the object as an appositive: "declared two
-    diplomats persona non grata" (one token, :mod:`khaldun.nlp.fixed_phrases`)."""
+    diplomats persona non grata" (one token, :mod:`khaldun.nlp.fixed_phrases`), or a quoted
+    name for it."""
     dobj = child_of(doc, verb, "dobj")
     appos = child_of(doc, dobj, "appos") if dobj is not None else None
-    return appos if appos is not None and is_fixed_phrase(appos.text) else None
+    if appos is None:
+        return None
+    # Or a name in quotation marks the parser hung there: 'called the seizure "an act of
+    # piracy"' says what the seizure is, as the unquoted predicate would.
+    first = min(t.i for t in doc.subtree(appos.i))
+    quoted = first > 0 and doc.tokens[first - 1].text in ('"', "“")
+    return appos if is_fixed_phrase(appos.text) or quoted else None
 
 
 def _small_clause_adjective(doc: ParsedDoc, verb: Token) -> Token | None:
