@@ -1,4 +1,4 @@
-"""Lemmas the model's rule lemmatizer gets wrong, set right before it runs.
+"""Lemmas the model's rule lemmatizer gets wrong, and the right ones.
 
 The English rule lemmatizer strips suffixes and keeps the first form its word lists
 know, so "hoped" becomes "hop" and "staged" becomes "stag": the lexicon's "stage"
