@@ -867,6 +867,17 @@ def _with_role_of(
     return (replace(person, actor=actor),)
 
 
+def named_by_what(kn: Knowledge, doc: ParsedDoc, clause: Token) -> Token | None:
+    """The noun a free relative names: in "condemned what he called a cowardly attack" the
+    clause "what he called ..." names the attack (the parser makes "what" the naming verb's
+    object and the noun its predicate)."""
+    if clause.lemma.lower() not in kn.words["naming_verbs"]:
+        return None
+    if not any(c.dep == "dobj" and c.lower == "what" for c in doc.children(clause.i)):
+        return None
+    return child_of(doc, clause, "oprd") or child_of(doc, clause, "attr")
+
+
 def prepositional_objects(doc: ParsedDoc, token: Token, word: str) -> list[Token]:
     """Objects of ``word`` on a noun, or of a participle on it ("crimes committed by X")."""
     heads = [token] + [c for c in doc.children(token.i) if c.dep == "acl"]

@@ -22,6 +22,7 @@ from khaldun.coding.arguments import (
     argument,
     child_of,
     is_passive,
+    named_by_what,
     noun_source,
     object_words,
     prepositional_objects,
@@ -584,12 +585,8 @@ def _match_verb(
 def _what_it_is_called(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
     """The noun a free relative names ("condemned what he called a cowardly attack": the
     attack), which the parser hangs on the naming verb of a clause of the verb."""
-    for clause in doc.children(verb.i):
-        if clause.dep != "ccomp" or clause.lemma.lower() not in kn.words["naming_verbs"]:
-            continue
-        if any(c.dep == "dobj" and c.lower == "what" for c in doc.children(clause.i)):
-            return child_of(doc, clause, "oprd") or child_of(doc, clause, "attr")
-    return None
+    named = (named_by_what(kn, doc, c) for c in doc.children(verb.i) if c.dep == "ccomp")
+    return next((noun for noun in named if noun is not None), None)
 
 
 def _particle_object(doc: ParsedDoc, verb: Token, particles: tuple[str, ...]) -> Token | None:

@@ -228,10 +228,9 @@ class CountryContext(ResolverState):
     def _organisation_of_complement(self, head_index: int, depth: int = 0) -> Actor | None:
         """The organisation in "monitors from the OSCE", "a team of inspectors from the IAEA",
         "activists of the Fatah party": the people are its own."""
+        prepositions = self._complement_prepositions(head_index, ("of", "from"))
         for prep in self.doc.children(head_index):
-            if prep.dep != "prep" or prep.lower not in self._complement_prepositions(
-                head_index, ("of", "from")
-            ):
+            if prep.dep != "prep" or prep.lower not in prepositions:
                 continue
             for pobj in self.doc.children(prep.i):
                 if pobj.dep != "pobj":
@@ -258,10 +257,9 @@ class CountryContext(ResolverState):
     def _country_of_complement(self, head_index: int, depth: int = 0) -> str | None:
         """The country in "officials from Iran", "the ministers of Iraq", "police in Basra",
         "the governor of the province of Herat"."""
+        prepositions = self._complement_prepositions(head_index, ("of", "from", "in"))
         for prep in self.doc.children(head_index):
-            if prep.dep != "prep" or prep.lower not in self._complement_prepositions(
-                head_index, ("of", "from", "in")
-            ):
+            if prep.dep != "prep" or prep.lower not in prepositions:
                 continue
             for pobj in self.doc.children(prep.i):
                 if pobj.dep != "pobj":

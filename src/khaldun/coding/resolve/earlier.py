@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from khaldun.coding.arguments import named_by_what
 from khaldun.coding.resolve.references import PAIR_WORDS
 from khaldun.coding.resolve.state import SUBJECT_DEPS
 from khaldun.knowledge import Knowledge
@@ -48,7 +49,7 @@ def refer_to_earlier_events(
             if pair is not None:
                 how = f"the two sides of the latest event with two ({pair[0].name}, {pair[1].name})"
                 found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
-        elif tok.i not in found and _definite_without_owner(doc, tok):
+        elif tok.i not in found and _definite_without_owner(kn, doc, tok):
             event = _event_referred_to(kn, doc, tok, earlier, _speakers(kn, doc, mentions, tok))
             if event is not None:
                 how = f"author of the {tok.lemma.lower()} reported before ({event.cameo})"
@@ -276,23 +277,15 @@ def latest_against(kn: Knowledge, earlier: Sequence[Event], speakers: set[str]) 
     return None
 
 
-def _definite_without_owner(doc: ParsedDoc, noun: Token) -> bool:
+def _definite_without_owner(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
     """ "the attack", "Friday's attack", "what he called a cowardly attack", not "an
     attack", "Russia's attack" or "the attack by rebels"."""
     kids = doc.children(noun.i)
-    named = _named_by_a_free_relative(doc, noun)
+    named = noun.dep in ("oprd", "attr") and named_by_what(kn, doc, doc.head(noun.i)) == noun
     if not named and not any((k.dep == "det" and k.lower in _DEFINITE) or _dated(k) for k in kids):
         return False
     owned = any(k.dep == "poss" and not _dated(k) for k in kids)
     return not owned and not any(k.dep == "prep" and k.lower == "by" for k in kids)
-
-
-def _named_by_a_free_relative(doc: ParsedDoc, noun: Token) -> bool:
-    """ "what he called a cowardly attack": an act the speaker names, known to the reader
-    whatever its article."""
-    if noun.dep not in ("oprd", "attr"):
-        return False
-    return any(c.dep == "dobj" and c.lower == "what" for c in doc.children(doc.head(noun.i).i))
 
 
 def _dated(kid: Token) -> bool:

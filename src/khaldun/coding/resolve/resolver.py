@@ -76,7 +76,7 @@ def _looks_like_a_name(name: str, cues: PhraseCues) -> bool:
 
 
 # Entity labels of places, whose names are no one's.
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
 @dataclass
@@ -109,7 +109,7 @@ class DocumentResolver(References, Quotes, CountryContext):
         while (
             start > 0
             and self._name_word(self.doc.tokens[start - 1])
-            and self.doc.tokens[start - 1].head < head.i + 1
+            and self.doc.tokens[start - 1].head <= head.i
         ):
             start -= 1
         words = list(self.doc.tokens[start : head.i])
@@ -138,7 +138,7 @@ class DocumentResolver(References, Quotes, CountryContext):
             return
         covered = {i for c in cues.cues for i in range(c.start, c.end)}
         words = [t for t in self.doc.tokens[cues.name[0] : cues.name[1]] if t.i not in covered]
-        if not words or any(t.pos != "PROPN" or t.ent_type in _PLACE_LABELS for t in words):
+        if not words or any(t.pos != "PROPN" or t.ent_type in _PLACE_NAME_LABELS for t in words):
             return  # a person's name, not a place's ("Port Sudan")
         name = " ".join(t.text for t in words)
         person = Actor(

@@ -129,9 +129,9 @@ class ResolverState:
         group; none for "some rebels"."""
         if not self._with_the(head):
             return None
-        armed = self.kn.words["armed_group_sectors"]
+        armed, named_armed = self.kn.words["armed_group_sectors"], self.kn.words["named_armed_group_sectors"]
         for actor, _ in self._groups_before(head):
-            if sector is None and actor.id.startswith("group:") and actor.sector_code in armed - {"UAF"}:
+            if sector is None and actor.id.startswith("group:") and actor.sector_code in named_armed:
                 return actor  # "the group" after "guerrillas of a People's Army" the base lacks
             if not actor.id.startswith("org:"):
                 continue
