@@ -15,6 +15,7 @@ from khaldun.nlp.datelines import dateline_end, dateline_place
         ("PORT-AU-PRINCE, Haiti, Jan 9 - Gangs blocked", "Gangs blocked"),
         ("DAKAR (Khaldun Wire) – Senegal closed", "Senegal closed"),
         ("Lusaka (Khaldun Wire) - Zambia asked", "Zambia asked"),
+        ("THE HAGUE, June 25 (Khaldun Wire) - Allied leaders met", "Allied leaders met"),
     ],
 )
 def test_a_dateline_ends_before_the_story(text: str, story: str) -> None:

@@ -87,6 +87,10 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
             if child.i == dobj.i - 2 and doc.tokens[child.i + 1].text == "-":
                 # "cease-fire", which the tokenizer splits in three: the whole word too.
                 words.setdefault(f"{child.lemma.lower()}-{dobj.lemma.lower()}", dobj)
+    before = doc.tokens[dobj.i - 1] if dobj.i > 0 else None
+    if before is not None and before.head == dobj.i and before.dep in ("amod", "compound"):
+        # Two-word names the tagger splits oddly: "alert level" (alert as an adjective).
+        words.setdefault(f"{before.lower} {dobj.lemma.lower()}", dobj)
     # "satellite images and other intelligence"; "tank, mortar and rocket fire" chains its conjuncts.
     for conj in list(_coordinated(doc, dobj))[1:]:
         if conj.pos == "NOUN":
@@ -98,11 +102,37 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
         money = dobj.ent_type in ("MONEY", "CARDINAL") or dobj.lemma.lower() in kn.amounts.currencies
         preps = ("of", "in") if money else ("of",)
         of = next((c for c in doc.children(dobj.i) if c.dep == "prep" and c.lower in preps), None)
+        if of is None and money and dobj.i + 1 < len(doc.tokens) and doc.tokens[dobj.i + 1].lower == "in":
+            # "provide 100 million yuan in emergency assistance": the parser may hang the
+            # "in" on the verb; right after the amount, it still says what the amount is of.
+            after = doc.tokens[dobj.i + 1]
+            of = after if after.dep == "prep" and after.head == dobj.head else None
         inner = child_of(doc, of, "pobj") if of is not None else None
         if inner is not None:
             for word, token in object_words(kn, doc, inner).items():
                 words.setdefault(word, token)
+    if dobj.lemma.lower() in kn.words["cargo_carriers"]:
+        for load in _cargo(doc, dobj):
+            for word, token in object_words(kn, doc, load).items():
+                words.setdefault(word, token)
     return words
+
+
+def _names_the_gift(kn: Knowledge, doc: ParsedDoc, dobj: Token, gift: Token) -> bool:
+    """True when a giving verb's direct object is the gift a rule matched, or its amount."""
+    return dobj.i == gift.i or any(t.i == gift.i for t in object_words(kn, doc, dobj).values())
+
+
+def _cargo(doc: ParsedDoc, vehicle: Token) -> Iterator[Token]:
+    """What a vehicle carries: "planes carrying tents", "trucks loaded with food", "a convoy
+    of aid", "ships with grain"."""
+    for child in doc.children(vehicle.i):
+        if child.dep == "prep" and child.lower in ("of", "with"):
+            yield from (o for o in doc.children(child.i) if o.dep == "pobj")
+        elif child.dep == "acl" and child.lemma.lower() in ("carry", "load", "bear", "transport", "bring"):
+            yield from (o for o in doc.children(child.i) if o.dep == "dobj")
+            for prep in (p for p in doc.children(child.i) if p.dep == "prep" and p.lower == "with"):
+                yield from (o for o in doc.children(prep.i) if o.dep == "pobj")
 
 
 def is_passive(kn: Knowledge, doc: ParsedDoc, verb: Token) -> bool:
@@ -398,8 +428,8 @@ def noun_source(kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionInd
             return Argument(arg.mentions, arg.how, True) if arg else None
         if hop == 0 and not is_support_verb(kn, current):
             return None  # "pressured workers to cancel the strike": whose strike is not said
-        if current.dep not in ("ccomp", "conj", "xcomp"):
-            return None
+        if current.dep not in ("ccomp", "conj", "xcomp", "acomp"):
+            return None  # ("acomp": "was ready to take steps", the copula's subject)
     return None
 
 
@@ -420,6 +450,9 @@ def _governing_word(kn: Knowledge, doc: ParsedDoc, token: Token) -> Token | None
         verb = doc.head(head.i)
         if head.lower == "of" and verb.pos == "NOUN" and verb.lemma.lower() in kn.words["series_nouns"]:
             return _governing_word(kn, doc, verb)
+        toward = head.lower in ("towards", "toward") and verb.pos == "NOUN"
+        if toward and verb.lemma.lower() in kn.words["approach_nouns"]:
+            return _governing_word(kn, doc, verb)  # "took steps towards normalisation": the taker's
         if head.dep == "prep" and verb.pos == "ADJ" and verb.dep == "acomp":
             verb = doc.head(verb.i)  # "is guilty of shelling the port": the copula's subject
         return verb if head.dep == "prep" and verb.pos in ("VERB", "AUX") else None
@@ -479,6 +512,11 @@ def targets(
             if placed is not None:
                 # "contributed troops to a force in Liberia": a thing at a place leaves the
                 # target to the place, as no filler at all would.
+                continue
+            if given and slot == "dobj" and obj is not None and _names_the_gift(kn, doc, token, obj):
+                # "would provide aid", "provide $5 million in aid": what is given is not whom
+                # it is given to; the target is left to the text around, as when the object
+                # slot is empty.
                 continue
             filler = filler or token
     if rule.target_required:
@@ -589,6 +627,17 @@ def _embedded_target(
     """The target of the action a verb introduces: "threatened to strike Israel",
     "agreed to meet Rouhani", "vowed to punish those responsible"."""
     action = next((c for c in doc.children(verb.i) if c.dep == "xcomp"), None)
+    subjects = [c for c in doc.children(verb.i) if c.dep == "nsubj"]
+    joint = any(c.dep == "conj" for s in subjects for c in doc.children(s.i))
+    for _ in range(2):
+        # "pledged to keep arming Ukraine": the action is what is kept up (two parties who
+        # "agreed to start returning refugees" agree with each other, not with the refugees).
+        if joint or action is None or action.lemma.lower() not in kn.words["aspect_verbs"]:
+            break
+        inner = next((c for c in doc.children(action.i) if c.dep == "xcomp"), None)
+        if inner is None:
+            break
+        action = inner
     if action is None:
         # "warned that the army would answer any raid by X": a warning's content.
         action = next((c for c in doc.children(verb.i) if c.dep == "ccomp"), None)
@@ -710,6 +759,8 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
         heads += prepositional_objects(doc, trigger, "of")
     if trigger.dep == "dobj" and is_support_verb(kn, doc.head(trigger.i)):
         heads.append(doc.head(trigger.i))  # "staged rallies ... against the leader"
+    if trigger.dep == "nsubj" and doc.head(trigger.i).lemma.lower() in kn.words["occurrence_verbs"]:
+        heads.append(doc.head(trigger.i))  # "fighting broke out between the army and the RSF"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
     found = [
         pobj

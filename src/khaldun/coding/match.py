@@ -208,7 +208,20 @@ def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: lis
     circumstance clause of another doer ("the president resigned as the opposition
     threatened to storm his residence")."""
     verb = cand.trigger
-    if verb.pos != "VERB" or cand.source is None or not cand.rule.target_optional:
+    if cand.source is None:
+        return False
+    if not cand.rule.target_optional:
+        verb = verb if verb.pos == "VERB" else _clause_verb(doc, verb)
+        # Aid or a reaction that names no one, by a doer of its own in a clause of its own
+        # ("the EU released aid, and a Japanese team arrived in Kathmandu"), is another
+        # party's act: its target is left to the story (khaldun.coding.inferred).
+        return cand.code.startswith(tuple(kn.words["story_target_roots"])) and any(
+            _conjoined_verbs(doc, _reporting_verb(doc, verb), other.trigger)
+            and other.source is not None
+            and other.source.actor.id != cand.source.actor.id
+            for other in complete
+        )
+    if verb.pos != "VERB":
         return False
     return any(
         _conjoined_verbs(doc, verb, other.trigger)
@@ -216,6 +229,23 @@ def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: lis
         or _main_act_over(doc, verb, other.trigger)
         for other in complete
     )
+
+
+def _clause_verb(doc: ParsedDoc, word: Token) -> Token:
+    """The verb of the clause a word is in ("provide 10 million yuan in aid": provide), else
+    the word itself."""
+    current = word
+    for _ in range(6):
+        if current.pos == "VERB" or current.head == current.i:
+            break
+        current = doc.head(current.i)
+    return current
+
+
+def _reporting_verb(doc: ParsedDoc, verb: Token) -> Token:
+    """The verb that reports ``verb``'s clause ("said it would provide aid": said), else
+    ``verb`` itself."""
+    return doc.head(verb.i) if verb.dep == "ccomp" and doc.head(verb.i).pos == "VERB" else verb
 
 
 def _main_act_over(doc: ParsedDoc, main: Token, other: Token) -> bool:
@@ -1049,6 +1079,15 @@ def _same_party(source: ActorMention, target: ActorMention) -> bool:
     return target.actor.kind is ActorKind.STATE and target.actor.country == source.actor.country
 
 
+def _preposition_of_another_word(doc: ParsedDoc, token: Token, trigger: Token) -> bool:
+    """A preposition that hangs on neither the trigger nor its object: "drills with Japan"
+    are joint, "drills near its border with Finland" are not."""
+    if token.pos != "ADP":
+        return False
+    head = doc.head(token.i)
+    return head.i != trigger.i and not (head.head == trigger.i and head.dep == "dobj")
+
+
 def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRule) -> str:
     """The rule's code made finer by a word of the trigger's clause; not by a phrase that
     sets the scene, nor, for words and intentions, by the speaker's name: in "agreed to a
@@ -1067,7 +1106,12 @@ def _refined_code(kn: Knowledge, doc: ParsedDoc, trigger: Token, rule: TriggerRu
         # What is said, asked or intended is in its words, not in who says it; deeds are
         # told apart by their doers ("suicide bombers killed", "warplanes struck").
         scene |= {t.i for doer in doc.children(trigger.i) if doer.dep == "nsubj" for t in doc.subtree(doer.i)}
-    words = {w for t in clause if t.i not in scene for w in (t.lemma.lower(), t.lower)}
+    words = {
+        w
+        for t in clause
+        if t.i not in scene and not _preposition_of_another_word(doc, t, trigger)
+        for w in (t.lemma.lower(), t.lower)
+    }
     if rule.requires_child == ("ccomp",) or rule.code[:2] in kn.words["content_refined_roots"]:
         # A sense its that-clause defines is made finer by what the clause says: "agreed
         # that they should cooperate" is intent, "charged that X committed genocide" 1124;

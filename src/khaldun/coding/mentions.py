@@ -168,7 +168,7 @@ def read_phrase(doc: ParsedDoc, head: Token, kb: KnowledgeBase) -> PhraseCues:
         before = _phrase_cues(doc, start, long_name.start, head, kb)
         text = doc.span_text(start, long_name.end)
         return PhraseCues(head.i, start, long_name.end, text, None, (*before, long_name))
-    name = _name_span(doc, start, end)
+    name = _name_span(doc, start, end) or _known_name_mislabelled(doc, start, end, kb)
     cues = _phrase_cues(doc, start, end, head, kb)
     if name is not None and any(c.start <= name[0] and c.end >= name[1] for c in cues):
         name = None  # the "name" is a known phrase: a country, organisation, title
@@ -269,6 +269,23 @@ def _name_span(doc: ParsedDoc, start: int, end: int) -> tuple[int, int] | None:
     while first < end and doc.tokens[first].pos == "PUNCT":
         first += 1
     return (first, end) if first < end else None
+
+
+def _known_name_mislabelled(
+    doc: ParsedDoc, start: int, end: int, kb: KnowledgeBase
+) -> tuple[int, int] | None:
+    """A proper-noun run the tagger took for a building or an event ("Iran's Abbas Araghchi
+    and ..." as FAC) that the knowledge base knows by a person's full name."""
+    head = doc.tokens[end - 1]
+    if head.pos != "PROPN" or head.ent_type not in ("FAC", "EVENT", "LAW"):
+        return None
+    first = end - 1
+    while first > start and doc.tokens[first - 1].pos == "PROPN":
+        first -= 1
+    if first == end - 1:
+        return None  # one word: a surname alone is too weak against the tagger's label
+    match = kb.find_person(doc.span_text(first, end))
+    return (first, end) if match is not None and match.how == "alias" else None
 
 
 def _scan(doc: ParsedDoc, start: int, end: int, kb: KnowledgeBase) -> Iterator[Cue]:

@@ -206,7 +206,10 @@ def reported_obligation(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | N
 
 
 def _reported(doc: ParsedDoc, word: Token, cues: ModalityCues) -> bool:
-    """True when ``word`` heads a clause reported by a verb of saying."""
+    """True when ``word`` heads a clause reported by a verb of saying, or the second of two
+    ("said ... was enduring and that they would continue")."""
+    if word.dep == "conj" and doc.head(word.i).dep == "ccomp":
+        word = doc.head(word.i)
     return word.dep == "ccomp" and doc.head(word.i).lemma.lower() in cues.reporting
 
 

@@ -102,6 +102,7 @@ class GroupNouns:
     words: frozenset[str]  # "protesters", "delegation"
     plural_endings: tuple[str, ...]  # plurals ending so name groups of people ("-ists")
     not_for_country: frozenset[str]  # nouns that never stand for their country
+    working_teams: frozenset[str]  # work that makes a team a state's ("rescue team")
     state_nouns: frozenset[str]  # nouns that refer back to a state ("his country", "the kingdom")
     people_sectors: dict[str, str]  # a people's own groups' sector ("Tigrayan forces": REB)
     foreign_modifiers: frozenset[str]  # "foreign troops" are not of the place they are in
@@ -113,6 +114,7 @@ def read_group_nouns(file: Traversable) -> GroupNouns:
         words=frozenset(raw["words"]),
         plural_endings=tuple(raw["plural_endings"]),
         not_for_country=frozenset(raw["not_for_country"]),
+        working_teams=frozenset(raw.get("working_teams", [])),
         state_nouns=frozenset(raw["state_nouns"]),
         people_sectors=dict(raw["people_sectors"]),
         foreign_modifiers=frozenset(raw.get("foreign_modifiers", [])),

@@ -38,7 +38,8 @@ _DATELINE = re.compile(
     )\s*{_DASH}\s+(?=\S)""",
     re.VERBOSE,
 )
-# A capitalised first word alone is no place: "THE" or "A" opens a headline in capitals.
+# A capitalised first word alone is no place: "THE" or "A" opens a headline in capitals
+# (a place may start with one: "THE HAGUE, June 25 (AP) -").
 _NOT_PLACES = frozenset({"A", "AN", "THE", "I"})
 
 
@@ -47,8 +48,8 @@ def dateline_end(text: str) -> int:
     match = _DATELINE.match(text)
     if match is None:
         return 0
-    first_word = match.group(0).split()[0].rstrip(",")
-    if first_word in _NOT_PLACES:
+    place = re.split(r"[,(]", match.group(0), maxsplit=1)[0].split()
+    if place[0] in _NOT_PLACES and (len(place) == 1 or not re.search(_DATE, match.group(0))):
         return 0
     return match.end()
 

@@ -192,6 +192,7 @@ class CountryContext(ResolverState):
             # A place the news happens in ("in Tbilisi", "south of Lima"), not a party
             # ("pressed to help Iran").
             at = tok.dep == "pobj" and self._places_an_event(self.doc.head(tok.i), places)
+            at = at or self._struck_by_nature(tok)
             named = tok.ent_type in ("GPE", "LOC", "") and tok.pos == "PROPN"
             area = tok.pos == "NOUN" and tok.lemma.lower() in self.kn.words["area_nouns"]
             if at and (named or area):
@@ -211,6 +212,15 @@ class CountryContext(ResolverState):
             return place.country
         owners = (k for k in self.doc.children(tok.i) if k.dep == "poss")
         return next((c for k in owners for c in read_phrase(self.doc, k, self.kb).countries()), None)
+
+    def _struck_by_nature(self, tok: Token) -> bool:
+        """The place a force of nature struck ("an earthquake struck western Nepal", "floods
+        hit Kerala"): where the story happens, as a place after "in" is."""
+        if tok.dep != "dobj":
+            return False
+        verb = self.doc.head(tok.i)
+        doers = (c for c in self.doc.children(verb.i) if c.dep == "nsubj")
+        return any(d.lemma.lower() in self.kn.words["natural_forces"] for d in doers)
 
     def _places_an_event(self, prep: Token, places: frozenset[str]) -> bool:
         """ "in", "at", "near" ...; "of" after a bearing or a kind of place ("south of Lima",

@@ -48,17 +48,23 @@ from khaldun.knowledge.actors.coded import (
 )
 from khaldun.knowledge.actors.names import name_key, name_parts, surname_key
 from khaldun.model import Actor, ActorKind, ActorMention, Mention, stable_id
-from khaldun.nlp.base import Token
+from khaldun.nlp.base import ParsedDoc, Token
 
 # Entity labels of names that may contain a country or city without naming it.
 _OTHER_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
-def _stands_for_country(kn: Knowledge, head: Token) -> bool:
+def _stands_for_country(kn: Knowledge, doc: ParsedDoc, head: Token) -> bool:
     """A noun after a country cue stands for the country, except sport, culture, weather;
-    so does a named event held there ("the Beijing Olympics")."""
+    so does a named event held there ("the Beijing Olympics"), and a team at a state's work
+    ("a Japanese rescue team")."""
     named_event = head.pos == "PROPN" and head.ent_type == "EVENT"
-    return (head.pos == "NOUN" or named_event) and head.lower not in kn.groups.not_for_country
+    if not (head.pos == "NOUN" or named_event):
+        return False
+    if head.lower not in kn.groups.not_for_country:
+        return True
+    kinds = {c.lemma.lower() for c in doc.children(head.i) if c.dep in ("compound", "amod")}
+    return head.lemma.lower() == "team" and bool(kinds & kn.groups.working_teams)
 
 
 def _named_only_by_a_people(cues: PhraseCues) -> bool:
@@ -364,7 +370,7 @@ class DocumentResolver(References, Quotes, CountryContext):
             return country_actor(self.kb, iso3), f"{cue.hit.kind.value} {cue.text!r}"
         actor, how = self._city(cues)
         head = self.doc.tokens[cues.head]
-        if actor is None and country is not None and _stands_for_country(self.kn, head):
+        if actor is None and country is not None and _stands_for_country(self.kn, self.doc, head):
             # "Serbian nationalists", "a US offer", "an Israeli base" stand for the country.
             what = "people" if names_people(self.kn, head) else "country"
             actor, how = country_actor(self.kb, country), f"{what} of {country}: {cues.text!r}"
@@ -462,6 +468,9 @@ class DocumentResolver(References, Quotes, CountryContext):
                     return country_actor(self.kb, shared, "GOV")
         return None
 
+    def _after_the(self, start: int) -> bool:
+        return start > 0 and self.doc.tokens[start - 1].lower == "the"
+
     def _person_by_context(self, name: str, sent_index: int) -> PersonMatch | None:
         """A name several known people share ("Ghani": Ashraf Ghani, Esmail Qaani) is the one
         of a state the sentence names, else of the state the document has named most."""
@@ -484,6 +493,8 @@ class DocumentResolver(References, Quotes, CountryContext):
         match = self.kb.find_person(name, country=country, day=self.day)
         if match is None and country is None:
             match = self._person_by_context(name, self.doc.tokens[cues.head].sent)
+        if match is not None and match.how == "surname" and self._after_the(cues.name[0]):
+            match = None  # "in The Hague": a surname with "the" before it names no person
         if match is not None:
             titles = cues.of_kind(HitKind.SECTOR)
             actor = person_actor(

@@ -102,13 +102,15 @@ class ResolverState:
 
     def _intergovernmental_body_before(self, head: Token) -> Actor | None:
         """ "the bloc" after the European Union or ASEAN: the latest intergovernmental body
-        named before, in this sentence or the two before."""
+        named before, in this sentence or the two before; further back, the one body the
+        story has named ("the alliance" paragraphs after a NATO summit's lede)."""
         if not self._with_the(head):
             return None
         for actor, _ in self._groups_before(head, sentences_back=2):
-            if actor.id.startswith("org:") and not actor.country and actor.code.startswith("IGO"):
+            if _intergovernmental(actor):
                 return actor
-        return None
+        bodies = {actor.id: actor for actor, _ in self._groups_before(head) if _intergovernmental(actor)}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def _international_body_of_sector_before(self, head: Token, kind: str) -> Actor | None:
         """ "The court", "the judges" after the European Court of Human Rights: the latest
@@ -174,3 +176,7 @@ class ResolverState:
             ):
                 return actor
         return None
+
+
+def _intergovernmental(actor: Actor) -> bool:
+    return actor.id.startswith("org:") and not actor.country and actor.code.startswith("IGO")
