@@ -1465,3 +1465,27 @@ def test_would_in_the_second_of_two_reported_clauses_is_a_plan(model_pipeline) -
     text = "Japan said its support was firm and that it would send medical supplies to Ukraine."
     events = _events(model_pipeline, text)
     assert any(e.cameo == "073" and e.modality.value == "planned" for e in events)
+
+
+def test_an_unknown_organisation_is_of_the_country_its_description_gives(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The law was condemned by Vigilia, a Chilean association of human rights lawyers. "
+        "The group urged the Senate to repeal it."
+    )
+    sources = {e.source.actor.code for e in _events(model_pipeline, text) if e.source}
+    assert "CHL" in sources and "---" not in sources
+
+
+def test_a_party_name_many_states_share_is_the_story_country_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thousands marched in Seoul on Saturday against the South Korean government's labour reform. "
+        "The opposition Democratic Party accused President Yoon of ignoring the unions."
+    )
+    sources = {e.source.actor.code for e in _events(model_pipeline, text) if e.source}
+    assert "KOROPP" in sources and not any(s.startswith("USA") for s in sources)
+
+
+def test_an_event_asked_about_with_whether_is_no_plan(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The commission said it would examine whether Hungary complied with the ruling."
+    events = _events(model_pipeline, text)
+    assert all(e.modality.value == "hypothetical" for e in events if e.cameo.startswith("08"))

@@ -103,6 +103,7 @@ class GroupNouns:
     plural_endings: tuple[str, ...]  # plurals ending so name groups of people ("-ists")
     not_for_country: frozenset[str]  # nouns that never stand for their country
     working_teams: frozenset[str]  # work that makes a team a state's ("rescue team")
+    shared_party_names: frozenset[str]  # party names many states' parties bear ("democratic party")
     state_nouns: frozenset[str]  # nouns that refer back to a state ("his country", "the kingdom")
     people_sectors: dict[str, str]  # a people's own groups' sector ("Tigrayan forces": REB)
     foreign_modifiers: frozenset[str]  # "foreign troops" are not of the place they are in
@@ -115,6 +116,7 @@ def read_group_nouns(file: Traversable) -> GroupNouns:
         plural_endings=tuple(raw["plural_endings"]),
         not_for_country=frozenset(raw["not_for_country"]),
         working_teams=frozenset(raw.get("working_teams", [])),
+        shared_party_names=frozenset(n.lower() for n in raw.get("shared_party_names", [])),
         state_nouns=frozenset(raw["state_nouns"]),
         people_sectors=dict(raw["people_sectors"]),
         foreign_modifiers=frozenset(raw.get("foreign_modifiers", [])),

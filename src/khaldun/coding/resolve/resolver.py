@@ -54,6 +54,14 @@ from khaldun.nlp.base import ParsedDoc, Token
 _OTHER_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
+def _unknown_group(mentions: tuple[ActorMention, ...] | None) -> bool:
+    """One mention, of a group the knowledge base lacks and no country is given for."""
+    if not mentions or len(mentions) != 1:
+        return False
+    actor = mentions[0].actor
+    return not actor.known and actor.kind is not ActorKind.PERSON and not actor.country
+
+
 def _stands_for_country(kn: Knowledge, doc: ParsedDoc, head: Token) -> bool:
     """A noun after a country cue stands for the country, except sport, culture, weather;
     so does a named event held there ("the Beijing Olympics"), and a team at a state's work
@@ -103,6 +111,7 @@ class DocumentResolver(References, Quotes, CountryContext):
             mentions = self._resolve_head(head)
             if mentions:
                 found[head.i] = self._in_the_role_apposed(head, mentions, found)
+                self._organisation_described(head, mentions, found)
         found.update(self._first_person_in_quotes(sent_index, first_person, found))
         return found
 
@@ -198,6 +207,50 @@ class DocumentResolver(References, Quotes, CountryContext):
         self._people = [(j, actor if a.id == person.id else a, subj) for j, a, subj in self._people]
         return (replace(people[0], actor=actor),)
 
+    def _organisation_described(
+        self, head: Token, description: tuple[ActorMention, ...], found: dict[int, tuple[ActorMention, ...]]
+    ) -> None:
+        """An organisation the knowledge base lacks, described in apposition ("ASGI, an
+        Italian association of lawyers", "Kontras, an Indonesian rights group"), is of the
+        country (and sector) the description gives; "the group" later is so too."""
+        if head.dep != "appos" or len(description) != 1:
+            return
+        # The parser may hang the description on the clause's subject instead: the name is
+        # then the word before the comma that opens it.
+        start = min(t.i for t in self.doc.subtree(head.i))
+        before_comma = start - 2 if start >= 2 and self.doc.tokens[start - 1].text == "," else None
+        owner = next(
+            (
+                i
+                for i in (self.doc.head(head.i).i, before_comma)
+                if i is not None and _unknown_group(found.get(i))
+            ),
+            None,
+        )
+        if owner is None:
+            return
+        named = found[owner]
+        group, kind = named[0].actor, description[0].actor
+        if not kind.country or kind.kind is ActorKind.PERSON:
+            return
+        code = kind.country + (kind.sector_code or "")
+        actor = replace(group, code=code, country=kind.country, sector=kind.sector)
+        self._unknown = {k: actor if a.id == group.id else a for k, a in self._unknown.items()}
+        self._groups = [(j, actor if a.id == group.id else a, subj, one) for j, a, subj, one in self._groups]
+        found[owner] = (replace(named[0], actor=actor),)
+
+    def _party_name_of_the_story(self, actor: Actor, cues: PhraseCues) -> bool:
+        """ "The opposition Democratic Party" in a story about Italy is no American party: a
+        party name many states' parties bear (``shared_party_names``), in a story about another
+        country, with no country named in the phrase."""
+        story = self._story_country
+        if not actor.id.startswith("org:") or not actor.country or not story or story == actor.country:
+            return False
+        named = {c.text.lower() for c in cues.cues if c.hit.kind is HitKind.ORGANISATION}
+        if not named & self.kn.groups.shared_party_names:
+            return False
+        return not any(c.hit.kind in (HitKind.COUNTRY, HitKind.ADJECTIVE) for c in cues.cues)
+
     @property
     def story_country(self) -> str | None:
         """The country the sentences before the one last resolved are about, if one leads."""
@@ -237,6 +290,11 @@ class DocumentResolver(References, Quotes, CountryContext):
         actor, how = self._group_named_before(head)
         if actor is None:
             actor, how = self._actor_of(cues)
+        if actor is not None and self._party_name_of_the_story(actor, cues):
+            assert self._story_country is not None
+            sector = "OPP" if "opposition" in cues.text.lower() else "PTY"
+            how = f"{cues.text!r}: a party name many states share, of the country the story is about"
+            actor = country_actor(self.kb, self._story_country, sector)
         if actor is not None:
             self._remember_the_name_of_the_role(cues, actor)
             self._remember_the_name_of_the_group(head, actor)

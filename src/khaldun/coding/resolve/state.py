@@ -144,6 +144,11 @@ class ResolverState:
                 return actor
             if sector is not None and (kind == sector or {kind, sector} <= armed):
                 return actor
+        if sector is None:
+            # "the group" after "ASGI, an Italian association of lawyers", of a country the
+            # knowledge base could not give it; only when no group it knows came before.
+            unknown = (a for a, _ in self._groups_before(head) if a.id.startswith("unknown:") and a.country)
+            return next(unknown, None)
         return None
 
     def _country_of_the_same_group_before(self, head: Token, sector: str) -> str | None:
