@@ -1003,6 +1003,10 @@ CASES = [
     ("Separatist militants carried out a bombing in the city of Quetta.", ("PAKINS", "PAK", "183")),
     ("Chinese military hackers attacked Taiwan's power grid.", ("CHN", "TWN", "176")),
     ("The United States dropped an atomic bomb on the Japanese city of Nagasaki.", ("USA", "JPN", "2042")),
+    # A siege laid to a city besieges it; by protesters, their blockade.
+    ("Russian forces laid siege to Mariupol.", ("RUSMIL", "UKR", "191")),
+    # Police ordered out are police power mobilised (not officers in general).
+    ("The interior minister of Chile ordered 5,000 police officers to the border.", ("CHLGOV", None, "153")),
 ]
 
 NOT_GIVEN = [
@@ -1093,6 +1097,7 @@ NOT_GIVEN = [
     # A rescue operation is no attack; a football team no state.
     ("Kenya launched a rescue operation in the flooded town of Garissa.", "19"),
     ("The Iraqi football team arrived in Tehran on Sunday.", "04"),
+    ("The general ordered his officers to attack the hill.", "15"),
 ]
 
 
@@ -1489,3 +1494,16 @@ def test_an_event_asked_about_with_whether_is_no_plan(model_pipeline) -> None:  
     text = "The commission said it would examine whether Hungary complied with the ruling."
     events = _events(model_pipeline, text)
     assert all(e.modality.value == "hypothetical" for e in events if e.cameo.startswith("08"))
+
+
+def test_a_party_man_at_home_and_his_supporters(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # A named party chairman the knowledge base lacks is of the country the story is about;
+    # "his supporters" are of his country and side.
+    text = (
+        "Moldova's government banned the opposition Renastere party on Monday. "
+        "Police detained party chairman Ion Ceban-Rusu. "
+        "His supporters demanded his release."
+    )
+    dyads = _dyads(model_pipeline, text)
+    assert ("MDACOP", "MDAPTY", "173") in dyads
+    assert any(d[0] == "MDAPTY" and d[2] == "1053" for d in dyads)

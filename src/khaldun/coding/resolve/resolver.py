@@ -239,6 +239,20 @@ class DocumentResolver(References, Quotes, CountryContext):
         self._groups = [(j, actor if a.id == group.id else a, subj, one) for j, a, subj, one in self._groups]
         found[owner] = (replace(named[0], actor=actor),)
 
+    def _followers_of(self, cues: PhraseCues) -> tuple[Actor, str] | None:
+        """"His supporters", "her followers": a leader's people are of the leader's country and
+        side (an opposition leader's supporters are the opposition)."""
+        head = self.doc.tokens[cues.head]
+        if head.lemma.lower() not in self.kn.words["follower_nouns"]:
+            return None
+        if not any(k.dep == "poss" and k.pos == "PRON" for k in self.doc.children(head.i)):
+            return None
+        owner = self._owner(cues)
+        if owner is None or owner.kind is not ActorKind.PERSON or not owner.country:
+            return None
+        sector = owner.sector_code if owner.sector_code in self.kn.words["home_title_sectors"] else None
+        return country_actor(self.kb, owner.country, sector), f"{cues.text!r}: the people of {owner.name}"
+
     def _party_name_of_the_story(self, actor: Actor, cues: PhraseCues) -> bool:
         """ "The opposition Democratic Party" in a story about Italy is no American party: a
         party name many states' parties bear (``shared_party_names``), in a story about another
@@ -350,6 +364,9 @@ class DocumentResolver(References, Quotes, CountryContext):
             # "NATO-member Norway" is Norway: an organisation named as a modifier yields to the head.
             return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
         sectors = self._telling_sectors(cues.of_kind(HitKind.SECTOR))
+        followers = self._followers_of(cues) if not cues.cues else None
+        if followers is not None:
+            return followers
         if sectors:
             sector = sectors[-1].hit.sector.code  # type: ignore[union-attr]
             owner = self._owner(cues) or (None if country else self._organisation_of_complement(cues.head))
@@ -394,8 +411,9 @@ class DocumentResolver(References, Quotes, CountryContext):
                         body,
                         f"{cues.text!r} → {body.name}, the international body of that kind named before",
                     )
-            # A named person with a title may be a visitor: not placed by where the story is.
-            where = cues.name is None
+            # A named person with a title may be a visitor: not placed by where the story is;
+            # a party's or a court's ("party chairman Kubanychbek Asanov") is at home.
+            where = cues.name is None or sector in self.kn.words["home_title_sectors"]
             story = None if country else self._country_of_the_story(cues, sector, where=where)
             if _named_only_by_a_people(cues):
                 sector = self.kn.groups.people_sectors.get(
