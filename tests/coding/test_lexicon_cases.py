@@ -1003,6 +1003,12 @@ CASES = [
     ("Separatist militants carried out a bombing in the city of Quetta.", ("PAKINS", "PAK", "183")),
     ("Chinese military hackers attacked Taiwan's power grid.", ("CHN", "TWN", "176")),
     ("The United States dropped an atomic bomb on the Japanese city of Nagasaki.", ("USA", "JPN", "2042")),
+    # A court's verdict the parser hangs on the object is still the verdict.
+    ("A court in Peru found a former army general guilty of torture.", ("PERJUD", "PERMIL", "116")),
+    # Indigenous groups are civilians of the place where they act.
+    ("Indigenous groups blocked roads in Bolivia's Amazon region.", ("BOLCVL", "BOL", "144")),
+    # Concessions made yield.
+    ("The government of Peru made concessions to the miners.", ("PERGOV", "PERLAB", "080")),
     # A siege laid to a city besieges it; by protesters, their blockade.
     ("Russian forces laid siege to Mariupol.", ("RUSMIL", "UKR", "191")),
     # Police ordered out are police power mobilised (not officers in general).
@@ -1098,6 +1104,8 @@ NOT_GIVEN = [
     ("Kenya launched a rescue operation in the flooded town of Garissa.", "19"),
     ("The Iraqi football team arrived in Tehran on Sunday.", "04"),
     ("The general ordered his officers to attack the hill.", "15"),
+    # The wounded who succumb yield to no one.
+    ("A second victim of the shooting succumbed to his injuries in hospital.", "08"),
 ]
 
 

@@ -81,6 +81,10 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
         # A name the tagger leaves unlemmatised: "signed the Abraham Accords" signs accords.
         words.setdefault(dobj.lower[:-1], dobj)
     for child in doc.children(dobj.i):
+        if child.dep == "amod" and child.i > dobj.i and dobj.dep == "dobj":
+            # An adjective after the object is its complement the parser hung on it: "found
+            # a former commander guilty".
+            words.setdefault(child.lemma.lower(), child)
         # A title before a name too: "summoned Ambassador Oleg Ivanov".
         if child.dep == "compound" and (child.pos == "NOUN" or (dobj.pos == "PROPN" and child.i < dobj.i)):
             words.setdefault(child.lemma.lower(), dobj)
