@@ -1515,3 +1515,20 @@ def test_a_party_man_at_home_and_his_supporters(model_pipeline) -> None:  # type
     dyads = _dyads(model_pipeline, text)
     assert ("MDACOP", "MDAPTY", "173") in dyads
     assert any(d[0] == "MDAPTY" and d[2] == "1053" for d in dyads)
+
+
+def test_a_move_that_a_party_condemned_is_the_main_clause_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The relative clause is active (its object is "that"), and what it condemns is the act
+    # of the main clause's subject.
+    text = "Serbia's parliament passed a law on the border, a move that Croatia and Bosnia condemned."
+    dyads = _dyads(model_pipeline, text)
+    assert ("HRV", "SRBLEG", "111") in dyads and ("BIH", "SRBLEG", "111") in dyads
+
+
+def test_a_threat_aimed_at_the_speaker_s_own_side_is_aimed_at_who_acted_against_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Azerbaijani troops shelled Armenian positions on Monday. "
+        "Armenia's defence minister warned that Yerevan would respond with force."
+    )
+    threats = [e for e in _events(model_pipeline, text) if e.cameo.startswith("13")]
+    assert threats and all(e.target is not None and e.target.actor.country == "AZE" for e in threats)

@@ -153,6 +153,8 @@ def _gapped_passive(doc: ParsedDoc, verb: Token) -> bool:
     if verb.tag != "VBN" or verb.head == verb.i:
         return False
     kids = list(doc.children(verb.i))
+    if any(c.dep == "dobj" for c in kids):
+        return False  # "a move that Jordan condemned": with an object, an active verb
     return not any(c.dep in ("aux", "auxpass") for c in kids) and any(c.dep == "nsubj" for c in kids)
 
 
@@ -726,6 +728,10 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     """The words that fill a target slot, in order (every "on" of "sanctions on Iran on Tuesday")."""
     if slot == "dobj" and obj is not None and obj.dep == "nsubj" and doc.head(obj.i).dep == "ccomp":
         return [obj]  # "allowed inspectors to return": the parse makes the object a subject
+    if slot == "dobj":
+        doer = _doer_of_the_move(kn, doc, trigger)
+        if doer is not None:
+            return [doer]
     if slot in ("dobj", "npadvmod", "attr", "dative"):
         return [c for c in doc.children(trigger.i) if c.dep == slot]
     if slot == "owner":  # "condemned the Turkish attack": whose the event noun is
@@ -780,6 +786,20 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
         if clause.dep == "advcl" and any(m.dep == "mark" and m.lower == slot for m in doc.children(clause.i)):
             found += [s for s in doc.children(clause.i) if s.dep == "nsubj"]
     return found
+
+
+def _doer_of_the_move(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
+    """Whose act a relative clause judges ("Israel passed a law, a move that Jordan
+    condemned"): its object is the relative pronoun, whose antecedent is an act noun set in
+    apposition to what the main clause did; the act is the main clause's subject's."""
+    relative = any(c.dep == "dobj" and c.lower in ("that", "which") for c in doc.children(verb.i))
+    if verb.dep != "relcl" or not relative:
+        return None
+    move = doc.head(verb.i)
+    if move.dep != "appos" or move.lemma.lower() not in kn.words["decision_nouns"]:
+        return None
+    clause = doc.governing_verb(doc.head(move.i).i)
+    return next((c for c in doc.children(clause.i) if c.dep in ("nsubj", "nsubjpass")), None)
 
 
 def _between(doc: ParsedDoc, trigger: Token, obj: Token) -> list[Token]:

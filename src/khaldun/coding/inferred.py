@@ -183,9 +183,12 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
 
 
 def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
-    """A threat that names no one ("Moscow vowed to retaliate") is aimed at whoever acted
-    against the speaker last."""
-    if cand.target is not None or cand.source is None or cand.code[:2] not in kn.words["threat_roots"]:
+    """A threat that names no one ("Moscow vowed to retaliate"), or only the speaker's own
+    side ("warned that Amman would review all options"), is aimed at whoever acted against
+    the speaker last."""
+    if cand.source is None or cand.code[:2] not in kn.words["threat_roots"]:
+        return cand
+    if cand.target is not None and party(kn, cand.target.actor) != party(kn, cand.source.actor):
         return cand
     event = latest_against(kn, earlier, {party(kn, cand.source.actor)})
     if event is None or event.source is None:
