@@ -1009,6 +1009,8 @@ CASES = [
     ("Indigenous groups blocked roads in Bolivia's Amazon region.", ("BOLCVL", "BOL", "144")),
     # Concessions made yield.
     ("The government of Peru made concessions to the miners.", ("PERGOV", "PERLAB", "080")),
+    # A party held responsible is blamed (the parser hangs "responsible" on the party).
+    ("Pakistan held the Taliban responsible for the bombing.", ("PAK", "AFGINSTAL", "112")),
     # A siege laid to a city besieges it; by protesters, their blockade.
     ("Russian forces laid siege to Mariupol.", ("RUSMIL", "UKR", "191")),
     # Police ordered out are police power mobilised (not officers in general).
@@ -1532,3 +1534,8 @@ def test_a_threat_aimed_at_the_speaker_s_own_side_is_aimed_at_who_acted_against_
     )
     threats = [e for e in _events(model_pipeline, text) if e.cameo.startswith("13")]
     assert threats and all(e.target is not None and e.target.actor.country == "AZE" for e in threats)
+
+
+def test_a_right_to_respond_reserved_is_a_threat_at_the_attacker(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Houthi drones struck a Saudi oil plant. Saudi Arabia reserves the right to respond firmly."
+    assert ("SAU", "YEMREBHOU", "130") in _dyads(model_pipeline, text)
