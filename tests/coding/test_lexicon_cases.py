@@ -1539,3 +1539,12 @@ def test_a_threat_aimed_at_the_speaker_s_own_side_is_aimed_at_who_acted_against_
 def test_a_right_to_respond_reserved_is_a_threat_at_the_attacker(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Houthi drones struck a Saudi oil plant. Saudi Arabia reserves the right to respond firmly."
     assert ("SAU", "YEMREBHOU", "130") in _dyads(model_pipeline, text)
+
+
+def test_a_state_body_left_unmarked_is_of_the_place_the_story_was_filed_from(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "WARSAW, May 3 (Khaldun Wire) - Poland blamed Russian intelligence for a fire at a "
+        "shopping centre. Russian agents were also accused of sabotage in Lithuania. "
+        "Russia's charge d'affaires was summoned to the foreign ministry on Friday."
+    )
+    assert ("POLGOV", "RUSGOV", "110") in _dyads(model_pipeline, text)

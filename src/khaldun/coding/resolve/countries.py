@@ -137,7 +137,9 @@ class CountryContext(ResolverState):
             return None
         return story
 
-    def _where_an_unmarked_official_serves(self, cues: PhraseCues) -> tuple[str, str] | None:
+    def _where_an_unmarked_official_serves(
+        self, cues: PhraseCues, *, lede: bool = True
+    ) -> tuple[str, str] | None:
         """The country of a state official the text gives none ("foreign ministry spokesman Lin
         Jian", "Foreign Minister Sean Sobers"): news marks a foreign official's nationality
         ("French Foreign Minister ...") and leaves the local one's unmarked, so the official
@@ -154,7 +156,7 @@ class CountryContext(ResolverState):
         place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
         if place is not None and place.country:
             return place.country, f"the story was filed from {place.name}"
-        if self._lede_place_country and self.doc.tokens[cues.head].sent > 0:
+        if lede and self._lede_place_country and self.doc.tokens[cues.head].sent > 0:
             return self._lede_place_country, "the story opened in that country"
         return None
 

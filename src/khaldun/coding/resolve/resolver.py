@@ -415,12 +415,19 @@ class DocumentResolver(References, Quotes, CountryContext):
             # a party's or a court's ("party chairman Kubanychbek Asanov") is at home.
             where = cues.name is None or sector in self.kn.words["home_title_sectors"]
             story = None if country else self._country_of_the_story(cues, sector, where=where)
+            story_how = STORY_COUNTRY
+            if not country and not story and cues.name is None and sector in self.kn.words["state_sectors"]:
+                # "summoned to the foreign ministry" in a story filed from Berlin: a state body
+                # the text leaves unmarked is the local one, as an unmarked official is.
+                # (Not where a story between two countries opens: a visit to Hanoi.)
+                home = self._where_an_unmarked_official_serves(cues, lede=False)
+                story, story_how = home if home else (None, STORY_COUNTRY)
             if _named_only_by_a_people(cues):
                 sector = self.kn.groups.people_sectors.get(
                     sector, sector
                 )  # "Tigrayan forces" are not the state's
             actor, how = self._sector_phrase(cues, sectors[-1].text, sector, country or story)
-            return actor, f"{how}; {STORY_COUNTRY}" if story else how
+            return actor, f"{how}; {story_how}" if story else how
         if head_cues and self._inside_larger_name(head_cues[0], cues):
             return None, ""  # "Madrid" in "Real Madrid", "Iraq" in "Bank of Iraq" name something else
         if head_cues and head_cues[0].hit.kind is HitKind.PEOPLE:
