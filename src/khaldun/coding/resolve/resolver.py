@@ -240,7 +240,7 @@ class DocumentResolver(References, Quotes, CountryContext):
         found[owner] = (replace(named[0], actor=actor),)
 
     def _followers_of(self, cues: PhraseCues) -> tuple[Actor, str] | None:
-        """"His supporters", "her followers": a leader's people are of the leader's country and
+        """ "His supporters", "her followers": a leader's people are of the leader's country and
         side (an opposition leader's supporters are the opposition)."""
         head = self.doc.tokens[cues.head]
         if head.lemma.lower() not in self.kn.words["follower_nouns"]:
