@@ -116,7 +116,7 @@ def object_words(kn: Knowledge, doc: ParsedDoc, dobj: Token) -> dict[str, Token]
             for word, token in object_words(kn, doc, inner).items():
                 words.setdefault(word, token)
     if dobj.lemma.lower() in kn.words["cargo_carriers"]:
-        for load in _cargo(doc, dobj):
+        for load in _cargo(kn, doc, dobj):
             for word, token in object_words(kn, doc, load).items():
                 words.setdefault(word, token)
     return words
@@ -127,13 +127,13 @@ def _names_the_gift(kn: Knowledge, doc: ParsedDoc, dobj: Token, gift: Token) -> 
     return dobj.i == gift.i or any(t.i == gift.i for t in object_words(kn, doc, dobj).values())
 
 
-def _cargo(doc: ParsedDoc, vehicle: Token) -> Iterator[Token]:
+def _cargo(kn: Knowledge, doc: ParsedDoc, vehicle: Token) -> Iterator[Token]:
     """What a vehicle carries: "planes carrying tents", "trucks loaded with food", "a convoy
     of aid", "ships with grain"."""
     for child in doc.children(vehicle.i):
         if child.dep == "prep" and child.lower in ("of", "with"):
             yield from (o for o in doc.children(child.i) if o.dep == "pobj")
-        elif child.dep == "acl" and child.lemma.lower() in ("carry", "load", "bear", "transport", "bring"):
+        elif child.dep == "acl" and child.lemma.lower() in kn.words["cargo_verbs"]:
             yield from (o for o in doc.children(child.i) if o.dep == "dobj")
             for prep in (p for p in doc.children(child.i) if p.dep == "prep" and p.lower == "with"):
                 yield from (o for o in doc.children(prep.i) if o.dep == "pobj")

@@ -30,7 +30,7 @@ from khaldun.coding.arguments import (
     verb_source,
 )
 from khaldun.coding.candidate import Candidate
-from khaldun.coding.mentions import names_people
+from khaldun.coding.mentions import done_by_nature, names_people
 from khaldun.coding.modality import condition_clause, reported_obligation
 from khaldun.coding.resolve.earlier import release_without_holder
 from khaldun.knowledge import Knowledge
@@ -211,7 +211,7 @@ def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: lis
     if cand.source is None:
         return False
     if not cand.rule.target_optional:
-        verb = verb if verb.pos == "VERB" else _clause_verb(doc, verb)
+        verb = doc.governing_verb(verb.i)  # "provide 10 million yuan in aid": provide
         # Aid or a reaction that names no one, by a doer of its own in a clause of its own
         # ("the EU released aid, and a Japanese team arrived in Kathmandu"), is another
         # party's act: its target is left to the story (khaldun.coding.inferred).
@@ -229,17 +229,6 @@ def _conjoined_act(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: lis
         or _main_act_over(doc, verb, other.trigger)
         for other in complete
     )
-
-
-def _clause_verb(doc: ParsedDoc, word: Token) -> Token:
-    """The verb of the clause a word is in ("provide 10 million yuan in aid": provide), else
-    the word itself."""
-    current = word
-    for _ in range(6):
-        if current.pos == "VERB" or current.head == current.i:
-            break
-        current = doc.head(current.i)
-    return current
 
 
 def _reporting_verb(doc: ParsedDoc, verb: Token) -> Token:
@@ -788,27 +777,6 @@ def _match_adjective(
 # -- events ------------------------------------------------------------------
 
 
-def _done_by_nature(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
-    """True when the verb's doer (its subject, or the "by" of its passive) is a force of
-    nature or a disease (``natural_forces``); a participle or conjunct with no doer of its
-    own has its verb's ("the quake struck Lombok, killing two people")."""
-    verb = trigger
-    for _ in range(3):
-        doers = []
-        for child in doc.children(verb.i):
-            if child.dep == "nsubj":
-                doers.append(child)
-            elif child.dep == "agent":
-                doers += [p for p in doc.children(child.i) if p.dep == "pobj"]
-        if doers or verb.dep not in ("advcl", "conj", "xcomp") or verb.head == verb.i:
-            break
-        verb = doc.head(verb.i)
-    # A named storm is named by its kind too: "Cyclone Nesta", "Hurricane Maria".
-    words = [d.lemma.lower() for d in doers]
-    words += [c.lemma.lower() for d in doers for c in doc.children(d.i) if c.dep == "compound"]
-    return any(w in kn.words["natural_forces"] for w in words)
-
-
 def _emit(
     kn: Knowledge,
     doc: ParsedDoc,
@@ -834,7 +802,7 @@ def _emit(
         # "the talks hit a snag": a rule that needs a doer has none.
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): the subject names no actor")
         return []
-    if source is NOT_AN_ACTOR and _done_by_nature(kn, doc, trigger):
+    if source is NOT_AN_ACTOR and done_by_nature(kn, doc, trigger):
         # "the earthquake hit Nepal", "floods killed 40 people": harm no one did.
         misses.append(f"trigger {trigger.text!r} (rule {rule.name}): a force of nature is the doer")
         return []

@@ -85,6 +85,27 @@ class PhraseCues:
         return cue.start <= self.head < cue.end
 
 
+def done_by_nature(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
+    """True when the verb's doer (its subject, or the "by" of its passive) is a force of
+    nature or a disease (``natural_forces``); a participle or conjunct with no doer of its
+    own has its verb's ("the quake struck Lombok, killing two people")."""
+    verb = trigger
+    for _ in range(3):
+        doers = []
+        for child in doc.children(verb.i):
+            if child.dep == "nsubj":
+                doers.append(child)
+            elif child.dep == "agent":
+                doers += [p for p in doc.children(child.i) if p.dep == "pobj"]
+        if doers or verb.dep not in ("advcl", "conj", "xcomp") or verb.head == verb.i:
+            break
+        verb = doc.head(verb.i)
+    # A named storm is named by its kind too: "Cyclone Nesta", "Hurricane Maria".
+    words = [d.lemma.lower() for d in doers]
+    words += [c.lemma.lower() for d in doers for c in doc.children(d.i) if c.dep == "compound"]
+    return any(w in kn.words["natural_forces"] for w in words)
+
+
 def names_people(kn: Knowledge, head: Token) -> bool:
     """True for nouns of groups of people ("nationalists", "hackers", "the Turkish side")."""
     words, endings = kn.groups.words, kn.groups.plural_endings

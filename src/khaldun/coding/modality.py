@@ -88,10 +88,11 @@ def decide_modality(
     found: dict[Modality, str] = {}
     came_by_conjunct = False
     came_by_of = False
-    if any(c.dep == "mark" and c.lower == "whether" for c in doc.children(trigger.i)):
-        # "would examine whether the deal complied with EU law": a question asked, whatever
-        # the verbs above it say of the asking.
-        return Modality.HYPOTHETICAL, "'whether' opens the trigger's clause"
+    question = next(
+        (c for c in doc.children(trigger.i) if c.dep == "mark" and c.lower in cues.question), None
+    )
+    if question is not None:
+        return Modality.HYPOTHETICAL, f"{question.text!r} opens the trigger's clause, a question"
     for n, word in enumerate(governing_chain(doc, trigger, conjuncts=True)):
         lemma = word.lemma.lower()
         # The trigger's own word is the event, not a cue about it: "denied entry" is a

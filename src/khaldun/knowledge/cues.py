@@ -48,6 +48,9 @@ class ModalityCues:
     # Nouns for what is said ("a charge Kigali denied"): a cue verb with one as its subject
     # is another party's answer to the sentence, not a cue about its event.
     answered: frozenset[str] = frozenset()
+    # Words that open a clause as a question ("examine whether the deal complied"): its
+    # event is hypothetical, whatever the verbs above it say.
+    question: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -74,6 +77,7 @@ def read_modality_cues(file: Traversable) -> ModalityCues:
         intent=frozenset(raw.get("intent", [])),
         threat=frozenset(raw.get("threat", [])),
         condition=frozenset(raw.get("condition", [])),
+        question=frozenset(raw.get("question", [])),
         obligation=frozenset(raw.get("obligation", [])),
         obligation_reporting=frozenset(raw.get("obligation_reporting", [])),
         aims=frozenset(raw.get("aims", [])),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from khaldun.coding.mentions import (
     Cue,
     PhraseCues,
+    done_by_nature,
     read_phrase,
 )
 from khaldun.coding.places import place_at
@@ -218,11 +219,7 @@ class CountryContext(ResolverState):
     def _struck_by_nature(self, tok: Token) -> bool:
         """The place a force of nature struck ("an earthquake struck western Nepal", "floods
         hit Kerala"): where the story happens, as a place after "in" is."""
-        if tok.dep != "dobj":
-            return False
-        verb = self.doc.head(tok.i)
-        doers = (c for c in self.doc.children(verb.i) if c.dep == "nsubj")
-        return any(d.lemma.lower() in self.kn.words["natural_forces"] for d in doers)
+        return tok.dep == "dobj" and done_by_nature(self.kn, self.doc, self.doc.head(tok.i))
 
     def _places_an_event(self, prep: Token, places: frozenset[str]) -> bool:
         """ "in", "at", "near" ...; "of" after a bearing or a kind of place ("south of Lima",

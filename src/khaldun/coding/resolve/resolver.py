@@ -54,7 +54,7 @@ from khaldun.nlp.base import ParsedDoc, Token
 _OTHER_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
-def _unknown_group(mentions: tuple[ActorMention, ...] | None) -> bool:
+def _lone_unknown_group(mentions: tuple[ActorMention, ...] | None) -> bool:
     """One mention, of a group the knowledge base lacks and no country is given for."""
     if not mentions or len(mentions) != 1:
         return False
@@ -203,9 +203,15 @@ class DocumentResolver(References, Quotes, CountryContext):
         if person.known or person.kind is not ActorKind.PERSON or person.country or not office.country:
             return people
         actor = replace(person, code=office.code, country=office.country, sector=office.sector)
-        self._unknown = {k: actor if a.id == person.id else a for k, a in self._unknown.items()}
-        self._people = [(j, actor if a.id == person.id else a, subj) for j, a, subj in self._people]
+        self._known_better(actor)
         return (replace(people[0], actor=actor),)
+
+    def _known_better(self, actor: Actor) -> None:
+        """An unknown actor (same id) learnt to be of a country and sector: every name and
+        every earlier naming of it now stands for the fuller actor."""
+        self._unknown = {k: actor if a.id == actor.id else a for k, a in self._unknown.items()}
+        self._people = [(j, actor if a.id == actor.id else a, subj) for j, a, subj in self._people]
+        self._groups = [(j, actor if a.id == actor.id else a, subj, one) for j, a, subj, one in self._groups]
 
     def _organisation_described(
         self, head: Token, description: tuple[ActorMention, ...], found: dict[int, tuple[ActorMention, ...]]
@@ -219,14 +225,8 @@ class DocumentResolver(References, Quotes, CountryContext):
         # then the word before the comma that opens it.
         start = min(t.i for t in self.doc.subtree(head.i))
         before_comma = start - 2 if start >= 2 and self.doc.tokens[start - 1].text == "," else None
-        owner = next(
-            (
-                i
-                for i in (self.doc.head(head.i).i, before_comma)
-                if i is not None and _unknown_group(found.get(i))
-            ),
-            None,
-        )
+        candidates = (self.doc.head(head.i).i, before_comma)
+        owner = next((i for i in candidates if i is not None and _lone_unknown_group(found.get(i))), None)
         if owner is None:
             return
         named = found[owner]
@@ -235,8 +235,7 @@ class DocumentResolver(References, Quotes, CountryContext):
             return
         code = kind.country + (kind.sector_code or "")
         actor = replace(group, code=code, country=kind.country, sector=kind.sector)
-        self._unknown = {k: actor if a.id == group.id else a for k, a in self._unknown.items()}
-        self._groups = [(j, actor if a.id == group.id else a, subj, one) for j, a, subj, one in self._groups]
+        self._known_better(actor)
         found[owner] = (replace(named[0], actor=actor),)
 
     def _followers_of(self, cues: PhraseCues) -> tuple[Actor, str] | None:
@@ -306,7 +305,8 @@ class DocumentResolver(References, Quotes, CountryContext):
             actor, how = self._actor_of(cues)
         if actor is not None and self._party_name_of_the_story(actor, cues):
             assert self._story_country is not None
-            sector = "OPP" if "opposition" in cues.text.lower() else "PTY"
+            sectors = cues.of_kind(HitKind.SECTOR)  # "the opposition Democratic Party": OPP
+            sector = sectors[-1].hit.sector.code if sectors else "PTY"  # type: ignore[union-attr]
             how = f"{cues.text!r}: a party name many states share, of the country the story is about"
             actor = country_actor(self.kb, self._story_country, sector)
         if actor is not None:
