@@ -1548,3 +1548,27 @@ def test_a_state_body_left_unmarked_is_of_the_place_the_story_was_filed_from(mod
         "Russia's charge d'affaires was summoned to the foreign ministry on Friday."
     )
     assert ("POLGOV", "RUSGOV", "110") in _dyads(model_pipeline, text)
+
+
+def test_a_title_called_again_is_the_holder_named_before_by_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the ambassador" is the ambassador the story named, of her country, not of the host.
+    text = (
+        "Ghana's government on Monday ordered Togo's ambassador to leave the country. "
+        "The ambassador had criticised the election last week."
+    )
+    assert ("TGOGOV", "111") in {(s, c) for s, _, c in _dyads(model_pipeline, text)}
+
+
+def test_an_object_pronoun_after_an_act_is_the_act_s_object(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    expelled = "Moldova expelled a Russian reporter, accusing him of spreading false news."
+    assert ("MDA", "RUSMED", "112") in _dyads(model_pipeline, expelled)
+    arrested = "Police in Minsk arrested a Polish journalist and accused her of espionage."
+    assert any(t == "POLMED" and c.startswith("112") for _, t, c in _dyads(model_pipeline, arrested))
+
+
+def test_an_accusation_after_which_the_subject_acted_is_news(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Latvia expelled two Belarusian diplomats after accusing them of spying."
+    assert any(s == "LVA" and c.startswith("112") for s, _, c in _dyads(model_pipeline, text))
+    # Why someone was held is no act of the one who held them.
+    held = "Police arrested two men for accusing the president of corruption."
+    assert not any(c.startswith("112") for _, _, c in _dyads(model_pipeline, held))

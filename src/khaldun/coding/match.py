@@ -505,7 +505,10 @@ def _background(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
     if trigger.dep == "pcomp" and doc.head(trigger.i).lower in kn.words["reason_prepositions"]:
-        return True  # "arrested for collaborating with Israel": why, not what happened
+        # "arrested for collaborating with Israel": why, not what happened; but "expelled three
+        # diplomats after accusing them of spying" is the subject's own accusation, news too.
+        accusing = trigger.lemma.lower() in kn.words["accusing_verbs"]
+        return not (accusing and doc.head(trigger.i).lower != "for")
     if trigger.dep == "relcl" and any(c.lower in ("where", "when") for c in doc.children(trigger.i)):
         return True  # "Darfur, where thousands have died": what the place is known for
     if trigger.dep == "advcl":

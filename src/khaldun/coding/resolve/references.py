@@ -31,7 +31,8 @@ class References(ResolverState):
             return self._resolve_group_pronoun(head)
         if head.lower not in PERSONAL_PRONOUNS:
             return ()
-        antecedent = self._antecedent(head)
+        antecedent = self._object_of_the_act_before(head) if head.lower in ("him", "her") else None
+        antecedent = antecedent or self._antecedent(head)
         if antecedent is None:
             return ()
         return (self._mention(head.i, head.i + 1, head, antecedent, f"pronoun → {antecedent.name}"),)
@@ -63,17 +64,25 @@ class References(ResolverState):
             return self._coordinated_people(head)
         return ()
 
-    def _object_of_the_act_before(self, them: Token) -> Actor | None:
-        """ "Poland expelled three Russian diplomats after accusing them of spying": the
-        object of a participle's "them" is the plural object of the act it follows."""
-        verb = self.doc.head(them.i)
-        if them.dep not in _OBJECT_DEPS or verb.tag != "VBG" or verb.dep not in ("advcl", "pcomp"):
+    def _object_of_the_act_before(self, pronoun: Token) -> Actor | None:
+        """ "Poland expelled three Russian diplomats after accusing them of spying", "Baku
+        expelled a British journalist, accusing him of lies", "police arrested a reporter and
+        charged her": the object pronoun of a participle or of a verb conjoined to an act,
+        which shares the act's subject and so cannot be it, is the act's object of its number
+        ("him" a singular role noun; a named person is found as people are)."""
+        verb = self.doc.head(pronoun.i)
+        if pronoun.dep not in _OBJECT_DEPS:
+            return None
+        participle = verb.tag == "VBG" and verb.dep in ("advcl", "pcomp")
+        conjoined = verb.dep == "conj" and not any(k.dep in SUBJECT_DEPS for k in self.doc.children(verb.i))
+        if not participle and not conjoined:
             return None
         act = self.doc.head(verb.i)
         if act.dep == "prep":  # "after accusing them"
             act = self.doc.head(act.i)
         obj = next((k for k in self.doc.children(act.i) if k.dep == "dobj"), None)
-        if obj is None or obj.tag != "NNS":
+        number = ("NNS",) if pronoun.lower == "them" else ("NN",)
+        if obj is None or obj.tag not in number or obj.i >= pronoun.i:
             return None
         return next((actor for i, actor, _, _ in self._groups if i == obj.i), None)
 

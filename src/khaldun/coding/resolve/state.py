@@ -158,12 +158,39 @@ class ResolverState:
         kids = list(self.doc.children(head.i))
         if head.pos != "NOUN" or [k.lower for k in kids if k.dep == "det"] != ["the"]:
             return None
+        office = self._office_named_before(head)
+        if office is not None:
+            return office
         if head.tag == "NN" and sector in self.kn.words["domestic_sectors"]:
             return None  # "the government", "the opposition": the story's, not the last named
         for actor, _ in self._groups_before(head):
             if actor.id.startswith("group:") and actor.sector_code == sector:
                 return actor.country
         return None
+
+    def _office_named_before(self, head: Token) -> str | None:
+        """ "the ambassador" after "Canada's ambassador", "the minister" after "Kenyan Foreign
+        Minister Jane Mwangi": a title of one office holder, called again by "the" alone, is the
+        holder the story last named by that title, of that holder's country (not the country
+        the story is about, as "the government" is)."""
+        word = head.lemma.lower()
+        if word not in self.kn.words["office_nouns"] or head.tag != "NN":
+            return None
+        if any(k.dep in ("amod", "compound", "poss", "nmod") for k in self.doc.children(head.i)):
+            return None  # "the Iranian ambassador", "the foreign minister": a phrase of its own
+        named: list[tuple[int, Actor]] = [(i, a) for i, a, _, _ in self._named_before(head)]
+        named += [(i, a) for i, a, _ in self._people if i < head.i]
+        for i, actor in sorted(named, key=lambda pair: pair[0], reverse=True):
+            if actor.country and self._titled(self.doc.tokens[i], word):
+                return actor.country
+        return None
+
+    def _titled(self, named: Token, word: str) -> bool:
+        """Whether the phrase headed by ``named`` calls it by the title ``word`` ("Canada's
+        ambassador", "Foreign Minister Jane Mwangi")."""
+        if named.lemma.lower() == word:
+            return True
+        return any(k.dep == "compound" and k.lemma.lower() == word for k in self.doc.children(named.i))
 
     def _unnamed_group_before(self, head: Token) -> Actor | None:
         """ "the group" after a group named by its kind and country ("a coalition of Iraqi
