@@ -1572,3 +1572,21 @@ def test_an_accusation_after_which_the_subject_acted_is_news(model_pipeline) -> 
     # Why someone was held is no act of the one who held them.
     held = "Police arrested two men for accusing the president of corruption."
     assert not any(c.startswith("112") for _, _, c in _dyads(model_pipeline, held))
+
+
+def test_a_state_s_envoy_to_an_organisation_is_the_state_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chad's U.N. ambassador, Omar Bakit, welcomed the vote. "
+        "He accused Libya of arming the rebels in the north."
+    )
+    assert any(
+        s == "TCDGOV" and t == "LBY" and c.startswith("112") for s, t, c in _dyads(model_pipeline, text)
+    )
+
+
+def test_the_doer_of_a_passive_about_no_actor_is_what_it_refers_to(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The proposal was rejected by Mali's military government. "
+        "In a statement, it accused Algeria of sheltering armed groups."
+    )
+    assert ("MLIGOV", "DZA", "112") in _dyads(model_pipeline, text)

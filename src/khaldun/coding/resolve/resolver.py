@@ -274,11 +274,21 @@ class DocumentResolver(References, Quotes, CountryContext):
         elders said they ...", "a delegation of officials")."""
         if head.dep in SUBJECT_DEPS:
             return True
+        if head.dep == "pobj" and self.doc.head(head.i).dep == "agent":
+            return self._doer_of_a_passive_about_no_actor(head)
         if head.dep != "pobj" or self.doc.head(head.i).lower != "of":
             return False
         collective = self.doc.head(self.doc.head(head.i).i)
         collectives = self.kn.words["collective_nouns"]
         return collective.dep in SUBJECT_DEPS and collective.lemma.lower() in collectives
+
+    def _doer_of_a_passive_about_no_actor(self, head: Token) -> bool:
+        """ "The protest was rejected by Niger's government. It said ...": the doer of a passive
+        whose subject is no actor is what the clause is about, as a subject is."""
+        verb = self.doc.head(self.doc.head(head.i).i)
+        named = {i for i, _, _, _ in self._groups} | {i for i, _, _ in self._people}
+        subjects = [k.i for k in self.doc.children(verb.i) if k.dep in SUBJECT_DEPS]
+        return bool(subjects) and not any(i in named for i in subjects)
 
     def _resolve_head(self, head: Token) -> tuple[ActorMention, ...]:
         if head.pos == "PRON":
@@ -360,7 +370,8 @@ class DocumentResolver(References, Quotes, CountryContext):
         orgs = cues.of_kind(HitKind.ORGANISATION)
         head_cues = [c for c in cues.cues if cues.covers_head(c)]
         named_state = bool(head_cues) and head_cues[0].hit.kind is HitKind.COUNTRY
-        if orgs and not (named_state and not cues.covers_head(orgs[-1])):
+        modifier = named_state and not cues.covers_head(orgs[-1]) if orgs else False
+        if orgs and not modifier and not self._envoy_to(cues, orgs[-1]):
             # "NATO-member Norway" is Norway: an organisation named as a modifier yields to the head.
             return organisation_actor(orgs[-1].hit.organisation), f"organisation alias {orgs[-1].text!r}"  # type: ignore[arg-type]
         sectors = self._telling_sectors(cues.of_kind(HitKind.SECTOR))
@@ -472,6 +483,13 @@ class DocumentResolver(References, Quotes, CountryContext):
         if actor is None:
             actor, how = self._unknown_group(cues, country)
         return actor, how
+
+    def _envoy_to(self, cues: PhraseCues, org: Cue) -> bool:
+        """ "Sudan's U.N. ambassador", "Kenya's AU envoy": a state's envoy to an organisation the
+        phrase names as a modifier is the state's, not the organisation's."""
+        if not cues.countries() or cues.covers_head(org):
+            return False
+        return self.doc.tokens[cues.head].lemma.lower() in self.kn.words["envoy_nouns"]
 
     def _unknown_group(self, cues: PhraseCues, country: str | None) -> tuple[Actor | None, str]:
         """A named organisation or people the knowledge base lacks ("the Kurdistan Workers'
