@@ -1590,3 +1590,17 @@ def test_the_doer_of_a_passive_about_no_actor_is_what_it_refers_to(model_pipelin
         "In a statement, it accused Algeria of sheltering armed groups."
     )
     assert ("MLIGOV", "DZA", "112") in _dyads(model_pipeline, text)
+
+
+def test_a_lawsuit_is_a_move_another_party_may_reject(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Guyana has filed a case against Venezuela at the International Court of Justice. "
+        "Venezuela's foreign ministry rejected the move."
+    )
+    assert ("VENGOV", "GUY", "120") in _dyads(model_pipeline, text)
+
+
+def test_a_justice_ministry_is_the_government_s(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Phoenix's agents dictionary: JUSTICE_!MINIST! [~GOV]; a court is the judiciary.
+    text = "Kenya's justice ministry criticised the ruling."
+    assert any(s == "KENGOV" for s, _, _ in _dyads(model_pipeline, text))
