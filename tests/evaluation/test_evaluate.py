@@ -483,6 +483,29 @@ def test_seed_good_coding_and_one_to_one(tmp_path: Path) -> None:
     assert figures(report, "all_events") == (3, 2, 1, 0.5, 0.3333, 0.4)
 
 
+def _one_event_seed(tmp_path: Path, code: str, modality: str) -> Any:
+    (tmp_path / "article.txt").write_text("Iran said it would retaliate against Iraq.")
+    event = {"id": "e1", "required": True, "source": "IRN", "target": "IRQ", "cameo": code, "alt": []}
+    gold = {"id": "toy", "text_file": "article.txt", "events": [{**event, "modality": modality}]}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold))
+    return load_gold(path)
+
+
+def test_seed_reads_a_prediction_as_its_action_or_as_the_codebook_s_speech_act(tmp_path: Path) -> None:
+    # "Iran said it would retaliate": force (190) planned, which the CAMEO codebook codes as a
+    # threat made (138); an annotation in CAMEO codes writes the threat, asserted.
+    threat = _one_event_seed(tmp_path, "138", "asserted")
+    retaliation = pred("toy", "IRN", "IRQ", "190", modality="planned")
+    assert figures(score(threat, [retaliation]), "required")[2] == 0
+    retaliation["cameo_standard"] = "138"
+    assert figures(score(threat, [retaliation]), "required")[2] == 1
+    # The action's own reading still finds an event annotated as the action, and the
+    # codebook's reading is asserted: a planned threat annotated so is not it.
+    assert figures(score(_one_event_seed(tmp_path, "190", "planned"), [retaliation]), "required")[2] == 1
+    assert figures(score(_one_event_seed(tmp_path, "138", "planned"), [retaliation]), "required")[2] == 0
+
+
 def test_seed_text_file_missing(tmp_path: Path) -> None:
     path = write_seed(tmp_path)
     (tmp_path / "article.txt").unlink()

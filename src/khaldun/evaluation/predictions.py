@@ -26,6 +26,7 @@ class Pred:
     target_text: str | None = None
     source_id: str | None = None
     target_id: str | None = None
+    standard: str | None = None  # ``cameo_standard``: the code the CAMEO codebook gives the event
 
 
 def load_predictions(path: Path) -> list[dict[str, Any]]:
@@ -89,6 +90,7 @@ def _pred(obj: dict[str, Any], *, standard: bool = False) -> Pred:
         target_text=tgt[1],
         source_id=src[2],
         target_id=tgt[2],
+        standard=_text(obj.get("cameo_standard")),
     )
 
 

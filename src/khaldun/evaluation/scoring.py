@@ -54,7 +54,9 @@ def score(gold: GoldSet, predictions: Iterable[dict[str, Any]]) -> Report:
     Third-party CAMEO and PLOVER sets follow the codebooks' convention for events
     that have not happened (a promise to meet is 036, an intent), so their scores
     read each prediction's ``cameo_standard`` when it has one; the seed's own
-    annotation codes the action with its modality, so it reads ``cameo``.
+    annotation codes the action with its modality, so it reads ``cameo``, and also
+    ``cameo_standard`` as a speech act made, for stories annotated in CAMEO codes
+    (a threat made, not force planned: see :mod:`khaldun.evaluation.seed`).
     """
     by_doc, total = group_predictions(predictions, standard=gold.kind != SEED)
     scored = gold.scored_records

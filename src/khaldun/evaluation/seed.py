@@ -5,6 +5,12 @@ against all gold events) and ``all_events``; a gold event is found by a
 prediction with the same country parts of source and target (gold "" = any), a
 root among those of ``cameo`` and ``alt``, and the same modality. Also date,
 modality and role accuracy, and the ``must_not`` rules.
+
+A prediction is read two ways: as the action with its modality (``cameo``: "said it
+would retaliate" is force, planned), as the seed is annotated, and, where the CAMEO
+codebook codes it otherwise, as the speech act the codebook codes (``cameo_standard``,
+asserted: a threat made, 138), as annotators who write CAMEO codes annotate threats,
+intents and refusals. Either reading finds a gold event.
 """
 
 from __future__ import annotations
@@ -72,7 +78,8 @@ def _seed_stages(modality: bool) -> list[Callable[[GoldEvent, Pred], bool]]:
         sides = ((g.source, p.source), (g.target, p.target))
         same_dyad = all(not gc or primary(gc) == primary(pc) for gc, pc in sides)
         roots = {c[:2] for c in (g.code, *g.alt)}
-        return same_dyad and p.root in roots and (not modality or g.modality == p.modality)
+        readings = _readings(p)
+        return same_dyad and any(r in roots and (not modality or g.modality == m) for r, m in readings)
 
     def strict(g: GoldEvent, p: Pred) -> bool:
         same = (g.source, g.target, g.code) == (p.source, p.target, p.cameo)
@@ -82,6 +89,15 @@ def _seed_stages(modality: bool) -> list[Callable[[GoldEvent, Pred], bool]]:
         return p.root == g.code[:2] and accepts(g, p) and _date_ok(g.date, p.date)
 
     return [strict, same_root, accepts]
+
+
+def _readings(p: Pred) -> list[tuple[str | None, str | None]]:
+    """(root, modality) of the action, and of the speech act the CAMEO codebook codes in its
+    place where it differs (a threat, an intent or a refusal made: asserted)."""
+    readings = [(p.root, p.modality)]
+    if p.standard and p.standard[:2] != p.root:
+        readings.append((p.standard[:2], "asserted"))
+    return readings
 
 
 def _max_matching(
