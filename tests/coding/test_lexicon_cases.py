@@ -1015,6 +1015,17 @@ CASES = [
     ("Russian forces laid siege to Mariupol.", ("RUSMIL", "UKR", "191")),
     # Police ordered out are police power mobilised (not officers in general).
     ("The interior minister of Chile ordered 5,000 police officers to the border.", ("CHLGOV", None, "153")),
+    # A lawsuit brought is one filed (115).
+    ("Ukraine brought a suit against Russia at the World Trade Organization.", ("UKR", "RUS", "115")),
+    # Citizenship or a licence revoked is an administrative sanction (172).
+    ("Nicaragua revoked the citizenship of a prominent Nicaraguan journalist.", ("NIC", "NICMED", "172")),
+    # A corridor blocked is a blockade (191).
+    ("Serbia blocked a supply corridor to northern Kosovo.", ("SRB", "XKX", "191")),
+    # Relations scaled back are reduced (160); operations scaled back de-escalate (087).
+    ("Australia scaled back its ties with Fiji after the coup.", ("AUS", "FJI", "160")),
+    ("Turkey scaled back its military presence in northern Iraq.", ("TUR", "IRQ", "087")),
+    # Investigators let in: international monitoring allowed (0862).
+    ("Myanmar allowed United Nations investigators into Rakhine State.", ("MMR", "IGOUNO", "0862")),
 ]
 
 NOT_GIVEN = [
