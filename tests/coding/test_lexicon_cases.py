@@ -1026,6 +1026,10 @@ CASES = [
     ("Turkey scaled back its military presence in northern Iraq.", ("TUR", "IRQ", "087")),
     # Investigators let in: international monitoring allowed (0862).
     ("Myanmar allowed United Nations investigators into Rakhine State.", ("MMR", "IGOUNO", "0862")),
+    # Positions coordinated with a party: diplomatic cooperation (050).
+    ("Chile coordinated its negotiating stance with Peru before the trade talks.", ("CHL", "PER", "050")),
+    # Compromises offered: an intent to yield (035).
+    ("Serbia offered compromises to Kosovo in the talks.", ("SRB", "XKX", "035")),
 ]
 
 NOT_GIVEN = [
