@@ -1619,3 +1619,21 @@ def test_a_justice_ministry_is_the_government_s(model_pipeline) -> None:  # type
     # Phoenix's agents dictionary: JUSTICE_!MINIST! [~GOV]; a court is the judiciary.
     text = "Kenya's justice ministry criticised the ruling."
     assert any(s == "KENGOV" for s, _, _ in _dyads(model_pipeline, text))
+
+
+def test_coercion_with_no_doer_is_by_who_coerced_that_side_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chile's navy seized a Peruvian fishing boat off Arica on Monday. "
+        "Its 12 Peruvian crew members were detained and the boat was towed to port."
+    )
+    assert any(s == "CHLMIL" and c == "173" for s, _, c in _dyads(model_pipeline, text))
+
+
+def test_a_number_alone_as_a_passive_subject_is_some_of_the_people_acted_on(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    arrests = "Police in Lusaka fired tear gas at striking nurses. At least 15 were arrested."
+    assert ("ZMBCOP", "ZMBHLH", "173") in _dyads(model_pipeline, arrests)
+    # Not the doers: the village's people were killed, not the rebels.
+    killed = "Rebels attacked a village in Ituri. At least 20 were killed."
+    assert not any(
+        t and t.endswith("REB") for _, t, c in _dyads(model_pipeline, killed) if c.startswith("18")
+    )

@@ -30,6 +30,7 @@ from khaldun.nlp.base import ParsedDoc
 def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     """Stage: complete the candidate's sides from the event's place and its other side."""
     cand, place = draft.cand, draft.place
+    cand = source_from_earlier_coercion(kn, cand, draft.earlier)
     cand = source_from_place(kn, cand, place, draft.story_country)
     cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
     cand = target_of_reprisal(kn, cand, draft.earlier)
@@ -141,6 +142,27 @@ def _institutions_of_one_state(kn: Knowledge, stateless: Actor, other: Actor) ->
         return other_sector in institutions
     # Not facing the press: "French media" report on every state.
     return sector in institutions and other_sector in society - kn.words["press_sectors"]
+
+
+def source_from_earlier_coercion(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+    """Coercion with no doer named, of a party another party coerced before ("Argentina's
+    coast guard seized a Chinese trawler ... The 36 Chinese crew members were detained"), is
+    by that party: the latest coercion (place_authority_roots) aimed at the same side."""
+    roots = tuple(kn.words["place_authority_roots"])
+    if cand.source is not None or cand.target is None or cand.code[:2] not in roots:
+        return cand
+    side, country = party(kn, cand.target.actor), cand.target.actor.country
+    for event in reversed(earlier):
+        if event.source is None or event.target is None or not event.cameo.startswith(roots):
+            continue
+        same_country = country is not None and event.target.actor.country == country
+        # A group of no country yet ("15 of the nurses") is the same group of the same kind.
+        same_kind = country is None and event.target.actor.sector_code == cand.target.actor.sector_code
+        if party(kn, event.target.actor) == side or same_country or same_kind:
+            actor = event.source.actor
+            how = f"who coerced that side before, {actor.name} ({event.cameo})"
+            return _with_inferred_side(cand, "source", actor, how)
+    return cand
 
 
 def source_from_place(

@@ -119,6 +119,14 @@ def phrase_heads(doc: ParsedDoc, sent_index: int) -> Iterator[Token]:
     for tok in doc.tokens[sent.start : sent.end]:
         if (tok.pos in _HEAD_POS or _acronym_argument(tok)) and tok.dep not in ("compound", "flat"):
             yield tok
+        elif bare_number_subject(tok):
+            yield tok
+
+
+def bare_number_subject(tok: Token) -> bool:
+    """A number that stands alone for people, as a passive's subject: "at least 20 were
+    arrested" (the people just named), not a date or an amount."""
+    return tok.pos == "NUM" and tok.dep == "nsubjpass" and tok.ent_type in ("CARDINAL", "")
 
 
 def _acronym_argument(tok: Token) -> bool:

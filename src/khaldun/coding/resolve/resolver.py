@@ -28,6 +28,7 @@ from khaldun.coding.mentions import (
     STORY_COUNTRY,
     Cue,
     PhraseCues,
+    bare_number_subject,
     names_people,
     phrase_heads,
     read_phrase,
@@ -282,6 +283,18 @@ class DocumentResolver(References, Quotes, CountryContext):
         collectives = self.kn.words["collective_nouns"]
         return collective.dep in SUBJECT_DEPS and collective.lemma.lower() in collectives
 
+    def _people_a_number_counts(self, number: Token) -> tuple[ActorMention, ...]:
+        """ "Police fired tear gas at students ... At least 20 were arrested": some of the
+        latest plural group named, in this sentence or the one before, as one acted on (the
+        doers are not who suffered: "Rebels attacked a village. At least 20 were killed")."""
+        for i, actor, _, singular in self._named_before(number, sentences_back=1):
+            if self.doc.tokens[i].dep == "nsubj":
+                return ()  # a doer ("Several students were injured and 20 were arrested" suffer)
+            if not singular and actor.sector and actor.kind is not ActorKind.PERSON:
+                how = f"{number.text} of {actor.name}, the group named before"
+                return (self._mention(number.i, number.i + 1, number, actor, how),)
+        return ()
+
     def _doer_of_a_passive_about_no_actor(self, head: Token) -> bool:
         """ "The protest was rejected by Niger's government. It said ...": the doer of a passive
         whose subject is no actor is what the clause is about, as a subject is."""
@@ -293,6 +306,8 @@ class DocumentResolver(References, Quotes, CountryContext):
     def _resolve_head(self, head: Token) -> tuple[ActorMention, ...]:
         if head.pos == "PRON":
             return self._resolve_pronoun(head)
+        if bare_number_subject(head):
+            return self._people_a_number_counts(head)
         crowd = head.lower in self.kn.words["crowd_numbers"]
         if crowd and any(k.dep == "prep" and k.lower == "of" for k in self.doc.children(head.i)):
             return ()  # "hundreds of soldiers": the soldiers say who
