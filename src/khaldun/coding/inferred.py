@@ -155,10 +155,14 @@ def source_from_earlier_coercion(kn: Knowledge, cand: Candidate, earlier: Sequen
     for event in reversed(earlier):
         if event.source is None or event.target is None or not event.cameo.startswith(roots):
             continue
-        same_country = country is not None and event.target.actor.country == country
-        # A group of no country yet ("15 of the nurses") is the same group of the same kind.
+        if party(kn, event.source.actor) == party(kn, event.target.actor):
+            continue  # a state acting on its own forces ("the army put down the mutiny")
+        # The same party; of a foreign state's coercion, anyone of the coerced country (the
+        # trawler's crew); a group of the same kind of no country yet ("15 of the nurses").
+        target_country = event.target.actor.country
+        foreign = country is not None and target_country == country and event.source.actor.country != country
         same_kind = country is None and event.target.actor.sector_code == cand.target.actor.sector_code
-        if party(kn, event.target.actor) == side or same_country or same_kind:
+        if party(kn, event.target.actor) == side or foreign or same_kind:
             actor = event.source.actor
             how = f"who coerced that side before, {actor.name} ({event.cameo})"
             return _with_inferred_side(cand, "source", actor, how)
