@@ -1637,3 +1637,23 @@ def test_a_number_alone_as_a_passive_subject_is_some_of_the_people_acted_on(mode
     assert not any(
         t and t.endswith("REB") for _, t, c in _dyads(model_pipeline, killed) if c.startswith("18")
     )
+
+
+def test_the_act_an_after_clause_tells_by_another_party_is_news(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Nepal lodged a formal protest with Qatar after Qatari authorities deported 90 Nepali workers."
+    dyads = _dyads(model_pipeline, text)
+    assert any(s.startswith("QAT") and t == "NPLLAB" and c == "174" for s, t, c in dyads if s and t)
+    # An act of the news's own doers stays the scene it sets.
+    same = "Kenya expelled two Somali diplomats after Kenyan police arrested three Somali traders."
+    assert not any(c == "173" for _, _, c in _dyads(model_pipeline, same))
+
+
+def test_an_attack_condemned_is_no_arrest_told_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Protesters stormed the French embassy in Niamey hours after a French court jailed three Nigerien men. "
+        "France's foreign ministry condemned the attack."
+    )
+    condemned = [
+        t for s, t, c in _dyads(model_pipeline, text) if c.startswith("11") and s and s.startswith("FRA")
+    ]
+    assert condemned and all(t and t.startswith("NER") for t in condemned)

@@ -93,7 +93,22 @@ def match_sentence(
         or found
     )
     foreground = [c for c in found if not _background(kn, doc, c.trigger)]
-    return _dedupe(foreground or found)
+    causes = [c for c in found if c not in foreground and _cause_of_the_news(kn, doc, c, foreground)]
+    return _dedupe(foreground + causes or found)
+
+
+def _cause_of_the_news(kn: Knowledge, doc: ParsedDoc, cand: Candidate, foreground: list[Candidate]) -> bool:
+    """A complete event in an "after" clause with doers of its own is the act the news
+    answers, news too: "Sri Lanka lodged a protest with Oman after Omani authorities
+    deported 240 workers" (not "arrived after meeting the king": the same doer's step)."""
+    if cand.source is None or cand.target is None or cand.trigger.pos != "VERB":
+        return False
+    clause = cand.trigger
+    marks = [c.lower for c in doc.children(clause.i) if c.dep == "mark"]
+    if clause.dep != "advcl" or marks != ["after"]:
+        return False
+    own = {c.source.actor.country for c in foreground if c.source is not None}
+    return bool(foreground) and cand.source.actor.country not in own
 
 
 def _doer_known_by_place(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:

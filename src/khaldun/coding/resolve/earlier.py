@@ -117,10 +117,13 @@ def _event_referred_to(
         # Of any root the noun can code: "the expulsions" after diplomats expelled (161), not
         # only after people deported (174).
         roots = frozenset(code[:2] for code in rule.codes())
-        if roots & kn.words["force_roots"]:
+        force = kn.words["force_roots"]
+        if roots & force:
             # "Protesters stormed the embassy ... Italy condemned the attack": a riot (145)
-            # is an attack too.
-            roots |= kn.words["violent_protest_codes"]
+            # is an attack too. A force noun's other senses name only their own code ("a
+            # cyber attack", 176), not their whole root (an arrest is no attack).
+            own = frozenset(code if code[:2] not in force else code[:2] for code in rule.codes())
+            roots = own | kn.words["violent_protest_codes"]
     elif lemma in kn.words["agreement_nouns"]:
         roots = kn.words["agreement_codes"]
     elif lemma in kn.words["reported_act_nouns"]:
