@@ -1657,3 +1657,12 @@ def test_an_attack_condemned_is_no_arrest_told_before(model_pipeline) -> None:  
         t for s, t, c in _dyads(model_pipeline, text) if c.startswith("11") and s and s.startswith("FRA")
     ]
     assert condemned and all(t and t.startswith("NER") for t in condemned)
+
+
+def test_a_vote_described_is_no_act_of_those_who_reacted_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia and Iran congratulated Togo's president on his re-election. "
+        "Canada said the vote was not free or fair and urged the government to free jailed activists."
+    )
+    urged = [s for s, _, c in _dyads(model_pipeline, text) if c.startswith("02")]
+    assert urged and all(s and s.startswith("CAN") for s in urged)

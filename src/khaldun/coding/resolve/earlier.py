@@ -126,6 +126,11 @@ def _event_referred_to(
             roots = own | kn.words["violent_protest_codes"]
     elif lemma in kn.words["agreement_nouns"]:
         roots = kn.words["agreement_codes"]
+    elif lemma in kn.words["voting_nouns"] and _described(noun):
+        # "the vote was not free": a vote described names a vote told before ("the council
+        # voted to ..."), not the latest act of anyone ("India congratulated the winner").
+        votes = (e for e in reversed(earlier) if _told_with_word(e, lemma) and _by_another(kn, e, speakers))
+        return next(votes, None)
     elif lemma in kn.words["reported_act_nouns"]:
         roots = None
     else:
@@ -191,6 +196,19 @@ def _by_another(kn: Knowledge, event: Event, speakers: set[str]) -> bool:
 def _trigger_lemma(event: Event) -> str:
     """The word of the rule that coded ``event`` ("protest" of "verb+object:protest+...")."""
     return event.rule.partition(":")[2].partition("+")[0].partition("_")[0]
+
+
+def _described(noun: Token) -> bool:
+    """The subject of a copula ("the vote was not free"): described, not reacted to ("welcomed
+    the vote", "the vote was rejected")."""
+    return noun.dep == "nsubj"
+
+
+def _told_with_word(event: Event, lemma: str) -> bool:
+    """Whether the sentence that told ``event`` has ``lemma`` as a word, in any inflection
+    ("voted to end the mission" tells a vote, whatever its trigger)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return any(w.startswith(stem) for w in event.evidence.sentence.lower().split())
 
 
 def _rule_words(event: Event) -> set[str]:
