@@ -1666,3 +1666,8 @@ def test_a_vote_described_is_no_act_of_those_who_reacted_before(model_pipeline) 
     )
     urged = [s for s, _, c in _dyads(model_pipeline, text) if c.startswith("02")]
     assert urged and all(s and s.startswith("CAN") for s in urged)
+
+
+def test_what_came_before_a_clause_opened_by_before_is_news_too(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya's president arrived in Hanoi on Monday before holding talks with Vietnam's prime minister."
+    assert any(c.startswith("04") and t == "VNMGOV" for _, t, c in _dyads(model_pipeline, text) if c != "042")
