@@ -1030,6 +1030,8 @@ CASES = [
     ("Chile coordinated its negotiating stance with Peru before the trade talks.", ("CHL", "PER", "050")),
     # Compromises offered: an intent to yield (035).
     ("Serbia offered compromises to Kosovo in the talks.", ("SRB", "XKX", "035")),
+    # An embassy evacuated reduces relations (CAMEO 2.0 EVACUATE * EMBASSY 161).
+    ("Canada evacuated its embassy in Port-au-Prince.", ("CAN", "HTIGOV", "161")),
 ]
 
 NOT_GIVEN = [
