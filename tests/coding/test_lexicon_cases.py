@@ -1032,6 +1032,8 @@ CASES = [
     ("Serbia offered compromises to Kosovo in the talks.", ("SRB", "XKX", "035")),
     # An embassy evacuated reduces relations (CAMEO 2.0 EVACUATE * EMBASSY 161).
     ("Canada evacuated its embassy in Port-au-Prince.", ("CAN", "HTIGOV", "161")),
+    # A part of a group named by "of" is the group.
+    ("Some of the striking miners blocked a highway in Bolivia.", ("BOLLAB", "BOL", "144")),
 ]
 
 NOT_GIVEN = [
