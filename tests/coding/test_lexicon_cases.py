@@ -1675,3 +1675,11 @@ def test_a_vote_described_is_no_act_of_those_who_reacted_before(model_pipeline) 
 def test_what_came_before_a_clause_opened_by_before_is_news_too(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Kenya's president arrived in Hanoi on Monday before holding talks with Vietnam's prime minister."
     assert any(c.startswith("04") and t == "VNMGOV" for _, t, c in _dyads(model_pipeline, text) if c != "042")
+
+
+def test_sympathy_offered_to_no_one_named_is_for_the_country_the_story_is_about(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A cyclone killed 40 people in Mozambique's Sofala province on Monday. "
+        "The government of Mozambique declared a state of emergency. Portugal offered condolences."
+    )
+    assert ("PRT", "MOZ", "018") in _dyads(model_pipeline, text)
