@@ -1034,6 +1034,12 @@ CASES = [
     ("Canada evacuated its embassy in Port-au-Prince.", ("CAN", "HTIGOV", "161")),
     # A part of a group named by "of" is the group.
     ("Some of the striking miners blocked a highway in Bolivia.", ("BOLLAB", "BOL", "144")),
+    # Atrocities on a mass scale, and tens of thousands expelled: mass violence (20).
+    (
+        "Soldiers committed systematic atrocities against villagers in Myanmar's Rakhine State.",
+        ("MMRMIL", "MMRCVL", "200"),
+    ),
+    ("Iran deported tens of thousands of Afghan migrants last year.", ("IRN", "AFGCVL", "201")),
 ]
 
 NOT_GIVEN = [
