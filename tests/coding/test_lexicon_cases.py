@@ -1689,3 +1689,9 @@ def test_sympathy_offered_to_no_one_named_is_for_the_country_the_story_is_about(
         "The government of Mozambique declared a state of emergency. Portugal offered condolences."
     )
     assert ("PRT", "MOZ", "018") in _dyads(model_pipeline, text)
+
+
+def test_a_scene_noun_is_not_the_main_clause_subject_s_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Kenya imposed a curfew after clashes between students and police."
+    clashes = {(s, t) for s, t, c in _dyads(model_pipeline, text) if c.startswith("19")}
+    assert clashes == {("KENEDU", "KENCOP"), ("KENCOP", "KENEDU")}

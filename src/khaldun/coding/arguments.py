@@ -461,6 +461,8 @@ def _governing_word(kn: Knowledge, doc: ParsedDoc, token: Token) -> Token | None
             return _governing_word(kn, doc, verb)  # "took steps towards normalisation": the taker's
         if head.dep == "prep" and verb.pos == "ADJ" and verb.dep == "acomp":
             verb = doc.head(verb.i)  # "is guilty of shelling the port": the copula's subject
+        if head.lower in kn.words["scene_prepositions"]:
+            return None  # "imposed a curfew after clashes": the scene is not the imposer's
         return verb if head.dep == "prep" and verb.pos in ("VERB", "AUX") else None
     return head
 
