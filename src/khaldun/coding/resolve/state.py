@@ -190,7 +190,10 @@ class ResolverState:
         ambassador", "Foreign Minister Jane Mwangi")."""
         if named.lemma.lower() == word:
             return True
-        return any(k.dep == "compound" and k.lemma.lower() == word for k in self.doc.children(named.i))
+        # The parser may chain a long title's words ("Omani Labour Minister Mahad bin Said
+        # Baowain"): any compound word before the name counts.
+        before = (t for t in self.doc.subtree(named.i) if t.i < named.i and t.dep == "compound")
+        return any(t.lemma.lower() == word for t in before)
 
     def _unnamed_group_before(self, head: Token) -> Actor | None:
         """ "the group" after a group named by its kind and country ("a coalition of Iraqi
