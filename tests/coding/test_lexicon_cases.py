@@ -1706,3 +1706,8 @@ def test_a_long_title_still_names_its_holder_when_called_again(model_pipeline) -
         "According to a statement from the Sri Lankan embassy, the minister criticised the recruiters."
     )
     assert any(s == "OMNGOV" and c == "111" for s, _, c in _dyads(model_pipeline, text))
+
+
+def test_a_verb_the_parser_read_as_a_modifier_still_has_its_noun_as_doer(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Kenya's Nakuru county baton-charged and detained dozens of farmers on Monday."
+    assert ("KENCOP", "KENAGR", "173") in _dyads(model_pipeline, text)
