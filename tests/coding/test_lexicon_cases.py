@@ -1711,3 +1711,10 @@ def test_a_long_title_still_names_its_holder_when_called_again(model_pipeline) -
 def test_a_verb_the_parser_read_as_a_modifier_still_has_its_noun_as_doer(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Police in Kenya's Nakuru county baton-charged and detained dozens of farmers on Monday."
     assert ("KENCOP", "KENAGR", "173") in _dyads(model_pipeline, text)
+
+
+def test_striking_workers_are_on_strike_not_struck(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Malawi fired tear gas to break up a march by striking nurses in central Lilongwe."
+    dyads = _dyads(model_pipeline, text)
+    assert not any(c.startswith("19") for _, _, c in dyads)
+    assert any(s == "MWICOP" and c == "175" for s, _, c in dyads)

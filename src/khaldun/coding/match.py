@@ -560,6 +560,9 @@ def _match_verb(
     used: set[int],
     misses: list[str],
 ) -> list[Candidate]:
+    if _workers_on_strike(kn, doc, verb, mentions):
+        misses.append(f"{verb.text!r}: workers on strike, no blow struck")
+        return []
     # In the passive the object is the subject: "sanctions were imposed on Iran by the US".
     dobj = child_of(doc, verb, "dobj")
     if dobj is None and is_passive(kn, doc, verb):
@@ -617,6 +620,19 @@ def _match_verb(
         target, filler = targets(kn, doc, verb, rule, mentions, None)
         return _emit(kn, doc, verb, verb, rule, verb_source(kn, doc, verb, mentions), target, filler, misses)
     return []
+
+
+def _workers_on_strike(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> bool:
+    """ "a march by striking teachers": the parser may read "striking" as a gerund with the
+    teachers as its object; a subjectless "striking" of working people is their strike."""
+    if verb.tag != "VBG" or verb.lemma.lower() not in kn.words["labour_strike_nouns"]:
+        return False
+    if any(k.dep in ("nsubj", "nsubjpass") for k in doc.children(verb.i)):
+        return False
+    obj = child_of(doc, verb, "dobj")
+    found = mentions.get(obj.i, ()) if obj is not None else ()
+    workers = kn.words["labour_sectors"] - {"CVL"}  # civilians struck are struck
+    return bool(found) and all(m.actor.sector_code in workers for m in found)
 
 
 def _what_it_is_called(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
