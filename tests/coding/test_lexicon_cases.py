@@ -1040,6 +1040,8 @@ CASES = [
         ("MMRMIL", "MMRCVL", "200"),
     ),
     ("Iran deported tens of thousands of Afghan migrants last year.", ("IRN", "AFGCVL", "201")),
+    # A grant announced is aid given (CAMEO 2.0 ANNOUNCE * LOANS 071).
+    ("South Korea announced a grant of 10 million dollars to Laos for rural roads.", ("KOR", "LAO", "071")),
 ]
 
 NOT_GIVEN = [
