@@ -340,7 +340,8 @@ def _borrowed_subject(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: Ment
             # "Police baton-charged and detained dozens": the parser reads the first verb as a
             # modifier of "Police"; a past tense joined to it says it was a verb of that noun.
             doer = doc.head(current.i)
-            arg = argument(doc, doer, mentions, f"{doer.text!r}, the noun the parser hung {current.text!r} on")
+            how = f"{doer.text!r}, the noun the parser hung {current.text!r} on"
+            arg = argument(doc, doer, mentions, how)
             return Argument(arg.mentions, arg.how, True) if arg else None
         if came_from.dep == "pcomp" and current.lower in kn.words["manner_prepositions"]:
             # "Moscow responded by expelling two diplomats": the one who responded expels.
