@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from khaldun.coding.mentions import (
     OWN_POSSESSIVES,
+    PARTITIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     STORY_COUNTRY,
     is_a_date,
@@ -899,8 +900,6 @@ def _origin_on_verb(doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> tupl
 # from Quito", "abuses by Moldovan guards", "contact with the Vatican", "a camp for
 # Eritrean refugees".
 _OWNER_PREPOSITIONS = ("of", "from", "by", "with", "for")
-# Words for a part of a group named by "of" ("some of the protesters", "most of them").
-_PARTITIVES = frozenset({"some", "many", "most", "several", "all", "few", "none", "each", "both", "one"})
 
 
 def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[ActorMention, ...]:
@@ -920,7 +919,7 @@ def _actors_at(doc: ParsedDoc, token: Token, mentions: MentionIndex) -> tuple[Ac
         return own
     if apposed:
         return apposed[0]  # "the states The United": the apposition names it
-    if token.pos in ("PRON", "DET") and token.lower in _PARTITIVES:
+    if token.pos in ("PRON", "DET") and token.lower in PARTITIVE_PRONOUNS:
         # "Some of the protesters blocked the road": those the "of" phrase names.
         return next((mentions[p.i] for p in prepositional_objects(doc, token, "of") if p.i in mentions), ())
     if token.pos not in ("NOUN", "NUM"):  # a thing, or an amount of one ("$120 billion of ...")

@@ -105,7 +105,7 @@ def _cause_of_the_news(kn: Knowledge, doc: ParsedDoc, cand: Candidate, foregroun
         return False
     clause = cand.trigger
     marks = [c.lower for c in doc.children(clause.i) if c.dep == "mark"]
-    if clause.dep != "advcl" or marks != ["after"]:
+    if clause.dep != "advcl" or len(marks) != 1 or marks[0] not in kn.words["cause_marks"]:
         return False
     own = {c.source.actor.country for c in foreground if c.source is not None}
     return bool(foreground) and cand.source.actor.country not in own

@@ -35,6 +35,10 @@ STORY_COUNTRY = "the country the story has named most"
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})
+# Pronouns for a part of a group the "of" phrase names ("some of the protesters").
+PARTITIVE_PRONOUNS = frozenset(
+    {"some", "many", "most", "several", "all", "few", "none", "each", "both", "one"}
+)
 # The speaker's own words: in a quote, who says them.
 FIRST_PERSON_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
 # Possessives by which doers name what is their own ("pull back their forces").
