@@ -1720,3 +1720,44 @@ def test_striking_workers_are_on_strike_not_struck(model_pipeline) -> None:  # t
     dyads = _dyads(model_pipeline, text)
     assert not any(c.startswith("19") for _, _, c in dyads)
     assert any(s == "MWICOP" and c == "175" for s, _, c in dyads)
+
+
+def test_criticism_that_names_no_one_answers_who_acted_against_the_critic(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chile imposed duties on Peruvian steel on Monday. "
+        "Peru's trade minister called the decision unacceptable."
+    )
+    assert ("PERGOV", "CHL", "111") in _dyads(model_pipeline, text)
+
+
+def test_criticism_of_one_s_own_side_keeps_its_target(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen from Kenya abducted ten Ugandan traders near the border on Monday. "
+        "Kenyan police shot dead two of the gunmen. Kenya's interior minister condemned the abduction."
+    )
+    criticism = [(s, t) for s, t, c in _dyads(model_pipeline, text) if c.startswith("11")]
+    assert criticism and all(t is None or not t.startswith("UGA") for _, t in criticism)
+
+
+def test_a_response_naming_no_one_goes_where_the_same_response_went(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Indonesia and Malaysia pledged relief to the Philippines on Monday after a typhoon. "
+        "Singapore sent a team of rescue workers."
+    )
+    assert ("SGP", "PHL", "073") in _dyads(model_pipeline, text)
+
+
+def test_a_response_naming_no_one_does_not_share_a_target_of_no_country(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Floods killed 200 people in Bangladesh on Monday. The United Nations appealed for funds to help "
+        "flood victims. India said it was ready to provide assistance."
+    )
+    aid = [t for s, t, c in _dyads(model_pipeline, text) if s == "IND" and c.startswith(("07", "03"))]
+    assert aid and all(t is not None and t.startswith("BGD") for t in aid)
+
+
+def test_a_partial_event_of_the_news_outlives_a_complete_one_in_its_after_clause(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of bus drivers went on strike in Quito on Monday after gangs shot dead two drivers."
+    codes = {c for _, _, c in _dyads(model_pipeline, text)}
+    assert any(c.startswith("143") for c in codes)
+    assert any(c.startswith(("18", "19")) for c in codes)  # the shooting stays, told in the news's clause

@@ -35,6 +35,7 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
     cand = target_of_reprisal(kn, cand, draft.earlier)
     cand = target_of_claimed_attack(kn, cand, draft.earlier)
+    cand = target_of_the_same_response(kn, cand, draft.earlier)
     cand = target_from_story(kn, cand, draft.story_country)
     return replace(draft, cand=country_from_counterpart(kn, cand))
 
@@ -209,12 +210,16 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
 
 
 def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
-    """A threat that names no one ("Moscow vowed to retaliate"), or only the speaker's own
-    side ("warned that Amman would review all options"), is aimed at whoever acted against
-    the speaker last."""
-    if cand.source is None or cand.code[:2] not in kn.words["threat_roots"]:
+    """A threat or a criticism that names no one ("Moscow vowed to retaliate", "called the
+    incursion a violation of our sovereignty"), or a threat that names only the speaker's
+    own side ("warned that Amman would review all options"), is aimed at whoever acted
+    against the speaker last."""
+    if cand.source is None or cand.code[:2] not in kn.words["answering_roots"]:
         return cand
-    if cand.target is not None and party(kn, cand.target.actor) != party(kn, cand.source.actor):
+    own_side = cand.target is not None and party(kn, cand.target.actor) == party(kn, cand.source.actor)
+    if cand.target is not None and not (own_side and cand.code[:2] in kn.words["threat_roots"]):
+        # Criticism of one's own side is common ("the president condemned the bombing" by
+        # his own country's insurgents); a threat at one's own country is a misread clause.
         return cand
     event = latest_against(kn, earlier, {party(kn, cand.source.actor)})
     if event is None or event.source is None:
@@ -238,6 +243,34 @@ def target_of_claimed_attack(kn: Knowledge, cand: Candidate, earlier: Sequence[E
     actor = attack.target.actor
     how = f"whom the attack claimed struck, {actor.name} ({attack.cameo})"
     return _with_inferred_side(cand, "target", actor, how)
+
+
+def target_of_the_same_response(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+    """A response that names no one, of a kind another party gave before, goes where that one
+    went: "Japan pledged relief to the Philippines ... South Korea sent a team of rescue
+    workers", "Jordan condemned the law ... Saudi Arabia also condemned it". Responses are
+    the kinds of story_target_roots (aid given and aid promised are one); the earlier one
+    must be of the same kind and another party's."""
+    if cand.target is not None or cand.source is None:
+        return cand
+    kinds = tuple(k for k in kn.words["story_target_roots"] if cand.code.startswith(k))
+    if not kinds:
+        return cand
+    aid = tuple(kn.words["aid_response_codes"])
+    if cand.code.startswith(aid):
+        kinds = aid
+    speaker = party(kn, cand.source.actor)
+    for event in reversed(earlier):
+        if event.source is None or event.target is None or not event.cameo.startswith(kinds):
+            continue
+        if party(kn, event.source.actor) == speaker or party(kn, event.target.actor) == speaker:
+            continue
+        if event.target.actor.country is None:
+            continue  # "to help flood victims": no party to share
+        actor = event.target.actor
+        how = f"where the same response went before, {actor.name} ({event.cameo})"
+        return _with_inferred_side(cand, "target", actor, how)
+    return cand
 
 
 def target_from_story(kn: Knowledge, cand: Candidate, story_country: str | None) -> Candidate:

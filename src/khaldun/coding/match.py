@@ -80,6 +80,9 @@ def match_sentence(
     borrowed = _targets_from_conjuncts(kn, doc, [c for c in found if c not in complete], complete)
     borrowed += _holders_in_the_sentence(kn, doc, [c for c in found if c not in complete], complete)
     lenders = {b.trigger.i for b in borrowed}
+    # Only a complete event of the news itself makes the partial ones unneeded: "drivers went
+    # on strike after gangs shot dead several drivers" reports the strike.
+    told = any(not _background(kn, doc, c.trigger) for c in complete)
     found = (
         complete
         + [
@@ -87,13 +90,22 @@ def match_sentence(
             for c in found
             if c not in complete
             and c.trigger.i not in lenders
-            and (_conjoined_act(kn, doc, c, complete) or _doer_known_by_place(kn, doc, c, complete))
+            and (
+                not told
+                or _conjoined_act(kn, doc, c, complete)
+                or _doer_known_by_place(kn, doc, c, complete)
+            )
         ]
         + borrowed
         or found
     )
     foreground = [c for c in found if not _background(kn, doc, c.trigger)]
-    causes = [c for c in found if c not in foreground and _cause_of_the_news(kn, doc, c, foreground)]
+    # A complete event outside the news stays when the news has only partial ones.
+    causes = [
+        c
+        for c in found
+        if c not in foreground and (_cause_of_the_news(kn, doc, c, foreground) or (not told and c in complete))
+    ]
     return _dedupe(foreground + causes or found)
 
 
