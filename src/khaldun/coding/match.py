@@ -91,9 +91,7 @@ def match_sentence(
             if c not in complete
             and c.trigger.i not in lenders
             and (
-                not told
-                or _conjoined_act(kn, doc, c, complete)
-                or _doer_known_by_place(kn, doc, c, complete)
+                not told or _conjoined_act(kn, doc, c, complete) or _doer_known_by_place(kn, doc, c, complete)
             )
         ]
         + borrowed
@@ -104,7 +102,8 @@ def match_sentence(
     causes = [
         c
         for c in found
-        if c not in foreground and (_cause_of_the_news(kn, doc, c, foreground) or (not told and c in complete))
+        if c not in foreground
+        and (_cause_of_the_news(kn, doc, c, foreground) or (not told and c in complete))
     ]
     return _dedupe(foreground + causes or found)
 
