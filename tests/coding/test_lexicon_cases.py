@@ -1761,3 +1761,14 @@ def test_a_partial_event_of_the_news_outlives_a_complete_one_in_its_after_clause
     codes = {c for _, _, c in _dyads(model_pipeline, text)}
     assert any(c.startswith("143") for c in codes)
     assert any(c.startswith(("18", "19")) for c in codes)  # the shooting stays, told in the news's clause
+
+
+def test_a_protest_by_another_side_in_an_after_clause_is_news(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru's transport minister resigned on Friday after thousands of people rallied in central Lima."
+    assert any(s == "PERCVL" and c.startswith("14") for s, _, c in _dyads(model_pipeline, text))
+
+
+def test_a_protest_by_the_news_s_own_doers_before_it_is_a_step_of_theirs(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Students in Dhaka marched to parliament on Monday after they rallied at the university."
+    protests = [c for s, _, c in _dyads(model_pipeline, text) if c.startswith("14")]
+    assert len(protests) == 1

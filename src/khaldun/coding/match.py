@@ -32,7 +32,7 @@ from khaldun.coding.arguments import (
 from khaldun.coding.candidate import Candidate
 from khaldun.coding.mentions import done_by_nature, names_people
 from khaldun.coding.modality import condition_clause, reported_obligation
-from khaldun.coding.resolve.earlier import release_without_holder
+from khaldun.coding.resolve.earlier import party, release_without_holder
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import sector_actor
 from khaldun.knowledge.lexicon import Lexicon, TriggerRule
@@ -91,7 +91,10 @@ def match_sentence(
             if c not in complete
             and c.trigger.i not in lenders
             and (
-                not told or _conjoined_act(kn, doc, c, complete) or _doer_known_by_place(kn, doc, c, complete)
+                not told
+                or _conjoined_act(kn, doc, c, complete)
+                or _doer_known_by_place(kn, doc, c, complete)
+                or _protest_before_the_news(kn, doc, c)
             )
         ]
         + borrowed
@@ -112,14 +115,32 @@ def _cause_of_the_news(kn: Knowledge, doc: ParsedDoc, cand: Candidate, foregroun
     """A complete event in an "after" clause with doers of its own is the act the news
     answers, news too: "Sri Lanka lodged a protest with Oman after Omani authorities
     deported 240 workers" (not "arrived after meeting the king": the same doer's step)."""
-    if cand.source is None or cand.target is None or cand.trigger.pos != "VERB":
+    if cand.source is None or cand.trigger.pos != "VERB" or not _after_clause(kn, doc, cand.trigger):
         return False
-    clause = cand.trigger
-    marks = [c.lower for c in doc.children(clause.i) if c.dep == "mark"]
-    if clause.dep != "advcl" or len(marks) != 1 or marks[0] not in kn.words["cause_marks"]:
+    if not foreground:
         return False
+    if _protest_before_the_news(kn, doc, cand):
+        # "Police detained 12 activists after they blocked a road in protest": the protest is
+        # news of its own when it is another side's than the news's doers.
+        return party(kn, cand.source.actor) not in {party(kn, c.source.actor) for c in foreground if c.source}
     own = {c.source.actor.country for c in foreground if c.source is not None}
-    return bool(foreground) and cand.source.actor.country not in own
+    return cand.target is not None and cand.source.actor.country not in own
+
+
+def _after_clause(kn: Knowledge, doc: ParsedDoc, verb: Token) -> bool:
+    marks = [c.lower for c in doc.children(verb.i) if c.dep == "mark"]
+    return verb.dep == "advcl" and len(marks) == 1 and marks[0] in kn.words["cause_marks"]
+
+
+def _protest_before_the_news(kn: Knowledge, doc: ParsedDoc, cand: Candidate) -> bool:
+    """A protest with its doers in an "after" clause, whose target is inferred later."""
+    protest = cand.code[:2] in kn.words["protest_roots"]
+    return (
+        protest
+        and cand.source is not None
+        and cand.trigger.pos == "VERB"
+        and _after_clause(kn, doc, cand.trigger)
+    )
 
 
 def _doer_known_by_place(kn: Knowledge, doc: ParsedDoc, cand: Candidate, complete: list[Candidate]) -> bool:
