@@ -1772,3 +1772,25 @@ def test_a_protest_by_the_news_s_own_doers_before_it_is_a_step_of_theirs(model_p
     text = "Students in Dhaka marched to parliament on Monday after they rallied at the university."
     protests = [c for s, _, c in _dyads(model_pipeline, text) if c.startswith("14")]
     assert len(protests) == 1
+
+
+def test_a_reprisal_said_to_come_is_a_threat_at_who_acted_against_the_speaker(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway expelled two Russian diplomats on Monday. Russia's foreign ministry said Moscow would retaliate."
+    threats = [e for e in _events(model_pipeline, text) if e.cameo_standard == "138"]
+    assert threats and all(e.target is not None and e.target.actor.code == "NOR" for e in threats)
+
+
+def test_countermeasures_announced_are_a_threat_made(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada imposed tariffs on Chinese electric cars on Monday. "
+        "China's commerce ministry said Beijing would take resolute countermeasures."
+    )
+    threats = [e for e in _events(model_pipeline, text) if e.cameo == "130"]
+    assert threats and all(e.modality.value == "asserted" for e in threats)
+    assert any(e.target is not None and e.target.actor.country == "CAN" for e in threats)
+
+
+def test_would_in_what_a_leader_wrote_is_a_plan(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya's president wrote on X that Kenya would send 500 police officers to Haiti."
+    sent = [e for e in _events(model_pipeline, text) if e.cameo.startswith("15")]
+    assert sent and all(e.modality.value == "planned" for e in sent)

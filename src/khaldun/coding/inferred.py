@@ -33,7 +33,9 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand = source_from_earlier_coercion(kn, cand, draft.earlier)
     cand = source_from_place(kn, cand, place, draft.story_country)
     cand = countries_from_place(kn, target_from_place(kn, cand, place), place)
-    cand = target_of_reprisal(kn, cand, draft.earlier)
+    # What the codebook codes it as: "said it would retaliate" is a threat (138), not force.
+    standard = kn.ontology.standard_code(cand.code, unrealised=draft.unrealised)
+    cand = target_of_reprisal(kn, cand, draft.earlier, standard)
     cand = target_of_claimed_attack(kn, cand, draft.earlier)
     cand = target_of_the_same_response(kn, cand, draft.earlier)
     cand = target_from_story(kn, cand, draft.story_country)
@@ -209,15 +211,15 @@ def target_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Ca
     return _with_inferred_side(cand, "target", country_actor(kn.kb, country), how)
 
 
-def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event], standard: str) -> Candidate:
     """A threat or a criticism that names no one ("Moscow vowed to retaliate", "called the
     incursion a violation of our sovereignty"), or a threat that names only the speaker's
     own side ("warned that Amman would review all options"), is aimed at whoever acted
     against the speaker last."""
-    if cand.source is None or cand.code[:2] not in kn.words["answering_roots"]:
+    if cand.source is None or standard[:2] not in kn.words["answering_roots"]:
         return cand
     own_side = cand.target is not None and party(kn, cand.target.actor) == party(kn, cand.source.actor)
-    if cand.target is not None and not (own_side and cand.code[:2] in kn.words["threat_roots"]):
+    if cand.target is not None and not (own_side and standard[:2] in kn.words["threat_roots"]):
         # Criticism of one's own side is common ("the president condemned the bombing" by
         # his own country's insurgents); a threat at one's own country is a misread clause.
         return cand

@@ -231,6 +231,9 @@ def read_modality(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     # promise verb's planned modality is not the threat's.
     threat = draft.cand.code[:2] in kn.words["threat_roots"]
     modality, how = decide_modality(kn, doc, trigger, default=None if threat else draft.cand.rule.modality)
+    if threat and modality is Modality.PLANNED and how.startswith("auxiliary"):
+        # "said Tehran would take countermeasures": the threat is made as it is said.
+        modality, how = Modality.ASSERTED, f"a threat is made when said ({how})"
     return replace(
         draft, modality=modality, modality_how=how, unrealised=unrealised_kind(kn, doc, trigger, modality)
     )

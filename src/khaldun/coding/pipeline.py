@@ -69,7 +69,7 @@ EVENT_STAGES: tuple[Stage, ...] = (
     Stage("modality", read_modality, ("cand",), ("modality", "modality_how", "unrealised")),
     Stage("dates", read_date, ("cand", "modality"), ("when", "date_how")),
     Stage("places", read_place, ("cand",), ("place", "place_how")),
-    Stage("inferred sides", infer_sides, ("cand", "place"), ("cand",)),
+    Stage("inferred sides", infer_sides, ("cand", "place", "unrealised"), ("cand",)),
     Stage("amounts", read_amount, ("cand",), ("amount",)),
 )
 
