@@ -1794,3 +1794,27 @@ def test_would_in_what_a_leader_wrote_is_a_plan(model_pipeline) -> None:  # type
     text = "Kenya's president wrote on X that Kenya would send 500 police officers to Haiti."
     sent = [e for e in _events(model_pipeline, text) if e.cameo.startswith("15")]
     assert sent and all(e.modality.value == "planned" for e in sent)
+
+
+def test_a_law_reacted_to_is_the_act_of_who_passed_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Serbia's parliament on Tuesday passed a law on the status of the border region. "
+        "Croatia condemned the law."
+    )
+    assert ("HRV", "SRBLEG", "111") in _dyads(model_pipeline, text)
+
+
+def test_a_ruling_welcomed_is_the_court_s_that_ruled(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's Supreme Court ruled on Monday that the presidential vote had been valid. "
+        "Kenya's opposition leader welcomed the ruling."
+    )
+    assert ("KENOPP", "KENJUD", "051") in _dyads(model_pipeline, text)
+
+
+def test_an_extension_welcomed_is_of_who_extended(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The UN Security Council extended the mandate of its mission in Mali by a year. "
+        "Mali's foreign minister welcomed the extension."
+    )
+    assert ("MLIGOV", "IGOUNOSEC", "051") in _dyads(model_pipeline, text)

@@ -50,7 +50,7 @@ from khaldun.knowledge import Knowledge, load_knowledge
 from khaldun.knowledge.actors.base import KnowledgeBase
 from khaldun.knowledge.lexicon import Lexicon
 from khaldun.knowledge.ontology import Ontology
-from khaldun.model import Document, Event, Modality
+from khaldun.model import ActorMention, Document, Event, Modality
 from khaldun.nlp import create_nlp_backend
 from khaldun.nlp.base import NLPBackend, ParsedDoc
 
@@ -160,6 +160,7 @@ class Pipeline:
         kn = self.knowledge
         resolver = DocumentResolver(kn, parsed, doc.published)
         events: list[Event] = []
+        told: dict[int, tuple[ActorMention, ...]] = {}  # the actors of the sentences before
         notes: list[str] = []
         discards = kn.petrarch.discards if kn.petrarch else None
         if discards is not None and (phrase := discards.story_discarded(doc.text)):
@@ -177,7 +178,8 @@ class Pipeline:
                 notes.append(f"sentence {sent.index + 1}: discarded, it has {phrase!r} (discard list)")
                 continue
             mentions = resolver.resolve_sentence(sent.index)
-            mentions, reported_before = refer_to_earlier_events(kn, parsed, sent, mentions, events)
+            mentions, reported_before = refer_to_earlier_events(kn, parsed, sent, mentions, events, told)
+            told.update(mentions)
             misses: list[str] = []
             coded: set[str] = set()
             ruled: list[tuple[Candidate, Event]] = []

@@ -34,15 +34,25 @@ def refer_to_earlier_events(
     sent: Sentence,
     mentions: Mapping[int, tuple[ActorMention, ...]],
     earlier: Sequence[Event],
+    told: Mapping[int, tuple[ActorMention, ...]] | None = None,
 ) -> tuple[dict[int, tuple[ActorMention, ...]], frozenset[int]]:
     """``mentions`` with the nouns of ``sent`` that refer back to ``earlier`` events, and
     the token indices of the event nouns among them: "the talks" reported again is not
-    a new event ("The talks focused on trade")."""
+    a new event ("The talks focused on trade"). ``told`` holds the actor mentions of the
+    sentences before, where an act that is no event was told ("passed a law")."""
     found = dict(mentions)
-    if not earlier:
-        return found, frozenset()
+    antecedents = _act_antecedents(kn)
     for tok in doc.tokens[sent.start : sent.end]:
-        if tok.pos != "NOUN" or not _may_refer_back(kn, tok.lemma.lower()):
+        lemma = tok.lemma.lower()
+        if tok.pos == "NOUN" and lemma in antecedents and tok.i not in found and told:
+            if _definite_without_owner(kn, doc, tok):
+                speakers = _speakers(kn, doc, mentions, tok)
+                authors = _author_of_the_act_told(kn, doc, tok, sent, told, antecedents[lemma], speakers)
+                if authors:
+                    how = f"author of the {lemma} told before"
+                    found[tok.i] = tuple(_mention(doc, tok, a.actor, how) for a in authors)
+                    continue
+        if not earlier or tok.pos != "NOUN" or not _may_refer_back(kn, lemma):
             continue  # most nouns: decided without looking at the parse
         if _names_a_pair(kn, doc, tok) and _generic(found.get(tok.i, ())):
             pair = _latest_pair(kn, earlier)
@@ -70,6 +80,59 @@ def refer_to_earlier_events(
         i for i in found.keys() - mentions.keys() if kn.lexicon.nouns.get(doc.tokens[i].lemma.lower())
     )
     return found, referring
+
+
+def _act_antecedents(kn: Knowledge) -> dict[str, frozenset[str]]:
+    """Nouns for an act that is no event, each with the verbs that tell it (act_antecedents)."""
+    table = {}
+    for entry in kn.words["act_antecedents"]:
+        noun, *verbs = entry.split()
+        table[noun] = frozenset(verbs)
+    return table
+
+
+def _author_of_the_act_told(
+    kn: Knowledge,
+    doc: ParsedDoc,
+    noun: Token,
+    sent: Sentence,
+    told: Mapping[int, tuple[ActorMention, ...]],
+    verbs: frozenset[str],
+    speakers: set[str],
+) -> tuple[ActorMention, ...]:
+    """Who did the act ``noun`` names, as a sentence before told it: the owner of the same
+    noun ("Hungary's decision"), else the doer of the clause it is told in ("Israel's
+    parliament passed a law", "the court ruled"), the latest such of a party other than
+    the speakers'."""
+    lemma = noun.lemma.lower()
+    for tok in reversed(doc.tokens[: sent.start]):
+        same_noun = tok.pos == "NOUN" and tok.lemma.lower() == lemma
+        telling_verb = tok.pos == "VERB" and tok.lemma.lower() in verbs
+        if not (same_noun or telling_verb):
+            continue
+        doers = _doers_of(doc, tok, told)
+        if doers and not {party(kn, m.actor) for m in doers} & speakers:
+            return doers
+    return ()
+
+
+def _doers_of(
+    doc: ParsedDoc, tok: Token, told: Mapping[int, tuple[ActorMention, ...]]
+) -> tuple[ActorMention, ...]:
+    """The actors of a noun's possessor, else of its clause's subject or passive agent."""
+    if tok.pos == "NOUN":
+        owner = next((k for k in doc.children(tok.i) if k.dep == "poss"), None)
+        if owner is not None and told.get(owner.i):
+            return told[owner.i]
+        tok = doc.governing_verb(tok.i)
+    for kid in doc.children(tok.i):
+        if kid.dep == "nsubj" and told.get(kid.i):
+            return told[kid.i]
+        if kid.dep == "agent":
+            by = next((k for k in doc.children(kid.i) if k.dep == "pobj" and told.get(k.i)), None)
+            if by is not None:
+                return told[by.i]
+    return ()
 
 
 def _authors(event: Event, earlier: Sequence[Event]) -> list[Actor]:
