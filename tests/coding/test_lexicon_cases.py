@@ -1818,3 +1818,9 @@ def test_an_extension_welcomed_is_of_who_extended(model_pipeline) -> None:  # ty
         "Mali's foreign minister welcomed the extension."
     )
     assert ("MLIGOV", "IGOUNOSEC", "051") in _dyads(model_pipeline, text)
+
+
+def test_talks_mediated_by_a_third_party_hung_on_the_main_verb_are_its_mediation(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Ethiopia and Eritrea agreed on a truce after two days of talks in Nairobi mediated by the African Union."
+    mediation = {(s, t) for s, t, c in _dyads(model_pipeline, text) if c == "045"}
+    assert mediation == {("IGOAFRAFU", "ETH"), ("IGOAFRAFU", "ERI")}

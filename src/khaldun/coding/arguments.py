@@ -161,8 +161,12 @@ def _gapped_passive(doc: ParsedDoc, verb: Token) -> bool:
 
 def _mediator(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
     """The agent of a participle of mediation hung on what was mediated ("a deal brokered
-    by China"); None for any other verb."""
-    if verb.dep != "acl" or verb.tag != "VBN" or verb.lemma.lower() not in kn.words["mediation_verbs"]:
+    by China"), or on the clause's verb where the parser put it ("agreed on a truce after
+    talks mediated by the AU"); None for any other verb."""
+    hung = verb.dep in ("acl", "advcl")
+    agent = child_of(doc, verb, "agent")
+    participle = verb.tag == "VBN" or agent is not None  # "mediated by" the tagger calls past
+    if not hung or not participle or verb.lemma.lower() not in kn.words["mediation_verbs"]:
         return None
     return child_of(doc, child_of(doc, verb, "agent"), "pobj")
 

@@ -426,9 +426,11 @@ def _drop_embedded(kn: Knowledge, doc: ParsedDoc, candidates: list[Candidate]) -
             if current.dep == "ccomp" and current.i not in obliged:
                 break
             if current.dep == "advcl" and any(
-                c.dep in ("nsubj", "nsubjpass") for c in doc.children(current.i)
+                c.dep in ("nsubj", "nsubjpass", "agent") for c in doc.children(current.i)
             ):
-                break  # a clause with its own subject is news of its own ("..., while Fidan pledged")
+                # A clause with its own subject, or a participle with its own doer, is news of
+                # its own ("..., while Fidan pledged", "... after talks mediated by the AU").
+                break
             if current.dep == "xcomp" and _done_by_the_object(doc, doc.head(current.i), fired):
                 break  # "..., prompting Berlin to demand her release": Berlin's act, news of its own
             came_from, current = current, doc.head(current.i)
