@@ -1824,3 +1824,12 @@ def test_talks_mediated_by_a_third_party_hung_on_the_main_verb_are_its_mediation
     text = "Ethiopia and Eritrea agreed on a truce after two days of talks in Nairobi mediated by the African Union."
     mediation = {(s, t) for s, t, c in _dyads(model_pipeline, text) if c == "045"}
     assert mediation == {("IGOAFRAFU", "ETH"), ("IGOAFRAFU", "ERI")}
+
+
+def test_both_sides_appealed_to_are_the_sides_of_the_latest_hostile_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cambodian troops shelled Thai positions on Monday. Laos and Vietnam later held talks on trade. "
+        "The UN urged both sides to exercise restraint."
+    )
+    appealed = {t for s, t, c in _dyads(model_pipeline, text) if s == "IGOUNO" and c.startswith("02")}
+    assert appealed and {t[:3] for t in appealed if t} == {"KHM", "THA"}

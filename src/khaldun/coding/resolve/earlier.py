@@ -55,7 +55,7 @@ def refer_to_earlier_events(
         if not earlier or tok.pos != "NOUN" or not _may_refer_back(kn, lemma):
             continue  # most nouns: decided without looking at the parse
         if _names_a_pair(kn, doc, tok) and _generic(found.get(tok.i, ())):
-            pair = _latest_pair(kn, earlier)
+            pair = _latest_pair(kn, earlier, hostile=_appealed_to(kn, doc, tok))
             if pair is not None:
                 how = f"the two sides of the latest event with two ({pair[0].name}, {pair[1].name})"
                 found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
@@ -292,9 +292,16 @@ def _act_named_by_of(kn: Knowledge, doc: ParsedDoc, noun: Token) -> TriggerRule 
     return None
 
 
-def _latest_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
+def _latest_pair(kn: Knowledge, earlier: Sequence[Event], hostile: bool = False) -> tuple[Actor, Actor] | None:
     """The sides of the latest two-way event (talks, an agreement: coded both ways from one
-    trigger), else of the latest event between two parties."""
+    trigger), else of the latest event between two parties. Those appealed to ("urged both
+    sides to exercise restraint") are the sides of the latest hostile event, when there is
+    one: the appeal is for calm between them."""
+    if hostile:
+        roots = tuple(kn.words["hostile_pair_roots"])
+        pair = _latest_pair(kn, [e for e in earlier if e.cameo.startswith(roots)])
+        if pair is not None:
+            return pair
     sides = [
         (e.evidence.trigger_start, e.source.actor, e.target.actor)
         for e in earlier
@@ -304,6 +311,12 @@ def _latest_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor]
     both_ways = [(a, b) for at, a, b in sides if (at, b.id, a.id) in ways]
     between = [(a, b) for _, a, b in sides if party(kn, a) != party(kn, b)]
     return (both_ways or between or [None])[-1]
+
+
+def _appealed_to(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
+    """ "urged both sides", "called on the two sides", "appealed to both parties"."""
+    verb = doc.governing_verb(noun.i)
+    return verb.lemma.lower() in kn.words["appeal_verbs"]
 
 
 def _names_a_pair(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
