@@ -292,7 +292,9 @@ def _act_named_by_of(kn: Knowledge, doc: ParsedDoc, noun: Token) -> TriggerRule 
     return None
 
 
-def _latest_pair(kn: Knowledge, earlier: Sequence[Event], hostile: bool = False) -> tuple[Actor, Actor] | None:
+def _latest_pair(
+    kn: Knowledge, earlier: Sequence[Event], hostile: bool = False
+) -> tuple[Actor, Actor] | None:
     """The sides of the latest two-way event (talks, an agreement: coded both ways from one
     trigger), else of the latest event between two parties. Those appealed to ("urged both
     sides to exercise restraint") are the sides of the latest hostile event, when there is
