@@ -1833,3 +1833,12 @@ def test_both_sides_appealed_to_are_the_sides_of_the_latest_hostile_event(model_
     )
     appealed = {t for s, t, c in _dyads(model_pipeline, text) if s == "IGOUNO" and c.startswith("02")}
     assert appealed and {t[:3] for t in appealed if t} == {"KHM", "THA"}
+
+
+def test_an_official_of_no_stated_country_speaks_for_the_other_side_of_the_dyad(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Eritrean troops shelled an Ethiopian border post on Sunday. "
+        "A government spokesman accused Eritrea of breaking the truce."
+    )
+    accusations = [(s, t) for s, t, c in _dyads(model_pipeline, text) if c.startswith("11")]
+    assert accusations and all(s is not None and s.startswith("ETH") for s, _ in accusations)

@@ -39,7 +39,8 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand = target_of_claimed_attack(kn, cand, draft.earlier)
     cand = target_of_the_same_response(kn, cand, draft.earlier)
     cand = target_from_story(kn, cand, draft.story_country)
-    return replace(draft, cand=country_from_counterpart(kn, cand))
+    cand = country_from_counterpart(kn, cand)
+    return replace(draft, cand=source_from_the_other_side(kn, cand, draft.earlier))
 
 
 def countries_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
@@ -106,6 +107,38 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
             how = f"{am.mention.how}; country of the other side, {other.actor.name}"
             sides[side] = ActorMention(replace(am.mention, how=how), actor)
     return replace(cand, **sides) if len(sides) == 1 else cand
+
+
+def source_from_the_other_side(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+    """An official or state body of no stated country ("Foreign Ministry spokesman X
+    accused Pakistani troops") acting on a foreign party speaks for the country that party's
+    country last faced in the story: the other side of the story's dyad."""
+    if cand.source is None or cand.target is None or cand.target.actor.country is None:
+        return cand
+    source = cand.source.actor
+    if (
+        source.country is not None
+        or source.sector_code not in kn.words["state_sectors"]
+        or _foreign(kn, cand.source)
+    ):
+        return cand
+    if source.known and source.kind is ActorKind.PERSON:
+        return cand  # a known person of no country is known as such
+    them = cand.target.actor.country
+    for event in reversed(earlier):
+        if event.source is None or event.target is None:
+            continue
+        pair = {event.source.actor.country, event.target.actor.country}
+        if them in pair and len(pair) == 2 and None not in pair:
+            (other,) = pair - {them}
+            code = other + (source.sector or "")
+            if source.kind is ActorKind.PERSON:
+                actor = replace(source, country=other, code=code)
+            else:
+                actor = country_actor(kn.kb, other, source.sector)
+            how = f"{cand.source.mention.how}; the other side of the story's {them} dyad"
+            return replace(cand, source=ActorMention(replace(cand.source.mention, how=how), actor))
+    return cand
 
 
 def _host_official(kn: Knowledge, am: ActorMention | None, other: Actor, place_country: str) -> bool:
