@@ -1842,3 +1842,12 @@ def test_an_official_of_no_stated_country_speaks_for_the_other_side_of_the_dyad(
     )
     accusations = [(s, t) for s, t, c in _dyads(model_pipeline, text) if c.startswith("11")]
     assert accusations and all(s is not None and s.startswith("ETH") for s, _ in accusations)
+
+
+def test_a_government_of_no_stated_country_acted_on_is_the_other_side_of_the_dyad(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Eritrean troops shelled an Ethiopian border post on Sunday. "
+        "Eritrea's information minister accused the government of staging the incident."
+    )
+    accusations = [(s, t) for s, t, c in _dyads(model_pipeline, text) if c.startswith("11")]
+    assert accusations and all(t is not None and t.startswith("ETH") for _, t in accusations)

@@ -110,35 +110,44 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
 
 
 def source_from_the_other_side(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
-    """An official or state body of no stated country ("Foreign Ministry spokesman X
-    accused Pakistani troops") acting on a foreign party speaks for the country that party's
-    country last faced in the story: the other side of the story's dyad."""
-    if cand.source is None or cand.target is None or cand.target.actor.country is None:
+    """An official or state body of no stated country acting on a foreign party ("Foreign
+    Ministry spokesman X accused Pakistani troops"), or acted on by one ("Pakistan accused
+    the government"), is of the country that party's country last faced in the story: the
+    other side of the story's dyad."""
+    if cand.source is None or cand.target is None:
         return cand
-    source = cand.source.actor
-    if (
-        source.country is not None
-        or source.sector_code not in kn.words["state_sectors"]
-        or _foreign(kn, cand.source)
-    ):
-        return cand
-    if source.known and source.kind is ActorKind.PERSON:
-        return cand  # a known person of no country is known as such
-    them = cand.target.actor.country
+    for side, other in (("source", cand.target), ("target", cand.source)):
+        am: ActorMention = getattr(cand, side)
+        actor = am.actor
+        if actor.country is not None or other.actor.country is None or _foreign(kn, am):
+            continue
+        if actor.sector_code not in kn.words["state_sectors"] or (
+            actor.known and actor.kind is ActorKind.PERSON
+        ):
+            continue  # a known person of no country is known as such
+        them = other.actor.country
+        faced = _country_last_facing(earlier, them)
+        if faced is None:
+            continue
+        if actor.kind is ActorKind.PERSON:
+            found = replace(actor, country=faced, code=faced + (actor.sector or ""))
+        else:
+            found = country_actor(kn.kb, faced, actor.sector)
+        how = f"{am.mention.how}; the other side of the story's {them} dyad"
+        return replace(cand, **{side: ActorMention(replace(am.mention, how=how), found)})
+    return cand
+
+
+def _country_last_facing(earlier: Sequence[Event], country: str) -> str | None:
+    """The country of the other side of the latest event between ``country`` and another."""
     for event in reversed(earlier):
         if event.source is None or event.target is None:
             continue
         pair = {event.source.actor.country, event.target.actor.country}
-        if them in pair and len(pair) == 2 and None not in pair:
-            (other,) = pair - {them}
-            code = other + (source.sector or "")
-            if source.kind is ActorKind.PERSON:
-                actor = replace(source, country=other, code=code)
-            else:
-                actor = country_actor(kn.kb, other, source.sector)
-            how = f"{cand.source.mention.how}; the other side of the story's {them} dyad"
-            return replace(cand, source=ActorMention(replace(cand.source.mention, how=how), actor))
-    return cand
+        if country in pair and len(pair) == 2 and None not in pair:
+            (other,) = pair - {country}
+            return other
+    return None
 
 
 def _host_official(kn: Knowledge, am: ActorMention | None, other: Actor, place_country: str) -> bool:
