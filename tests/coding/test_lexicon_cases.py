@@ -1851,3 +1851,14 @@ def test_a_government_of_no_stated_country_acted_on_is_the_other_side_of_the_dya
     )
     accusations = [(s, t) for s, t, c in _dyads(model_pipeline, text) if c.startswith("11")]
     assert accusations and all(t is not None and t.startswith("ETH") for _, t in accusations)
+
+
+def test_restraint_urged_of_no_one_is_asked_of_the_sides_of_the_latest_hostile_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian and Pakistani troops exchanged fire across the Line of Control on Sunday. China urged restraint."
+    urged = {t[:3] for s, t, c in _dyads(model_pipeline, text) if s == "CHN" and c == "0256" and t}
+    assert urged == {"IND", "PAK"}
+
+
+def test_calm_called_for_is_an_appeal_for_de_escalation(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian and Pakistani troops exchanged fire on Sunday. The United Nations called for calm."
+    assert any(s == "IGOUNO" and c == "0256" for s, _, c in _dyads(model_pipeline, text))

@@ -52,6 +52,15 @@ def refer_to_earlier_events(
                     how = f"author of the {lemma} told before"
                     found[tok.i] = tuple(_mention(doc, tok, a.actor, how) for a in authors)
                     continue
+        if earlier and lemma in kn.words["calm_nouns"] and tok.i not in found and _appealed_to(kn, doc, tok):
+            # "China urged restraint": calm is asked of the sides of the latest hostile event.
+            pair = _latest_hostile_pair(kn, earlier)
+            if pair is not None:
+                how = (
+                    f"the sides asked for calm, of the latest hostile event ({pair[0].name}, {pair[1].name})"
+                )
+                found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
+                continue
         if not earlier or tok.pos != "NOUN" or not _may_refer_back(kn, lemma):
             continue  # most nouns: decided without looking at the parse
         if _names_a_pair(kn, doc, tok) and _generic(found.get(tok.i, ())):
@@ -299,11 +308,9 @@ def _latest_pair(
     trigger), else of the latest event between two parties. Those appealed to ("urged both
     sides to exercise restraint") are the sides of the latest hostile event, when there is
     one: the appeal is for calm between them."""
-    if hostile:
-        roots = tuple(kn.words["hostile_pair_roots"])
-        pair = _latest_pair(kn, [e for e in earlier if e.cameo.startswith(roots)])
-        if pair is not None:
-            return pair
+    pair = _latest_hostile_pair(kn, earlier) if hostile else None
+    if pair is not None:
+        return pair
     sides = [
         (e.evidence.trigger_start, e.source.actor, e.target.actor)
         for e in earlier
@@ -313,6 +320,11 @@ def _latest_pair(
     both_ways = [(a, b) for at, a, b in sides if (at, b.id, a.id) in ways]
     between = [(a, b) for _, a, b in sides if party(kn, a) != party(kn, b)]
     return (both_ways or between or [None])[-1]
+
+
+def _latest_hostile_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
+    roots = tuple(kn.words["hostile_pair_roots"])
+    return _latest_pair(kn, [e for e in earlier if e.cameo.startswith(roots)])
 
 
 def _appealed_to(kn: Knowledge, doc: ParsedDoc, noun: Token) -> bool:
