@@ -28,11 +28,12 @@ CASES = [
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     ("Japan sent emergency generators to Mongolia after the blizzard.", ("JPN", "MNG", "073")),
     ("Cuba described the American embargo as illegal.", ("CUB", "USA", "111")),
-    # A verdict in quotation marks is a verdict all the same (not a telephone call).
+    # A verdict in quotation marks is a verdict all the same (not a telephone call); the
+    # president of no stated country speaks for the other side of Venezuela's dyad.
     (
         "A Venezuelan navy patrol boat seized a Guyanese fishing vessel on Tuesday. President Irfaan Ali "
         'called the seizure "an act of piracy" and demanded the immediate release of the crew.',
-        ("---GOV", "VENMIL", "111"),
+        ("GUYGOV", "VENMIL", "111"),
     ),
     (
         "Australia expelled 41 Sri Lankan fishermen. Amnesty called the expulsion a cruel and unlawful act.",
@@ -1862,3 +1863,8 @@ def test_restraint_urged_of_no_one_is_asked_of_the_sides_of_the_latest_hostile_e
 def test_calm_called_for_is_an_appeal_for_de_escalation(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Indian and Pakistani troops exchanged fire on Sunday. The United Nations called for calm."
     assert any(s == "IGOUNO" and c == "0256" for s, _, c in _dyads(model_pipeline, text))
+
+
+def test_them_freed_are_those_held_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Ugandan police detained eight journalists in Kampala. A court released three of them on Friday."
+    assert ("UGAJUD", "UGAMED", "084") in _dyads(model_pipeline, text)

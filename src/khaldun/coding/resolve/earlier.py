@@ -52,6 +52,12 @@ def refer_to_earlier_events(
                     how = f"author of the {lemma} told before"
                     found[tok.i] = tuple(_mention(doc, tok, a.actor, how) for a in authors)
                     continue
+        if earlier and tok.pos == "PRON" and tok.lower == "them" and _freed(kn, doc, tok):
+            event = _latest_holding(kn, earlier, set())  # the holder often frees them itself
+            if event is not None and event.target is not None:
+                how = f"those held before ({event.cameo})"
+                found[tok.i] = (_mention(doc, tok, event.target.actor, how),)
+                continue
         if earlier and lemma in kn.words["calm_nouns"] and tok.i not in found and _appealed_to(kn, doc, tok):
             # "China urged restraint": calm is asked of the sides of the latest hostile event.
             pair = _latest_hostile_pair(kn, earlier)
@@ -320,6 +326,15 @@ def _latest_pair(
     both_ways = [(a, b) for at, a, b in sides if (at, b.id, a.id) in ways]
     between = [(a, b) for _, a, b in sides if party(kn, a) != party(kn, b)]
     return (both_ways or between or [None])[-1]
+
+
+def _freed(kn: Knowledge, doc: ParsedDoc, pronoun: Token) -> bool:
+    """ "released them", "freed three of them": the object of a release, or a part of it."""
+    head = doc.head(pronoun.i)
+    if pronoun.dep == "pobj" and head.lower == "of":
+        head = doc.head(doc.head(head.i).i) if doc.head(head.i).dep == "dobj" else head
+        return head.pos == "VERB" and head.lemma.lower() in kn.words["release_verbs"]
+    return pronoun.dep == "dobj" and head.lemma.lower() in kn.words["release_verbs"]
 
 
 def _latest_hostile_pair(kn: Knowledge, earlier: Sequence[Event]) -> tuple[Actor, Actor] | None:
