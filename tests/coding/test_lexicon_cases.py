@@ -1868,3 +1868,14 @@ def test_calm_called_for_is_an_appeal_for_de_escalation(model_pipeline) -> None:
 def test_them_freed_are_those_held_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Ugandan police detained eight journalists in Kampala. A court released three of them on Friday."
     assert ("UGAJUD", "UGAMED", "084") in _dyads(model_pipeline, text)
+
+
+def test_criticism_naming_no_one_answers_a_hostile_act_not_an_appeal(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Somali troops shelled a Kenyan border town on Sunday. The UN urged Kenya to exercise restraint. "
+        "Kenya's foreign minister called the incident a grave violation."
+    )
+    targets = {
+        t for s, t, c in _dyads(model_pipeline, text) if s and s.startswith("KEN") and c.startswith("11")
+    }
+    assert targets == {"SOMMIL"}

@@ -265,6 +265,10 @@ def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event],
         # Criticism of one's own side is common ("the president condemned the bombing" by
         # his own country's insurgents); a threat at one's own country is a misread clause.
         return cand
+    if standard[:2] not in kn.words["threat_roots"]:
+        # Criticism answers a hostile act or words, not an appeal or aid ("urged Islamabad to
+        # exercise restraint ... Pakistan blaming militants").
+        earlier = [e for e in earlier if e.cameo.startswith(tuple(kn.words["answered_roots"]))]
     event = latest_against(kn, earlier, {party(kn, cand.source.actor)})
     if event is None or event.source is None:
         return cand
