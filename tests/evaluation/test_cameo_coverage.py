@@ -12,10 +12,10 @@ import pytest
 pytestmark = pytest.mark.model
 
 COVERAGE = Path(__file__).parent.parent / "data" / "coverage" / "cameo_coverage.jsonl"
-# Roots found on 2026-12-07 (sixth session): 290 of the 317 ":a" sentences (read to write
+# Roots found on 2026-12-07 (seventh session): 291 of the 317 ":a" sentences (read to write
 # rules) and 256 of the 317 ":b" sentences (kept unread, but for the six of root 20, read
-# in that session).
-FOUND_AT_LEAST = {"a": 290, "b": 256}
+# in the sixth session).
+FOUND_AT_LEAST = {"a": 291, "b": 256}
 
 
 def test_the_coder_finds_the_root_of_each_code_s_sentences(model_pipeline) -> None:  # type: ignore[no-untyped-def]
