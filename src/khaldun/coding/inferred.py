@@ -7,9 +7,12 @@ the story and the events before it.
   protesters' own country;
 * sector groups of no stated country belong to the country of the place ("killed 23
   people in Tel Aviv": ISRCVL), or in domestic kinds of event to the other side's;
-* a threat that names no one is aimed at whoever acted against the speaker last; a
-  claim of responsibility at whom the attack claimed struck; a reaction or aid that names
-  no one, at the country the story is about.
+* a threat that names no one is aimed at whoever acted against the speaker last, and so
+  is criticism, at whoever last acted or spoke against the critic in hostility; a claim of
+  responsibility at whom the attack claimed struck; a response that names no one, where
+  the same kind of response went before, else at the country the story is about;
+* an official or state body of no stated country facing a foreign party is of the
+  country that party's country last faced in the story.
 
 Each inference is written into the side's ``how`` and counts against the event's confidence.
 """
@@ -40,7 +43,7 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand = target_of_the_same_response(kn, cand, draft.earlier)
     cand = target_from_story(kn, cand, draft.story_country)
     cand = country_from_counterpart(kn, cand)
-    return replace(draft, cand=source_from_the_other_side(kn, cand, draft.earlier))
+    return replace(draft, cand=country_from_the_story_dyad(kn, cand, draft.earlier))
 
 
 def countries_from_place(kn: Knowledge, cand: Candidate, place: Place | None) -> Candidate:
@@ -109,7 +112,7 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
     return replace(cand, **sides) if len(sides) == 1 else cand
 
 
-def source_from_the_other_side(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+def country_from_the_story_dyad(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
     """An official or state body of no stated country acting on a foreign party ("Foreign
     Ministry spokesman X accused Pakistani troops"), or acted on by one ("Pakistan accused
     the government"), is of the country that party's country last faced in the story: the

@@ -4,7 +4,11 @@ News reports an event, then the reactions to it, naming the event and not its au
 "Russian forces shelled Kharkiv ... Zelensky denounced the attack", "The EU imposed
 sanctions on Belarus ... Belarus condemned the decision". The reaction's target is the
 author of that earlier event. Likewise "the two sides" and "both parties" are the two
-sides of the latest event that had two.
+sides of the latest event that had two (of the latest hostile one, when they are urged or
+called on), and calm urged of no one ("China urged restraint") is urged of them. An act
+that is no event of its own, named again ("Saudi Arabia condemned the law"), is the act of
+whoever a sentence before told did it ("Israel's parliament passed a law"); "them" freed
+are those held before.
 
 Runs once per sentence, before its events are matched, with the events of the sentences
 before it; what it finds is added to the sentence's actor mentions, so the argument
@@ -14,6 +18,7 @@ rules read it as they read a country word on the noun ("the Russian attack").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from khaldun.coding.arguments import named_by_what
 from khaldun.coding.resolve.references import PAIR_WORDS
@@ -41,31 +46,12 @@ def refer_to_earlier_events(
     a new event ("The talks focused on trade"). ``told`` holds the actor mentions of the
     sentences before, where an act that is no event was told ("passed a law")."""
     found = dict(mentions)
-    antecedents = _act_antecedents(kn)
     for tok in doc.tokens[sent.start : sent.end]:
         lemma = tok.lemma.lower()
-        if tok.pos == "NOUN" and lemma in antecedents and tok.i not in found and told:
-            if _definite_without_owner(kn, doc, tok):
-                speakers = _speakers(kn, doc, mentions, tok)
-                authors = _author_of_the_act_told(kn, doc, tok, sent, told, antecedents[lemma], speakers)
-                if authors:
-                    how = f"author of the {lemma} told before"
-                    found[tok.i] = tuple(_mention(doc, tok, a.actor, how) for a in authors)
-                    continue
-        if earlier and tok.pos == "PRON" and tok.lower == "them" and _freed(kn, doc, tok):
-            event = _latest_holding(kn, earlier, set())  # the holder often frees them itself
-            if event is not None and event.target is not None:
-                how = f"those held before ({event.cameo})"
-                found[tok.i] = (_mention(doc, tok, event.target.actor, how),)
-                continue
-        if earlier and lemma in kn.words["calm_nouns"] and tok.i not in found and _appealed_to(kn, doc, tok):
-            # "China urged restraint": calm is asked of the sides of the latest hostile event.
-            pair = _latest_hostile_pair(kn, earlier)
-            if pair is not None:
-                how = (
-                    f"the sides asked for calm, of the latest hostile event ({pair[0].name}, {pair[1].name})"
-                )
-                found[tok.i] = tuple(_mention(doc, tok, actor, how) for actor in pair)
+        if tok.i not in found or (tok.pos == "PRON" and earlier):
+            named = _named_apart_from_events(kn, doc, tok, sent, mentions, earlier, told or {})
+            if named:
+                found[tok.i] = named
                 continue
         if not earlier or tok.pos != "NOUN" or not _may_refer_back(kn, lemma):
             continue  # most nouns: decided without looking at the parse
@@ -97,13 +83,47 @@ def refer_to_earlier_events(
     return found, referring
 
 
+def _named_apart_from_events(
+    kn: Knowledge,
+    doc: ParsedDoc,
+    tok: Token,
+    sent: Sentence,
+    mentions: Mapping[int, tuple[ActorMention, ...]],
+    earlier: Sequence[Event],
+    told: Mapping[int, tuple[ActorMention, ...]],
+) -> tuple[ActorMention, ...]:
+    """The actors a word names through what came before, not through an event it names:
+    the author of an act told before ("the law"), those held before ("released them"), the
+    sides of the latest hostile event ("urged restraint")."""
+    lemma = tok.lemma.lower()
+    antecedents = _act_antecedents(kn)
+    if tok.pos == "NOUN" and lemma in antecedents and told and _definite_without_owner(kn, doc, tok):
+        speakers = _speakers(kn, doc, mentions, tok)
+        authors = _author_of_the_act_told(kn, doc, tok, sent, told, antecedents[lemma], speakers)
+        if authors:
+            return tuple(_mention(doc, tok, a.actor, f"author of the {lemma} told before") for a in authors)
+    if earlier and tok.pos == "PRON" and tok.lower == "them" and _freed(kn, doc, tok):
+        event = _latest_holding(kn, earlier, set())  # the holder often frees them itself
+        if event is not None and event.target is not None:
+            return (_mention(doc, tok, event.target.actor, f"those held before ({event.cameo})"),)
+    if earlier and lemma in kn.words["calm_nouns"] and _appealed_to(kn, doc, tok):
+        # "China urged restraint": calm is asked of the sides of the latest hostile event.
+        pair = _latest_hostile_pair(kn, earlier)
+        if pair is not None:
+            how = f"the sides asked for calm, of the latest hostile event ({pair[0].name}, {pair[1].name})"
+            return tuple(_mention(doc, tok, actor, how) for actor in pair)
+    return ()
+
+
 def _act_antecedents(kn: Knowledge) -> dict[str, frozenset[str]]:
     """Nouns for an act that is no event, each with the verbs that tell it (act_antecedents)."""
-    table = {}
-    for entry in kn.words["act_antecedents"]:
-        noun, *verbs = entry.split()
-        table[noun] = frozenset(verbs)
-    return table
+    return _antecedent_table(kn.words["act_antecedents"])
+
+
+@lru_cache(maxsize=8)
+def _antecedent_table(entries: frozenset[str]) -> dict[str, frozenset[str]]:
+    # Read once per list, not per sentence.
+    return {noun: frozenset(verbs) for noun, *verbs in (entry.split() for entry in entries)}
 
 
 def _author_of_the_act_told(
