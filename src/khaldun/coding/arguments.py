@@ -168,7 +168,7 @@ def _mediator(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
     participle = verb.tag == "VBN" or agent is not None  # "mediated by" the tagger calls past
     if not hung or not participle or verb.lemma.lower() not in kn.words["mediation_verbs"]:
         return None
-    return child_of(doc, child_of(doc, verb, "agent"), "pobj")
+    return child_of(doc, agent, "pobj")
 
 
 def _sides_of_the_mediated(

@@ -100,11 +100,7 @@ def country_from_counterpart(kn: Knowledge, cand: Candidate) -> Candidate:
         titled = not am.actor.known and am.actor.kind is ActorKind.PERSON and am.actor.sector
         stateless = am.actor.id.startswith("group:---") or bool(titled)
         if am.actor.country is None and stateless and other.actor.country and not _foreign(kn, am):
-            if am.actor.kind is ActorKind.PERSON:  # an unknown person keeps their own identity
-                code = other.actor.country + (am.actor.sector or "")
-                actor = replace(am.actor, country=other.actor.country, code=code)
-            else:
-                actor = country_actor(kn.kb, other.actor.country, am.actor.sector)
+            actor = _of_country(kn, am.actor, other.actor.country)
             if actor.code == other.actor.code:
                 continue  # "its air defences destroyed 24 drones": not its own drones
             how = f"{am.mention.how}; country of the other side, {other.actor.name}"
@@ -132,13 +128,19 @@ def country_from_the_story_dyad(kn: Knowledge, cand: Candidate, earlier: Sequenc
         faced = _country_last_facing(earlier, them)
         if faced is None:
             continue
-        if actor.kind is ActorKind.PERSON:
-            found = replace(actor, country=faced, code=faced + (actor.sector or ""))
-        else:
-            found = country_actor(kn.kb, faced, actor.sector)
         how = f"{am.mention.how}; the other side of the story's {them} dyad"
-        return replace(cand, **{side: ActorMention(replace(am.mention, how=how), found)})
+        return replace(
+            cand, **{side: ActorMention(replace(am.mention, how=how), _of_country(kn, actor, faced))}
+        )
     return cand
+
+
+def _of_country(kn: Knowledge, actor: Actor, country: str) -> Actor:
+    """``actor``, of no stated country, as one of ``country``: an unknown person keeps their
+    own identity; a group becomes that country's sector."""
+    if actor.kind is ActorKind.PERSON:
+        return replace(actor, country=country, code=country + (actor.sector or ""))
+    return country_actor(kn.kb, country, actor.sector)
 
 
 def _country_last_facing(earlier: Sequence[Event], country: str) -> str | None:
@@ -263,12 +265,13 @@ def target_of_reprisal(kn: Knowledge, cand: Candidate, earlier: Sequence[Event],
     against the speaker last."""
     if cand.source is None or standard[:2] not in kn.words["answering_roots"]:
         return cand
+    threat = standard[:2] in kn.words["threat_roots"]
     own_side = cand.target is not None and party(kn, cand.target.actor) == party(kn, cand.source.actor)
-    if cand.target is not None and not (own_side and standard[:2] in kn.words["threat_roots"]):
+    if cand.target is not None and not (own_side and threat):
         # Criticism of one's own side is common ("the president condemned the bombing" by
         # his own country's insurgents); a threat at one's own country is a misread clause.
         return cand
-    if standard[:2] not in kn.words["threat_roots"]:
+    if not threat:
         # Criticism answers a hostile act or words, not an appeal or aid ("urged Islamabad to
         # exercise restraint ... Pakistan blaming militants").
         earlier = [e for e in earlier if e.cameo.startswith(tuple(kn.words["answered_roots"]))]

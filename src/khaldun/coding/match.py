@@ -119,7 +119,7 @@ def _cause_of_the_news(kn: Knowledge, doc: ParsedDoc, cand: Candidate, foregroun
         return False
     if not foreground:
         return False
-    if _protest_before_the_news(kn, doc, cand):
+    if cand.code[:2] in kn.words["protest_roots"]:
         # "Police detained 12 activists after they blocked a road in protest": the protest is
         # news of its own when it is another side's than the news's doers.
         return party(kn, cand.source.actor) not in {party(kn, c.source.actor) for c in foreground if c.source}

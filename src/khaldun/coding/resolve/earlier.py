@@ -48,7 +48,8 @@ def refer_to_earlier_events(
     found = dict(mentions)
     for tok in doc.tokens[sent.start : sent.end]:
         lemma = tok.lemma.lower()
-        if tok.i not in found or (tok.pos == "PRON" and earlier):
+        # Only nouns, pronouns and a calm word the tagger may call an adjective name anything.
+        if tok.pos in ("NOUN", "PRON", "ADJ") and (tok.i not in found or (tok.pos == "PRON" and earlier)):
             named = _named_apart_from_events(kn, doc, tok, sent, mentions, earlier, told or {})
             if named:
                 found[tok.i] = named
@@ -352,7 +353,10 @@ def _freed(kn: Knowledge, doc: ParsedDoc, pronoun: Token) -> bool:
     """ "released them", "freed three of them": the object of a release, or a part of it."""
     head = doc.head(pronoun.i)
     if pronoun.dep == "pobj" and head.lower == "of":
-        head = doc.head(doc.head(head.i).i) if doc.head(head.i).dep == "dobj" else head
+        part = doc.head(head.i)  # "three", the object the "of" hangs on
+        if part.dep != "dobj":
+            return False
+        head = doc.head(part.i)
         return head.pos == "VERB" and head.lemma.lower() in kn.words["release_verbs"]
     return pronoun.dep == "dobj" and head.lemma.lower() in kn.words["release_verbs"]
 
