@@ -1406,6 +1406,16 @@ def test_the_veto_names_the_veto_before(model_pipeline) -> None:  # type: ignore
     assert ("FRAGOV", "RUS", "111", "asserted") in _coded(model_pipeline, text)
 
 
+def test_a_town_with_namesakes_abroad_is_the_one_in_the_country_the_story_was_filed_from(
+    model_pipeline,
+) -> None:  # type: ignore[no-untyped-def]
+    # Chile's San Antonio, not the larger one in Texas that GeoNames ranks first.
+    text = "Police arrested 40 striking fishermen at the port of San Antonio on Tuesday."
+    filed = f"TALCAHUANO, Chile, May 6 (Khaldun Wire) - {text}"
+    assert {(s, t) for s, t, _ in _dyads(model_pipeline, filed)} == {("CHLCOP", "CHLAGR")}
+    assert {(s, t) for s, t, _ in _dyads(model_pipeline, text)} == {("USACOP", "USAAGR")}
+
+
 def test_a_place_named_by_a_compound_name_is_read_whole(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     # "Cabo Delgado province" is Mozambique's, not a place called Delgado elsewhere.
     text = "Insurgents stormed a police station in Cabo Delgado province. Police said the attackers fled."

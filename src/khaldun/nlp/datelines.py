@@ -60,3 +60,14 @@ def dateline_place(text: str) -> str | None:
     if not end:
         return None
     return re.split(r"[,(]", text[:end], maxsplit=1)[0].strip() or None
+
+
+def dateline_regions(text: str) -> tuple[str, ...]:
+    """The places a leading dateline names after its own, before the date or agency
+    (("Chile",) in "VALPARAISO, Chile (AP) -"; ("Texas",) in "SAN ANTONIO, Texas, May 2 -")."""
+    end = dateline_end(text)
+    if not end:
+        return ()
+    before_agency = text[:end].split("(", 1)[0]
+    parts = [p.strip(" -–—") for p in before_agency.split(",")[1:]]
+    return tuple(p for p in parts if p and not re.match(_DATE, p) and p[0].isupper())

@@ -10,7 +10,7 @@ from khaldun.coding.mentions import (
     done_by_nature,
     read_phrase,
 )
-from khaldun.coding.places import place_at
+from khaldun.coding.places import place_at, story_home
 from khaldun.coding.resolve.state import ResolverState
 from khaldun.knowledge.actors.base import HitKind
 from khaldun.knowledge.actors.coded import (
@@ -154,9 +154,9 @@ class CountryContext(ResolverState):
                 if place is not None and place.country:
                     return place.country, f"the sentence is set in {place.name}"
         filed_from = dateline_place(self.doc.text)
-        place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
-        if place is not None and place.country:
-            return place.country, f"the story was filed from {place.name}"
+        home = story_home(self.kn, self.doc)
+        if filed_from and home:
+            return home, f"the story was filed from {filed_from.title()}"
         if lede and self._lede_place_country and self.doc.tokens[cues.head].sent > 0:
             return self._lede_place_country, "the story opened in that country"
         return None
@@ -203,10 +203,9 @@ class CountryContext(ResolverState):
                 if country:
                     self._lede_place_country = country
                     return
-        filed_from = dateline_place(self.doc.text)
-        place = self.kn.gazetteer.resolve(filed_from) if filed_from else None
-        if place is not None and place.country:
-            self._lede_place_country = place.country
+        home = story_home(self.kn, self.doc)
+        if home:
+            self._lede_place_country = home
 
     def _country_of_place_phrase(self, tok: Token) -> str | None:
         """ "Tbilisi", "Central Sulawesi province", "Indonesia's Central Sulawesi province"."""
