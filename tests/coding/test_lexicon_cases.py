@@ -1416,6 +1416,19 @@ def test_a_town_with_namesakes_abroad_is_the_one_in_the_country_the_story_was_fi
     assert {(s, t) for s, t, _ in _dyads(model_pipeline, text)} == {("USACOP", "USAAGR")}
 
 
+def test_words_to_no_one_named_are_for_the_party_the_speaker_last_dealt_with(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    talks = "Japan's prime minister held talks with President Vo Van Thuong in Hanoi on Monday."
+    promised = f"{talks} Vietnam promised to speed up work on the new port."
+    assert ("VNM", "JPNGOV", "030") in _dyads(model_pipeline, promised)
+    met = "Kenya's president met Ethiopia's prime minister in Addis Ababa on Friday."
+    rejected = f"{met} The Ethiopian government rejected any delay to the railway project."
+    assert ("ETHGOV", "KENGOV", "120") in _dyads(model_pipeline, rejected)
+    # With no one dealt with before, no one is made up.
+    assert _dyads(model_pipeline, "Vietnam promised to speed up work on the new port.") == [
+        ("VNM", None, "030")
+    ]
+
+
 def test_a_place_named_by_a_compound_name_is_read_whole(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     # "Cabo Delgado province" is Mozambique's, not a place called Delgado elsewhere.
     text = "Insurgents stormed a police station in Cabo Delgado province. Police said the attackers fled."

@@ -11,6 +11,8 @@ the story and the events before it.
   is criticism, at whoever last acted or spoke against the critic in hostility; a claim of
   responsibility at whom the attack claimed struck; a response that names no one, where
   the same kind of response went before, else at the country the story is about;
+* words to the other side that name no one (an appeal, a promise, a demand, a rejection)
+  are addressed to the party the speaker last dealt with in the story;
 * an official or state body of no stated country facing a foreign party is of the
   country that party's country last faced in the story.
 
@@ -42,6 +44,7 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand = target_of_claimed_attack(kn, cand, draft.earlier)
     cand = target_of_the_same_response(kn, cand, draft.earlier)
     cand = target_from_story(kn, cand, draft.story_country)
+    cand = target_the_speaker_last_dealt_with(kn, cand, draft.earlier)
     cand = country_from_counterpart(kn, cand)
     return replace(draft, cand=country_from_the_story_dyad(kn, cand, draft.earlier))
 
@@ -341,6 +344,32 @@ def target_from_story(kn: Knowledge, cand: Candidate, story_country: str | None)
         return cand
     actor = country_actor(kn.kb, story_country)
     return _with_inferred_side(cand, "target", actor, f"the country the story is about, {actor.name}")
+
+
+def target_the_speaker_last_dealt_with(kn: Knowledge, cand: Candidate, earlier: Sequence[Event]) -> Candidate:
+    """Words to the other side that name no one (an appeal, a promise, a demand, a
+    rejection: ``counterpart_roots``) are addressed to the party the speaker last dealt
+    with: "Spain's minister arrived in Nouakchott ... Mauritania agreed to step up patrols"."""
+    if cand.target is not None or cand.source is None or cand.source.actor.country is None:
+        return cand
+    if not cand.code.startswith(tuple(kn.words["counterpart_roots"])):
+        return cand
+    speaker = party(kn, cand.source.actor)
+    for event in reversed(earlier):
+        if event.source is None or event.target is None:
+            continue
+        sides = {
+            party(kn, event.source.actor): event.source.actor,
+            party(kn, event.target.actor): event.target.actor,
+        }
+        if speaker not in sides or len(sides) != 2:
+            continue
+        (actor,) = (a for p, a in sides.items() if p != speaker)
+        if actor.country is None:
+            continue
+        how = f"the party the speaker last dealt with, {actor.name} ({event.cameo})"
+        return _with_inferred_side(cand, "target", actor, how)
+    return cand
 
 
 def _with_inferred_side(cand: Candidate, side: str, actor: Actor, how: str) -> Candidate:
