@@ -25,6 +25,30 @@ CASES = [
     ("Germany sent humanitarian aid to Turkey after the earthquake.", ("DEU", "TUR", "073")),
     ("Saudi Arabia cut diplomatic ties with Qatar.", ("SAU", "QAT", "161")),
     ("France praised Germany for its handling of the crisis.", ("FRA", "DEU", "051")),
+    # What is dismissed as something is criticised; findings dismissed are denied.
+    (
+        "The Ugandan government dismissed the EU statement as interference in its internal affairs.",
+        ("UGAGOV", "IGOEUREEC", "111"),
+    ),
+    ("Tanzania dismissed the findings of the African Union observers.", ("TZA", "IGOAFRAFU", "016")),
+    # The "as" of a verdict hung on the object; a verdict word beyond the first list.
+    ("Poland described the granting of asylum by Hungary as a hostile act.", ("POL", "HUN", "111")),
+    ("Latvia described the expulsion of its diplomats by Russia as unjustified.", ("LVA", "RUS", "111")),
+    # Concern and disappointment said of the speaker, the participle read as an adjective.
+    (
+        "Germany said it was deeply concerned about Serbia's decision to expel the journalists.",
+        ("DEU", "SRB", "012"),
+    ),
+    ("Canberra said it was deeply disappointed by the decision of Kiribati.", ("AUSGOV", "KIR", "111")),
+    # Relief carried by a ship sent with it, by helicopters, in kits.
+    ("The French navy dispatched a patrol vessel with relief supplies to Vanuatu.", ("FRAMIL", "VUT", "073")),
+    (
+        "South African Air Force helicopters ferried medical supplies to villages in Mozambique.",
+        ("ZAFMIL", "MOZ", "073"),
+    ),
+    # Work stopped is a strike.
+    ("Thousands of Kenyan teachers walked off the job on Monday.", ("KENEDU", "KEN", "143")),
+    ("Nigerian doctors downed tools over unpaid wages.", ("NGAHLH", "NGA", "143")),
     ("Kenya respects the sovereignty of Somalia, its president said.", ("KEN", "SOM", "051")),
     ("Japan sent emergency generators to Mongolia after the blizzard.", ("JPN", "MNG", "073")),
     ("Cuba described the American embargo as illegal.", ("CUB", "USA", "111")),
@@ -1427,6 +1451,26 @@ def test_words_to_no_one_named_are_for_the_party_the_speaker_last_dealt_with(mod
     assert _dyads(model_pipeline, "Vietnam promised to speed up work on the new port.") == [
         ("VNM", None, "030")
     ]
+
+
+def test_a_mediation_under_which_the_sides_acted_is_the_mediator_s_event(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Sudan's army and the RSF agreed on a truce under the mediation of Saudi Arabia."
+    assert {("SAU", "SDNMIL", "045"), ("SAU", "SDNUAFRSF", "045")} <= set(_dyads(model_pipeline, text))
+    hosted = "Colombia's government and the ELN rebels ended a month of talks hosted by Mexico."
+    assert ("MEX", "COLGOV", "043") in _dyads(model_pipeline, hosted)
+    # Those hosted are whom the subject met too, and they do not visit the host.
+    met = "Kenya's president met Somalia's president in Addis Ababa for talks hosted by Ethiopia."
+    coded = set(_dyads(model_pipeline, met))
+    assert {("ETH", "KENGOV", "043"), ("ETH", "SOMGOV", "043")} <= coded
+    assert not {d for d in coded if d[1] == "ETH"}
+    # A mediation that failed is no act of mediation between anyone.
+    assert _dyads(model_pipeline, "The mediation of Qatar failed.") == []
+
+
+def test_officials_from_the_two_countries_are_of_the_pair_named_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    met = "Spain's prime minister met Mauritania's president in Nouakchott on Monday."
+    signed = f"{met} Ministers from the two countries signed seven agreements on fisheries and energy."
+    assert {("ESPGOV", "MRTGOV", "057"), ("MRTGOV", "ESPGOV", "057")} <= set(_dyads(model_pipeline, signed))
 
 
 def test_a_place_named_by_a_compound_name_is_read_whole(model_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -159,10 +159,12 @@ def _gapped_passive(doc: ParsedDoc, verb: Token) -> bool:
     return not any(c.dep in ("aux", "auxpass") for c in kids) and any(c.dep == "nsubj" for c in kids)
 
 
-def _mediator(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
+def mediator_of(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
     """The agent of a participle of mediation hung on what was mediated ("a deal brokered
     by China"), or on the clause's verb where the parser put it ("agreed on a truce after
     talks mediated by the AU"); None for any other verb."""
+    if verb.pos == "NOUN":
+        return _mediating_party(kn, doc, verb)
     hung = verb.dep in ("acl", "advcl")
     agent = child_of(doc, verb, "agent")
     participle = verb.tag == "VBN" or agent is not None  # "mediated by" the tagger calls past
@@ -171,19 +173,36 @@ def _mediator(kn: Knowledge, doc: ParsedDoc, verb: Token) -> Token | None:
     return child_of(doc, agent, "pobj")
 
 
+def _mediating_party(kn: Knowledge, doc: ParsedDoc, noun: Token) -> Token | None:
+    """Who mediated, where a clause's act was done under a mediation: "agreed on a truce
+    under the mediation of Qatar", "signed the deal with Egypt's mediation"."""
+    if noun.lemma.lower() not in kn.words["mediation_nouns"] or noun.dep != "pobj":
+        return None
+    if doc.head(noun.i).lower not in ("under", "with", "through"):
+        return None
+    of = next((c for c in doc.children(noun.i) if c.dep == "prep" and c.lower == "of"), None)
+    return child_of(doc, of, "pobj") if of is not None else child_of(doc, noun, "poss")
+
+
 def _sides_of_the_mediated(
     kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex
 ) -> tuple[Argument | None, Token | None] | None:
     """The sides of what a participle of mediation hangs on: the subjects of the clause it is
-    in ("Armenia and Azerbaijan signed a deal brokered by Russia")."""
-    if _mediator(kn, doc, verb) is None:
+    in ("Armenia and Azerbaijan signed a deal brokered by Russia"), and whom they met or
+    dealt with ("X met Y for talks hosted by Z", "signed a deal with Y brokered by Z")."""
+    if mediator_of(kn, doc, verb) is None:
         return None
     clause = doc.governing_verb(doc.head(verb.i).i)
     subject = next((c for c in doc.children(clause.i) if c.dep in _SUBJECTS), None)
     if subject is None:
         return None
     arg = argument(doc, subject, mentions, f"the sides of what was mediated, subject of {clause.text!r}")
-    return (arg, subject) if arg is not None else None
+    if arg is None:
+        return None
+    others = [child_of(doc, clause, "dobj"), *prepositional_objects(doc, clause, "with")]
+    found = [argument(doc, o, mentions, "") for o in others if o is not None and o.i != verb.i]
+    more = tuple(m for a in found if a is not None for m in a.mentions)
+    return (replace(arg, mentions=arg.mentions + more) if more else arg), subject
 
 
 def passive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
@@ -193,7 +212,7 @@ def passive_subject(doc: ParsedDoc, verb: Token) -> Token | None:
 
 
 def verb_source(kn: Knowledge, doc: ParsedDoc, verb: Token, mentions: MentionIndex) -> Argument | None:
-    mediator = _mediator(kn, doc, verb)
+    mediator = mediator_of(kn, doc, verb)
     if mediator is not None:
         # "a truce brokered by Egypt", "talks mediated by Qatar": the agent mediates.
         return argument(doc, mediator, mentions, "by-agent of the participle") or NOT_AN_ACTOR
@@ -427,6 +446,9 @@ def noun_owner(doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument 
 
 
 def noun_source(kn: Knowledge, doc: ParsedDoc, noun: Token, mentions: MentionIndex) -> Argument | None:
+    mediator = mediator_of(kn, doc, noun)
+    if mediator is not None:  # "under the mediation of Qatar": Qatar mediates
+        return argument(doc, mediator, mentions, "who mediated, by the 'of' or possessor") or NOT_AN_ACTOR
     owner = noun_owner(doc, noun, mentions)
     if owner is not None:
         return owner

@@ -22,6 +22,7 @@ from khaldun.coding.arguments import (
     argument,
     child_of,
     is_passive,
+    mediator_of,
     named_by_what,
     noun_source,
     object_words,
@@ -63,7 +64,7 @@ def match_sentence(
         if rules:
             found.extend(_match_verb(kn, doc, tok, rules, mentions, used_objects, misses))
     for tok in doc.tokens[sent.start : sent.end]:
-        rule = lexicon.adjectives.get(tok.lemma.lower()) if tok.pos == "ADJ" else None
+        rule = lexicon.adjectives.get(_adjective_lemma(tok))
         if rule and _predicate_adjective(kn, doc, tok):
             found.extend(_match_adjective(kn, doc, tok, rule, mentions, misses))
     for tok in doc.tokens[sent.start : sent.end]:
@@ -550,6 +551,8 @@ def _background(kn: Knowledge, doc: ParsedDoc, trigger: Token) -> bool:
     if trigger.pos in ("NOUN", "PROPN") and trigger.dep == "pobj":
         if _engaged_on(kn, doc, trigger) is not None or _suffered_under(kn, doc, trigger) is not None:
             return False  # what the subject is doing or suffering: "went on strike", "came under fire"
+        if mediator_of(kn, doc, trigger) is not None:
+            return False  # how the news came about: "agreed on a truce under the mediation of Qatar"
         prep = doc.head(trigger.i)
         # A purpose is news too: "arrived in Baghdad for talks with Iraqi leaders".
         return not (prep.lower == "for" and doc.head(prep.i).pos == "VERB")
@@ -709,6 +712,10 @@ def _as_predicate(doc: ParsedDoc, verb: Token) -> Token | None:
     """What the object is described as: "described the blockade as a war crime", "described
     the sanctions as illegal" (the parser hangs the adjective on the "as")."""
     found = prepositional_objects(doc, verb, "as")
+    # "described the granting of asylum as a hostile act": the parser may hang the "as"
+    # on the object.
+    obj = child_of(doc, verb, "dobj")
+    found += prepositional_objects(doc, obj, "as") if obj is not None else []
     found += [
         a
         for p in doc.children(verb.i)
@@ -827,6 +834,14 @@ def _emit_suffered(
     return _emit(kn, doc, noun, noun, rule, source, target, None, misses)
 
 
+def _adjective_lemma(tok: Token) -> str:
+    """An adjective's lemma; a participle said of the subject is one too ("was disappointed
+    by the decision", which the parser reads as the verb "disappoint")."""
+    if tok.pos == "ADJ":
+        return tok.lemma.lower()
+    return tok.lower if tok.tag == "VBN" and tok.dep == "acomp" else ""
+
+
 def _predicate_adjective(kn: Knowledge, doc: ParsedDoc, adj: Token) -> bool:
     """An adjective that says something of the subject of its copula ("is skeptical")."""
     return adj.dep == "acomp" and doc.head(adj.i).lemma.lower() in kn.words["copulas"]
@@ -932,6 +947,8 @@ def _emit(
             return []  # "the party claimed it had won": a claim about oneself accuses no one
         if not others and (rule.target_optional or rule.thing_target):
             target = None  # "Kenya deployed troops along its border": no other party
+    # A host of others' talks ("talks hosted by Oman") hosts them; they do not visit it.
+    both_ways = (rule.reciprocal or rule.converse) and mediator_of(kn, doc, trigger) is None
     out = []
     for src in source.mentions if source else (None,):
         for tgt in target.mentions if target else (None,):
@@ -940,7 +957,7 @@ def _emit(
             if not any(_political(m) for m in (src, tgt) if m is not None):
                 continue
             out.append(Candidate(trigger, trigger_end, rule, code, src, tgt, inferred, notes, partial))
-            if (rule.reciprocal or rule.converse) and src is not None and tgt is not None:
+            if both_ways and src is not None and tgt is not None:
                 back = (f"source: the other party ({notes[1]})", f"target: the other party ({notes[0]})")
                 # "X received Y": Y visited X (the rule's converse code, 042).
                 back_code = rule.converse or code

@@ -782,8 +782,8 @@ class DocumentResolver(References, Quotes, CountryContext):
         return sector_actor(sector, term), f"sector {term!r}, country unknown"
 
     def _pair_of_complement(self, head: Token) -> list[str]:
-        """The countries an "of the two countries" complement of ``head`` names, or an "of"
-        or "from" complement of coordinated countries ("from Ethiopia and Egypt")."""
+        """The countries an "of (or from) the two countries" complement of ``head`` names, or
+        an "of" or "from" complement of coordinated countries ("from Ethiopia and Egypt")."""
         states = self.kn.words["pair_state_nouns"]
         for prep in self.doc.children(head.i):
             if prep.dep != "prep" or prep.lower not in ("of", "from"):
@@ -791,7 +791,7 @@ class DocumentResolver(References, Quotes, CountryContext):
             for pobj in self.doc.children(prep.i):
                 if pobj.dep != "pobj":
                     continue
-                if prep.lower == "of" and pobj.lemma.lower() in states:
+                if pobj.lemma.lower() in states:
                     mentions = self._resolve_country_reference(pobj, read_phrase(self.doc, pobj, self.kb))
                     if len(mentions) == 2:
                         return [m.actor.country for m in mentions if m.actor.country]
