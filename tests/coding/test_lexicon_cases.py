@@ -46,6 +46,12 @@ CASES = [
         "South African Air Force helicopters ferried medical supplies to villages in Mozambique.",
         ("ZAFMIL", "MOZ", "073"),
     ),
+    # Imports banned are an embargo on their country; money committed, announced or pledged
+    # to help a country is aid promised to it.
+    ("Botswana on Monday banned imports of fresh vegetables from South Africa.", ("BWA", "ZAF", "163")),
+    ("Germany committed 55 million euros to Somalia.", ("DEU", "SOM", "033")),
+    ("Britain pledged 60 million pounds to help Somalia recover.", ("GBR", "SOM", "033")),
+    ("Japan pledged aid to help Haiti rebuild.", ("JPN", "HTI", "033")),
     # Work stopped is a strike.
     ("Thousands of Kenyan teachers walked off the job on Monday.", ("KENEDU", "KEN", "143")),
     ("Nigerian doctors downed tools over unpaid wages.", ("NGAHLH", "NGA", "143")),

@@ -781,6 +781,18 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
             for word in ("of", "against", "on")
             for v in prepositional_objects(doc, act, word)
         ]
+    if slot == "helped":  # "pledged $60 million to help Somalia (recover)": Somalia
+        helps = [c for c in doc.children(trigger.i) if c.dep in ("xcomp", "advcl")]
+        helps = [c for c in helps if c.lemma.lower() in kn.words["help_verbs"]]
+        whom = [o for h in helps for o in doc.children(h.i) if o.dep == "dobj"]
+        return whom + [
+            s
+            for h in helps
+            for c in doc.children(h.i)
+            if c.dep == "ccomp"
+            for s in doc.children(c.i)
+            if s.dep == "nsubj"
+        ]
     if slot == "clause_subject":  # "insisted that Chile withdraw ...": Chile
         clauses = [c for c in doc.children(trigger.i) if c.dep in ("ccomp", "xcomp")]
         return [s for c in clauses for s in doc.children(c.i) if s.dep == "nsubj"]
