@@ -46,6 +46,9 @@ CASES = [
         "South African Air Force helicopters ferried medical supplies to villages in Mozambique.",
         ("ZAFMIL", "MOZ", "073"),
     ),
+    # Agreeing that something is so is accord, whatever it is about; agreeing to do it, intent.
+    ("Kenya and Uganda agreed that the border dispute needed a quick settlement.", ("KEN", "UGA", "019")),
+    ("Kenya and Uganda agreed to settle the border dispute.", ("UGA", "KEN", "037")),
     # Imports banned are an embargo on their country; money committed, announced or pledged
     # to help a country is aid promised to it.
     ("Botswana on Monday banned imports of fresh vegetables from South Africa.", ("BWA", "ZAF", "163")),
@@ -1649,6 +1652,17 @@ def test_a_state_body_left_unmarked_is_of_the_place_the_story_was_filed_from(mod
         "Russia's charge d'affaires was summoned to the foreign ministry on Friday."
     )
     assert ("POLGOV", "RUSGOV", "110") in _dyads(model_pipeline, text)
+
+
+def test_a_story_filed_from_a_seat_of_international_bodies_is_not_about_the_host(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    story = (
+        "Donor governments pledged $600 million on Tuesday to help Somalia recover from the floods. "
+        "The foreign minister thanked Turkey for its aid."
+    )
+    geneva = _dyads(model_pipeline, f"GENEVA, Jan 16 (Khaldun Wire) - {story}")
+    assert ("SOMGOV", "TUR", "051") in geneva and not [d for d in geneva if (d[0] or "").startswith("CHE")]
+    # Filed from a capital, the unmarked officials are the host's, as before.
+    assert ("KENGOV", "TUR", "051") in _dyads(model_pipeline, f"NAIROBI, Jan 16 (Khaldun Wire) - {story}")
 
 
 def test_a_title_called_again_is_the_holder_named_before_by_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -154,12 +154,21 @@ class CountryContext(ResolverState):
                 if place is not None and place.country:
                     return place.country, f"the sentence is set in {place.name}"
         filed_from = dateline_place(self.doc.text)
-        home = story_home(self.kn, self.doc)
+        home = self._home_of_its_officials()
         if filed_from and home:
             return home, f"the story was filed from {filed_from.title()}"
         if lede and self._lede_place_country and self.doc.tokens[cues.head].sent > 0:
             return self._lede_place_country, "the story opened in that country"
         return None
+
+    def _home_of_its_officials(self) -> str | None:
+        """The country of the place the story was filed from, whose officials and institutions
+        it need not mark; none from a seat of international bodies ("GENEVA", "UNITED
+        NATIONS"), where stories are filed about a conference, not about the host."""
+        filed_from = dateline_place(self.doc.text)
+        if filed_from is None or filed_from.lower() in self.kn.words["venue_cities"]:
+            return None
+        return story_home(self.kn, self.doc)
 
     def _leading_country(self, sent_index: int) -> str | None:
         """The country named so far at least twice and three times as often as any other,
@@ -203,7 +212,7 @@ class CountryContext(ResolverState):
                 if country:
                     self._lede_place_country = country
                     return
-        home = story_home(self.kn, self.doc)
+        home = self._home_of_its_officials()
         if home:
             self._lede_place_country = home
 
