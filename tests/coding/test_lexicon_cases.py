@@ -1665,6 +1665,15 @@ def test_a_story_filed_from_a_seat_of_international_bodies_is_not_about_the_host
     assert ("KENGOV", "TUR", "051") in _dyads(model_pipeline, f"NAIROBI, Jan 16 (Khaldun Wire) - {story}")
 
 
+def test_an_official_placed_by_the_dateline_who_asks_that_state_is_of_the_other_side(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    ban = "Botswana banned imports of vegetables from South Africa on Monday."
+    text = f"GABORONE, Feb 12 (Khaldun Wire) - {ban} Agriculture Minister Thoko Didiza called on Botswana to lift the ban."
+    assert ("ZAFGOV", "BWA", "020") in _dyads(model_pipeline, text)
+    # Asking the dateline's own people is what its own officials do.
+    farmers = f"GABORONE, Feb 12 (Khaldun Wire) - {ban} Agriculture Minister Fidelis Molao called on farmers to plant more."
+    assert ("BWAGOV", "BWAAGR", "020") in _dyads(model_pipeline, farmers)
+
+
 def test_a_title_called_again_is_the_holder_named_before_by_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     # "the ambassador" is the ambassador the story named, of her country, not of the host.
     text = (

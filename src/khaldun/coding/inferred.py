@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from khaldun.coding.candidate import Candidate, Draft
+from khaldun.coding.resolve.countries import placed_by_the_story
 from khaldun.coding.resolve.earlier import latest_against, party
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import country_actor
@@ -46,6 +47,7 @@ def infer_sides(kn: Knowledge, doc: ParsedDoc, draft: Draft) -> Draft:
     cand = target_from_story(kn, cand, draft.story_country)
     cand = target_the_speaker_last_dealt_with(kn, cand, draft.earlier)
     cand = country_from_counterpart(kn, cand)
+    cand = official_not_of_the_state_addressed(kn, cand, draft.earlier)
     return replace(draft, cand=country_from_the_story_dyad(kn, cand, draft.earlier))
 
 
@@ -136,6 +138,30 @@ def country_from_the_story_dyad(kn: Knowledge, cand: Candidate, earlier: Sequenc
             cand, **{side: ActorMention(replace(am.mention, how=how), _of_country(kn, actor, faced))}
         )
     return cand
+
+
+def official_not_of_the_state_addressed(
+    kn: Knowledge, cand: Candidate, earlier: Sequence[Event]
+) -> Candidate:
+    """An official the dateline placed ("ministry spokesperson X" in a story filed from
+    Jaffna) who appeals to, demands of, criticises or rebuffs that very state by name ("we
+    have asked the Sri Lankan side", "called on Botswana to lift the ban") is no official of
+    it: news names the state one addresses, not one's own. They are of the country that
+    state last faced in the story."""
+    if cand.source is None or cand.target is None or not placed_by_the_story(cand.source.mention):
+        return cand
+    if not cand.code.startswith(tuple(kn.words["addressed_roots"])):
+        return cand
+    source, target = cand.source.actor, cand.target.actor
+    if source.country is None or party(kn, source) != party(kn, target) or target.kind is ActorKind.PERSON:
+        return cand
+    faced = _country_last_facing(earlier, source.country)
+    if faced is None:
+        return cand
+    how = f"{cand.source.mention.how}, but addresses that state; of the country it faced, {faced}"
+    return replace(
+        cand, source=ActorMention(replace(cand.source.mention, how=how), _of_country(kn, source, faced))
+    )
 
 
 def _of_country(kn: Knowledge, actor: Actor, country: str) -> Actor:

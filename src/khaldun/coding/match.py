@@ -33,6 +33,7 @@ from khaldun.coding.arguments import (
 from khaldun.coding.candidate import Candidate
 from khaldun.coding.mentions import done_by_nature, names_people
 from khaldun.coding.modality import condition_clause, reported_obligation
+from khaldun.coding.resolve.countries import placed_by_the_story
 from khaldun.coding.resolve.earlier import party, release_without_holder
 from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.coded import sector_actor
@@ -942,7 +943,9 @@ def _emit(
         # "the talks between Armenia and Azerbaijan": the parties are both sides.
         return _reciprocal_events(kn, trigger, trigger_end, rule, code, target, inferred, notes)
     if source is not None and target is not None:
-        others = tuple(t for t in target.mentions if not any(_same_party(s, t) for s in source.mentions))
+        others = tuple(
+            t for t in target.mentions if not any(_acts_on_itself(kn, code, s, t) for s in source.mentions)
+        )
         if not others and rule.target_required:
             return []  # "the party claimed it had won": a claim about oneself accuses no one
         if not others and (rule.target_optional or rule.thing_target):
@@ -952,7 +955,7 @@ def _emit(
     out = []
     for src in source.mentions if source else (None,):
         for tgt in target.mentions if target else (None,):
-            if src is not None and tgt is not None and _same_party(src, tgt):
+            if src is not None and tgt is not None and _acts_on_itself(kn, code, src, tgt):
                 continue
             if not any(_political(m) for m in (src, tgt) if m is not None):
                 continue
@@ -1123,6 +1126,16 @@ def _political(am: ActorMention) -> bool:
     """An actor the knowledge base knows, or one the text places in a country or sector;
     events between names that are neither ("Real Madrid beat Barcelona") are not coded."""
     return am.actor.known or am.actor.country is not None or am.actor.sector is not None
+
+
+def _acts_on_itself(kn: Knowledge, code: str, source: ActorMention, target: ActorMention) -> bool:
+    """The same party on both sides; but an official the dateline placed who appeals to or
+    criticises that state by name is kept, to be placed again by the story's other side
+    (:func:`~khaldun.coding.inferred.official_not_of_the_state_addressed`)."""
+    if not _same_party(source, target):
+        return False
+    addressed = target.actor.kind is ActorKind.STATE and code.startswith(tuple(kn.words["addressed_roots"]))
+    return not (addressed and placed_by_the_story(source.mention))
 
 
 def _same_party(source: ActorMention, target: ActorMention) -> bool:

@@ -17,9 +17,20 @@ from khaldun.knowledge.actors.coded import (
     country_actor,
     organisation_actor,
 )
-from khaldun.model import Actor
+from khaldun.model import Actor, Mention
 from khaldun.nlp.base import Token
 from khaldun.nlp.datelines import dateline_place
+
+# How an official of no stated country placed by the story says so: by its dateline ("the
+# story was filed from Jaffna") or by the country it is about. Later stages may find the
+# text says otherwise (inferred.official_not_of_the_state_addressed).
+FILED_FROM = "the story was filed from"
+TITLE_AT_HOME = "a domestic title in a story about"
+
+
+def placed_by_the_story(mention: Mention) -> bool:
+    """A side given its country by the story (dateline or topic), not by its own words."""
+    return any(mark in mention.how for mark in (FILED_FROM, TITLE_AT_HOME))
 
 
 class CountryContext(ResolverState):
@@ -156,7 +167,7 @@ class CountryContext(ResolverState):
         filed_from = dateline_place(self.doc.text)
         home = self._home_of_its_officials()
         if filed_from and home:
-            return home, f"the story was filed from {filed_from.title()}"
+            return home, f"{FILED_FROM} {filed_from.title()}"
         if lede and self._lede_place_country and self.doc.tokens[cues.head].sent > 0:
             return self._lede_place_country, "the story opened in that country"
         return None

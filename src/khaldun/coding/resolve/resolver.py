@@ -34,7 +34,7 @@ from khaldun.coding.mentions import (
     read_phrase,
 )
 from khaldun.coding.places import place_at
-from khaldun.coding.resolve.countries import CountryContext
+from khaldun.coding.resolve.countries import TITLE_AT_HOME, CountryContext
 from khaldun.coding.resolve.quotes import Quotes
 from khaldun.coding.resolve.references import References
 from khaldun.coding.resolve.state import SUBJECT_DEPS
@@ -706,7 +706,7 @@ class DocumentResolver(References, Quotes, CountryContext):
         if country is None and not orgs and story:
             # "President Salome Zourabichvili" in a story about Georgia: a domestic title
             # with no country of its own is the story's country's, as "the government" is.
-            country, how = story, f"{how}; a domestic title in a story about {story}"
+            country, how = story, f"{how}; {TITLE_AT_HOME} {story}"
         if country is None and not orgs and title_sector in self.kn.words["state_sectors"]:
             home = self._where_an_unmarked_official_serves(cues)
             if home is not None:
