@@ -55,6 +55,16 @@ CASES = [
     ("Germany committed 55 million euros to Somalia.", ("DEU", "SOM", "033")),
     ("Britain pledged 60 million pounds to help Somalia recover.", ("GBR", "SOM", "033")),
     ("Japan pledged aid to help Haiti rebuild.", ("JPN", "HTI", "033")),
+    # What a carrier sent carries is what was sent, wherever the parser hangs the load.
+    (
+        "New Zealand dispatched an air force Hercules carrying tarpaulins and generators to Tonga.",
+        ("NZL", "TON", "070"),
+    ),
+    (
+        "New Zealand sent an air force Hercules loaded with water purification equipment to Vanuatu.",
+        ("NZL", "VUT", "070"),
+    ),
+    ("Kenya sent troops to Haiti.", ("KEN", "HTI", "154")),
     # Work stopped is a strike.
     ("Thousands of Kenyan teachers walked off the job on Monday.", ("KENEDU", "KEN", "143")),
     ("Nigerian doctors downed tools over unpaid wages.", ("NGAHLH", "NGA", "143")),

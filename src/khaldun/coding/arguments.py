@@ -820,6 +820,12 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
     if trigger.dep == "nsubj" and doc.head(trigger.i).lemma.lower() in kn.words["occurrence_verbs"]:
         heads.append(doc.head(trigger.i))  # "fighting broke out between the army and the RSF"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
+    # "dispatched a Hercules carrying tarpaulins to Tonga": the load's participle has the "to".
+    loads = kn.words["carrying_verbs"]
+    heads += [c for c in doc.children(trigger.i) if c.dep == "advcl" and c.lemma.lower() in loads]
+    if dobj is not None:  # "sent an air force Hercules loaded with equipment to Vanuatu"
+        named = [dobj, *(a for a in doc.children(dobj.i) if a.dep == "appos")]
+        heads += [a for n in named for a in doc.children(n.i) if a.dep == "acl" and a.lemma.lower() in loads]
     found = [
         pobj
         for head in heads

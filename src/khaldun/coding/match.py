@@ -609,8 +609,24 @@ def _match_verb(
         dobj = _infinitive_subject(doc, verb) or _what_it_is_called(kn, doc, verb)
     words = object_words(kn, doc, dobj) if dobj is not None else {}
     if dobj is not None and verb.lemma.lower() in kn.words["supply_with_verbs"]:
-        # "provided the Philippines with patrol boats": what is given is in the "with".
-        for given in prepositional_objects(doc, verb, "with") + prepositional_objects(doc, dobj, "with"):
+        # "provided the Philippines with patrol boats": what is given is in the "with"; what a
+        # carrier sent carries ("a Hercules carrying tarpaulins", "loaded with medicine").
+        named = [dobj, *(a for a in doc.children(dobj.i) if a.dep == "appos")]  # "an air force Hercules"
+        carriers = [a for n in named for a in doc.children(n.i) if a.dep == "acl"]
+        carriers += [
+            a
+            for a in doc.children(verb.i)
+            if a.dep == "advcl" and a.lemma.lower() in kn.words["carrying_verbs"]
+        ]
+        carried = [
+            o
+            for acl in carriers
+            for o in [child_of(doc, acl, "dobj"), *prepositional_objects(doc, acl, "with")]
+            if o is not None
+        ]
+        for given in (
+            prepositional_objects(doc, verb, "with") + prepositional_objects(doc, dobj, "with") + carried
+        ):
             for word, token in object_words(kn, doc, given).items():
                 words.setdefault(word, token)
     # "declined to comment", "is considering sending aid", "ordered the troops to leave":
