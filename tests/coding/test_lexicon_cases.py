@@ -65,6 +65,11 @@ CASES = [
         ("NZL", "VUT", "070"),
     ),
     ("Kenya sent troops to Haiti.", ("KEN", "HTI", "154")),
+    # A member suspended from a body's activities.
+    (
+        "The African Union suspended Niger from all its activities after the coup.",
+        ("IGOAFRAFU", "NER", "160"),
+    ),
     # Work stopped is a strike.
     ("Thousands of Kenyan teachers walked off the job on Monday.", ("KENEDU", "KEN", "143")),
     ("Nigerian doctors downed tools over unpaid wages.", ("NGAHLH", "NGA", "143")),
