@@ -65,6 +65,8 @@ CASES = [
         ("NZL", "VUT", "070"),
     ),
     ("Kenya sent troops to Haiti.", ("KEN", "HTI", "154")),
+    # Memoranda signed are agreements signed.
+    ("Japan and Vietnam signed memoranda of understanding on port projects.", ("JPN", "VNM", "057")),
     # A member suspended from a body's activities.
     (
         "The African Union suspended Niger from all its activities after the coup.",
