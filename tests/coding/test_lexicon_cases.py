@@ -1691,6 +1691,19 @@ def test_an_official_placed_by_the_dateline_who_asks_that_state_is_of_the_other_
     assert ("BWAGOV", "BWAAGR", "020") in _dyads(model_pipeline, farmers)
 
 
+def test_the_agency_or_the_mission_is_the_international_body_named_before(model_pipeline) -> None:  # type: ignore[no-untyped-def]
+    agency = (
+        "The Office of the UN High Commissioner for Refugees (UNHCR) voiced concern about the plan. "
+        "The agency urged Tanzania not to close the camps."
+    )
+    assert ("IGOUNOHCR", "TZA", "020") in _dyads(model_pipeline, agency)
+    mission = (
+        "African Union observers said the vote fell short of standards. "
+        "The mission urged the Tanzanian authorities to release opposition figures."
+    )
+    assert ("IGOAFRAFU", "TZAGOV", "0253") in _dyads(model_pipeline, mission)
+
+
 def test_a_title_called_again_is_the_holder_named_before_by_it(model_pipeline) -> None:  # type: ignore[no-untyped-def]
     # "the ambassador" is the ambassador the story named, of her country, not of the host.
     text = (
