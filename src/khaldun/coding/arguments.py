@@ -200,7 +200,9 @@ def _sides_of_the_mediated(
     if arg is None:
         return None
     others = [child_of(doc, clause, "dobj"), *prepositional_objects(doc, clause, "with")]
-    found = [argument(doc, o, mentions, "") for o in others if o is not None and o.i != verb.i]
+    found = [
+        argument(doc, o, mentions, "whom the sides met") for o in others if o is not None and o.i != verb.i
+    ]
     more = tuple(m for a in found if a is not None for m in a.mentions)
     return (replace(arg, mentions=arg.mentions + more) if more else arg), subject
 
@@ -821,11 +823,7 @@ def _slot_tokens(kn: Knowledge, doc: ParsedDoc, trigger: Token, slot: str, obj: 
         heads.append(doc.head(trigger.i))  # "fighting broke out between the army and the RSF"
     heads += [c for h in list(heads) for c in doc.children(h.i) if c.dep in ("acl", "xcomp", "relcl")]
     # "dispatched a Hercules carrying tarpaulins to Tonga": the load's participle has the "to".
-    loads = kn.words["carrying_verbs"]
-    heads += [c for c in doc.children(trigger.i) if c.dep == "advcl" and c.lemma.lower() in loads]
-    if dobj is not None:  # "sent an air force Hercules loaded with equipment to Vanuatu"
-        named = [dobj, *(a for a in doc.children(dobj.i) if a.dep == "appos")]
-        heads += [a for n in named for a in doc.children(n.i) if a.dep == "acl" and a.lemma.lower() in loads]
+    heads += loads_carried(kn, doc, trigger, dobj)
     found = [
         pobj
         for head in heads
@@ -1008,6 +1006,18 @@ def named_by_what(kn: Knowledge, doc: ParsedDoc, clause: Token) -> Token | None:
     if not any(c.dep == "dobj" and c.lower == "what" for c in doc.children(clause.i)):
         return None
     return child_of(doc, clause, "oprd") or child_of(doc, clause, "attr")
+
+
+def loads_carried(kn: Knowledge, doc: ParsedDoc, verb: Token, obj: Token | None) -> list[Token]:
+    """The participles of what a carrier sent carries: "sent an air force Hercules loaded
+    with equipment" (on the object or its name), "dispatched a ship carrying tents to Tonga"
+    (which the parser may hang on the verb)."""
+    loads = kn.words["carrying_verbs"]
+    found = [c for c in doc.children(verb.i) if c.dep == "advcl" and c.lemma.lower() in loads]
+    if obj is not None:
+        named = [obj, *(a for a in doc.children(obj.i) if a.dep == "appos")]
+        found += [a for n in named for a in doc.children(n.i) if a.dep == "acl" and a.lemma.lower() in loads]
+    return found
 
 
 def prepositional_objects(doc: ParsedDoc, token: Token, word: str) -> list[Token]:

@@ -143,11 +143,11 @@ def country_from_the_story_dyad(kn: Knowledge, cand: Candidate, earlier: Sequenc
 def official_not_of_the_state_addressed(
     kn: Knowledge, cand: Candidate, earlier: Sequence[Event]
 ) -> Candidate:
-    """An official the dateline placed ("ministry spokesperson X" in a story filed from
-    Jaffna) who appeals to, demands of, criticises or rebuffs that very state by name ("we
-    have asked the Sri Lankan side", "called on Botswana to lift the ban") is no official of
-    it: news names the state one addresses, not one's own. They are of the country that
-    state last faced in the story."""
+    """An official the story placed (by its dateline, "Agriculture Minister X" in a story
+    filed from Gaborone, or by its topic) who appeals to or demands of that very state by
+    name ("called on Botswana to lift the ban": ``addressed_roots``) is no official of it:
+    one names the state one asks, not one's own. They are of the country that state last
+    faced in the story."""
     if cand.source is None or cand.target is None or not placed_by_the_story(cand.source.mention):
         return cand
     if not cand.code.startswith(tuple(kn.words["addressed_roots"])):

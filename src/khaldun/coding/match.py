@@ -22,6 +22,7 @@ from khaldun.coding.arguments import (
     argument,
     child_of,
     is_passive,
+    loads_carried,
     mediator_of,
     named_by_what,
     noun_source,
@@ -611,17 +612,10 @@ def _match_verb(
     if dobj is not None and verb.lemma.lower() in kn.words["supply_with_verbs"]:
         # "provided the Philippines with patrol boats": what is given is in the "with"; what a
         # carrier sent carries ("a Hercules carrying tarpaulins", "loaded with medicine").
-        named = [dobj, *(a for a in doc.children(dobj.i) if a.dep == "appos")]  # "an air force Hercules"
-        carriers = [a for n in named for a in doc.children(n.i) if a.dep == "acl"]
-        carriers += [
-            a
-            for a in doc.children(verb.i)
-            if a.dep == "advcl" and a.lemma.lower() in kn.words["carrying_verbs"]
-        ]
         carried = [
             o
-            for acl in carriers
-            for o in [child_of(doc, acl, "dobj"), *prepositional_objects(doc, acl, "with")]
+            for load in loads_carried(kn, doc, verb, dobj)
+            for o in [child_of(doc, load, "dobj"), *prepositional_objects(doc, load, "with")]
             if o is not None
         ]
         for given in (
@@ -1145,8 +1139,8 @@ def _political(am: ActorMention) -> bool:
 
 
 def _acts_on_itself(kn: Knowledge, code: str, source: ActorMention, target: ActorMention) -> bool:
-    """The same party on both sides; but an official the dateline placed who appeals to or
-    criticises that state by name is kept, to be placed again by the story's other side
+    """The same party on both sides; but an official the story placed who appeals to or
+    demands of that state by name is kept, to be placed again by the story's other side
     (:func:`~khaldun.coding.inferred.official_not_of_the_state_addressed`)."""
     if not _same_party(source, target):
         return False
