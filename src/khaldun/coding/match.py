@@ -1140,8 +1140,9 @@ def _political(am: ActorMention) -> bool:
 
 def _acts_on_itself(kn: Knowledge, code: str, source: ActorMention, target: ActorMention) -> bool:
     """The same party on both sides; but an official the story placed who appeals to or
-    demands of that state by name is kept, to be placed again by the story's other side
-    (:func:`~khaldun.coding.inferred.official_not_of_the_state_addressed`)."""
+    demands of that state by name is kept: placed again by the story's other side where
+    there is one (:func:`~khaldun.coding.inferred.official_not_of_the_state_addressed`),
+    else an appeal to its own state, as a governor's to the federal government is."""
     if not _same_party(source, target):
         return False
     addressed = target.actor.kind is ActorKind.STATE and code.startswith(tuple(kn.words["addressed_roots"]))
