@@ -21,7 +21,7 @@ Each inference is written into the side's ``how`` and counts against the event's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from khaldun.coding.candidate import Candidate, Draft
@@ -174,13 +174,26 @@ def _of_country(kn: Knowledge, actor: Actor, country: str) -> Actor:
 
 def _country_last_facing(earlier: Sequence[Event], country: str) -> str | None:
     """The country of the other side of the latest event between ``country`` and another."""
+    found = _last_counterpart(earlier, country, lambda a: a.country)
+    return found[1].country if found is not None else None
+
+
+def _last_counterpart(
+    earlier: Sequence[Event], side: str, side_of: Callable[[Actor], str | None]
+) -> tuple[Event, Actor] | None:
+    """The latest earlier event between ``side`` and another side (sides told apart by
+    ``side_of``: a country, a party; None for an actor of no side), with that other side."""
     for event in reversed(earlier):
         if event.source is None or event.target is None:
             continue
-        pair = {event.source.actor.country, event.target.actor.country}
-        if country in pair and len(pair) == 2 and None not in pair:
-            (other,) = pair - {country}
-            return other
+        first, second = event.source.actor, event.target.actor
+        one, other = side_of(first), side_of(second)
+        if one is None or other is None or one == other:
+            continue
+        if one == side:
+            return event, second
+        if other == side:
+            return event, first
     return None
 
 
@@ -380,22 +393,15 @@ def target_the_speaker_last_dealt_with(kn: Knowledge, cand: Candidate, earlier: 
         return cand
     if not cand.code.startswith(tuple(kn.words["counterpart_roots"])):
         return cand
-    speaker = party(kn, cand.source.actor)
-    for event in reversed(earlier):
-        if event.source is None or event.target is None:
-            continue
-        sides = {
-            party(kn, event.source.actor): event.source.actor,
-            party(kn, event.target.actor): event.target.actor,
-        }
-        if speaker not in sides or len(sides) != 2:
-            continue
-        (actor,) = (a for p, a in sides.items() if p != speaker)
-        if actor.country is None:
-            continue
-        how = f"the party the speaker last dealt with, {actor.name} ({event.cameo})"
-        return _with_inferred_side(cand, "target", actor, how)
-    return cand
+    # Sides of no country are no party to deal with ("to help flood victims").
+    found = _last_counterpart(
+        earlier, party(kn, cand.source.actor), lambda a: party(kn, a) if a.country else None
+    )
+    if found is None:
+        return cand
+    event, actor = found
+    how = f"the party the speaker last dealt with, {actor.name} ({event.cameo})"
+    return _with_inferred_side(cand, "target", actor, how)
 
 
 def _with_inferred_side(cand: Candidate, side: str, actor: Actor, how: str) -> Candidate:

@@ -19,7 +19,7 @@ from khaldun.knowledge import Knowledge
 from khaldun.knowledge.actors.base import HitKind
 from khaldun.model import Place
 from khaldun.nlp.base import ParsedDoc, Token
-from khaldun.nlp.datelines import dateline_place, dateline_regions
+from khaldun.nlp.datelines import dateline_parts
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through"})
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
@@ -29,7 +29,7 @@ _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "
 
 def story_home(kn: Knowledge, doc: ParsedDoc) -> str | None:
     """The country the story was filed from, by its dateline ("VALPARAISO, Chile (AP) -")."""
-    return kn.gazetteer.home_country(dateline_place(doc.text), dateline_regions(doc.text))
+    return kn.gazetteer.home_country(*dateline_parts(doc.text))
 
 
 def place_at(kn: Knowledge, doc: ParsedDoc, token: Token) -> Place | None:

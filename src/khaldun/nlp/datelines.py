@@ -17,6 +17,7 @@ words are an ordinary sentence is not touched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -56,18 +57,22 @@ def dateline_end(text: str) -> int:
 
 def dateline_place(text: str) -> str | None:
     """The place a leading dateline names ("KYIV" in "KYIV, Ukraine, March 3 (Reuters) -"), if any."""
-    end = dateline_end(text)
-    if not end:
-        return None
-    return re.split(r"[,(]", text[:end], maxsplit=1)[0].strip() or None
+    return dateline_parts(text)[0]
 
 
 def dateline_regions(text: str) -> tuple[str, ...]:
     """The places a leading dateline names after its own, before the date or agency
     (("Chile",) in "VALPARAISO, Chile (AP) -"; ("Texas",) in "SAN ANTONIO, Texas, May 2 -")."""
+    return dateline_parts(text)[1]
+
+
+@lru_cache(maxsize=64)  # asked for each place phrase of a story: its dateline is read once
+def dateline_parts(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """A leading dateline's place and the places it names after it (see the two above)."""
     end = dateline_end(text)
     if not end:
-        return ()
+        return None, ()
+    place = re.split(r"[,(]", text[:end], maxsplit=1)[0].strip() or None
     before_agency = text[:end].split("(", 1)[0]
     parts = [p.strip(" -–—") for p in before_agency.split(",")[1:]]
-    return tuple(p for p in parts if p and not re.match(_DATE, p) and p[0].isupper())
+    return place, tuple(p for p in parts if p and not re.match(_DATE, p) and p[0].isupper())
